@@ -1,0 +1,4 @@
+package com.contractledger.api.contract;
+
+/** What a contract buys. */
+public enum ContractType { GOODS, SERVICES, CONSTRUCTION }
