@@ -1,5 +1,8 @@
 package com.contractledger.api.common;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -11,7 +14,8 @@ import java.util.Objects;
 /**
  * An amount of money: an exact decimal and an ISO 4217 currency, written {@code {"amount": "1250.00", "currency": "CNY"}}.
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Currency currency) {
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) @NotNull @PositiveOrZero BigDecimal amount,
+                    @NotNull Currency currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

@@ -1,7 +1,14 @@
 package com.contractledger.api.contract;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 
 /** Per line of a delivery: quantity delivered, accepted and rejected at inspection. */
-public record DeliveredLine(String sku, BigDecimal delivered, BigDecimal accepted, BigDecimal rejected) {
+public record DeliveredLine(@NotBlank @Size(max = 64) String sku, @NotNull @Positive BigDecimal delivered,
+                            @NotNull @PositiveOrZero BigDecimal accepted, @NotNull @PositiveOrZero BigDecimal rejected) {
 }

@@ -1,7 +1,10 @@
 package com.contractledger.api.contract;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import java.math.BigDecimal;
 
 /** A guarantee given by the supplier, in the contract's currency. */
-public record Guarantee(GuaranteeType type, BigDecimal amount) {
+public record Guarantee(@NotNull GuaranteeType type, @NotNull @PositiveOrZero BigDecimal amount) {
 }

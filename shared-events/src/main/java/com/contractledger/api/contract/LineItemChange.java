@@ -1,7 +1,14 @@
 package com.contractledger.api.contract;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 
 /** A change to one line item, matched by sku; null fields stay as they are, an unknown sku adds a line. */
-public record LineItemChange(String sku, String description, BigDecimal quantity, String unit, BigDecimal unitPrice) {
+public record LineItemChange(@NotBlank @Size(max = 64) String sku, @Size(max = 500) String description,
+                             @Positive BigDecimal quantity, @Size(min = 1, max = 32) String unit,
+                             @PositiveOrZero BigDecimal unitPrice) {
 }

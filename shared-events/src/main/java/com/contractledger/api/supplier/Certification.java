@@ -1,7 +1,10 @@
 package com.contractledger.api.supplier;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import java.time.LocalDate;
 
 /** A certification a supplier holds. */
-public record Certification(String name, String issuer, LocalDate validUntil) {
+public record Certification(@NotBlank @Size(max = 200) String name, @Size(max = 200) String issuer, LocalDate validUntil) {
 }

@@ -1,0 +1,50 @@
+package com.contractledger.command;
+
+import com.contractledger.command.common.AppendedVersion;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Infrastructure of the write side: snapshots and caches for the aggregates, and the interceptors that report the
+ * version a command produced.
+ */
+@Configuration
+public class CommandSideConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition contractSnapshotTriggerDefinition(
+            Snapshotter snapshotter, @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition supplierSnapshotTriggerDefinition(
+            Snapshotter snapshotter, @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache contractCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache supplierCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Autowired
+    void reportAppendedVersions(CommandBus commandBus, EventStore eventStore) {
+        eventStore.registerDispatchInterceptor(AppendedVersion.recordingInterceptor());
+        commandBus.registerHandlerInterceptor(AppendedVersion.reportingInterceptor());
+    }
+}

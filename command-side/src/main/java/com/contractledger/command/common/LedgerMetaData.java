@@ -1,0 +1,13 @@
+package com.contractledger.command.common;
+
+/** Keys of the metadata every stored event carries. */
+public final class LedgerMetaData {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String REASON = "reason";
+
+    private LedgerMetaData() {
+    }
+}

@@ -1,0 +1,225 @@
+package com.contractledger.command.web;
+
+import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.common.UnknownReferenceException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 problem: 400 for malformed input with the fields at fault, 404 for unknown ids,
+ * 409 for a rule of an aggregate or a version conflict, 422 for a reused idempotency key. Internals never leak.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolated(RuleViolationException e) {
+        return problem(HttpStatus.CONFLICT, "Rule violated", e.getMessage());
+    }
+
+    @ExceptionHandler({UnknownReferenceException.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        String detail = e instanceof AggregateNotFoundException notFound
+                ? "nothing is recorded under id " + notFound.getAggregateIdentifier()
+                : e.getMessage();
+        return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail versionConflict(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Version conflict",
+                "If-Match expected version " + e.getExpectedVersion() + " but the current version is "
+                        + e.getActualVersion() + "; read the current state and retry");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "Already exists", "something is already recorded under this id");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentWrite(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "Concurrent write",
+                "another write to the same record was stored at the same moment; read the current state and retry");
+    }
+
+    @ExceptionHandler(InvalidHeaderException.class)
+    ProblemDetail invalidHeader(InvalidHeaderException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid header", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(e.header(), e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyInUseException.class)
+    ProblemDetail keyInUse(IdempotencyKeyInUseException e) {
+        return problem(HttpStatus.CONFLICT, "Idempotency-Key in use", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = e.getValue() + " is not a valid " + e.getName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", message);
+        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), message)));
+        return problem;
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail storeUnavailable(EventStoreException e) {
+        log.error("event store failure", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store unavailable", "the write was not stored; retry");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was stored");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", "the request body is not valid");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            FieldProblem field = new FieldProblem(path(mapping), describe(mapping));
+            problem.setDetail(field.field() + ": " + field.message());
+            problem.setProperty("errors", List.of(field));
+        } else if (e.getCause() instanceof JsonProcessingException parsing) {
+            problem.setDetail("the body is not valid JSON: " + parsing.getOriginalMessage());
+        } else if (e.getCause() == null) {
+            problem.setDetail("a JSON body is required");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), message(error)))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                fields.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", fields);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
+                                                                            @NonNull HttpHeaders headers,
+                                                                            @NonNull HttpStatusCode status,
+                                                                            @NonNull WebRequest request) {
+        List<FieldProblem> fields = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                fields.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", fields);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            return instantiation.getCause().getMessage();
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + expected(mismatched.getTargetType());
+        }
+        return "is not valid";
+    }
+
+    private static String expected(Class<?> type) {
+        Map<Class<?>, String> names = Map.of(
+                java.math.BigDecimal.class, "a decimal number or a string holding one",
+                java.time.LocalDate.class, "an ISO-8601 date such as 2026-12-15",
+                java.time.Instant.class, "an ISO-8601 instant such as 2026-11-20T09:00:00Z",
+                String.class, "a string",
+                Integer.class, "an integer",
+                int.class, "an integer",
+                List.class, "an array");
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return names.getOrDefault(type, "a valid " + type.getSimpleName());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
