@@ -1,0 +1,55 @@
+package com.contractledger.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who may log in. On the embedded default (profile {@code embedded}) five demo users, one per role, with the password
+ * {@code demo} or {@code LEDGER_DEMO_PASSWORD}; every other profile starts with no users but those configured under
+ * {@code ledger.security.users} (password hashes in Spring Security's {@code {bcrypt}...} form).
+ */
+@Configuration
+@EnableConfigurationProperties(LedgerUsers.Properties.class)
+class LedgerUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerUsers.class);
+
+    @ConfigurationProperties("ledger.security")
+    record Properties(List<ConfiguredUser> users, String demoPassword) {
+    }
+
+    record ConfiguredUser(String name, String password, List<String> roles) {
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Properties properties, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        if (properties.users() != null) {
+            properties.users().forEach(user -> users.add(User.withUsername(user.name())
+                    .password(user.password()).roles(user.roles().toArray(String[]::new)).build()));
+        }
+        if (environment.acceptsProfiles(Profiles.of("embedded"))) {
+            String password = properties.demoPassword() == null || properties.demoPassword().isBlank()
+                    ? "demo" : properties.demoPassword();
+            List.of("buyer", "auditor", "compliance", "dashboard", "admin").forEach(name -> users.add(
+                    User.withUsername(name).password("{noop}" + password).roles(name.toUpperCase()).build()));
+            log.warn("DEMO USERS ARE ON: buyer, auditor, compliance, dashboard and admin can log in with {}. "
+                            + "Run with another profile and configured users for anything but a trial.",
+                    password.equals("demo") ? "the password 'demo'" : "the password from LEDGER_DEMO_PASSWORD");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}

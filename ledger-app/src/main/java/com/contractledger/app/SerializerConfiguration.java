@@ -1,0 +1,31 @@
+package com.contractledger.app;
+
+import com.contractledger.api.serialization.LedgerJson;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Every stored message — events, snapshots, deadlines, tokens — in the one JSON form of {@link LedgerJson}. */
+@Configuration
+class SerializerConfiguration {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return LedgerJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return LedgerJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return LedgerJson.serializer();
+    }
+}
