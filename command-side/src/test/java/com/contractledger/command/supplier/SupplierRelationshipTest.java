@@ -250,9 +250,10 @@ class SupplierRelationshipTest {
     @Test
     void a_classification_that_changes_nothing_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), new SupplierClassifiedEvent(SUPPLIER,
-                        List.of("fasteners", "springs"), "East China", SupplierScale.MEDIUM, List.of("automotive")))
+                        List.of("fasteners", "springs"), "East China", SupplierScale.MEDIUM,
+                        List.of("automotive", "rail")))
                 .when(new ClassifySupplierCommand(SUPPLIER, List.of("springs", "fasteners"), "East China",
-                        SupplierScale.MEDIUM, List.of("automotive"), null))
+                        SupplierScale.MEDIUM, List.of("rail", "automotive"), null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("classification of supplier sup-001 is unchanged"))
                 .expectNoEvents();
