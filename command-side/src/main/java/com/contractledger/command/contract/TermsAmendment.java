@@ -8,6 +8,7 @@ import com.contractledger.api.contract.LineItemChange;
 import com.contractledger.api.contract.MilestoneChange;
 import com.contractledger.command.common.RuleViolationException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class TermsAmendment {
                 orElse(changes.expiresOn(), current.expiresOn()));
     }
 
-    static ContractTerms withExpiresOn(ContractTerms terms, java.time.LocalDate expiresOn) {
+    static ContractTerms withExpiresOn(ContractTerms terms, LocalDate expiresOn) {
         return new ContractTerms(terms.title(), terms.lineItems(), terms.deliveries(), terms.paymentTerms(),
                 terms.qualityStandards(), terms.penaltyClause(), terms.guarantee(), terms.effectiveFrom(), expiresOn);
     }

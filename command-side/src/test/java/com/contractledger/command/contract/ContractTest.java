@@ -62,22 +62,29 @@ import com.contractledger.command.supplier.SupplierDirectory;
 import com.contractledger.command.supplier.SupplierStanding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -124,7 +131,6 @@ class ContractTest {
     }
 
     // ---- the DESIGN §5 scenario ----------------------------------------------------------------------------------
-
 
     @Test
     void drafting_with_the_design_body_records_the_terms_and_schedules_expiry() {
@@ -182,7 +188,6 @@ class ContractTest {
     }
 
     // ---- drafting ------------------------------------------------------------------------------------------------
-
 
     @Test
     void drafting_with_an_unknown_supplier_is_refused() {
@@ -324,7 +329,6 @@ class ContractTest {
 
     // ---- signing -------------------------------------------------------------------------------------------------
 
-
     @Test
     void signing_with_a_supplier_suspended_since_drafting_is_refused() {
         standings.put(SUPPLIER, standing(SupplierStatus.SUSPENDED, CreditRating.A, SupplierTier.KEY));
@@ -352,7 +356,6 @@ class ContractTest {
     }
 
     // ---- amendments ----------------------------------------------------------------------------------------------
-
 
     @Test
     void an_amendment_that_changes_nothing_is_refused() {
@@ -454,7 +457,6 @@ class ContractTest {
 
     // ---- deliveries ----------------------------------------------------------------------------------------------
 
-
     @Test
     void no_delivery_before_signing() {
         refused(fixture.given(drafted(designTerms())).when(designDelivery()),
@@ -520,7 +522,6 @@ class ContractTest {
     }
 
     // ---- payments and completion ---------------------------------------------------------------------------------
-
 
     @Test
     void a_payment_carries_the_running_total() {
@@ -597,7 +598,6 @@ class ContractTest {
 
     // ---- breaches ------------------------------------------------------------------------------------------------
 
-
     @Test
     void the_penalty_is_capped_at_the_cap_share_of_the_contract_value() {
         ContractTerms steep = withPenalty(designTerms(), new PenaltyClause(dec("0.05"), dec("0.01")));
@@ -665,7 +665,6 @@ class ContractTest {
     }
 
     // ---- disputes ------------------------------------------------------------------------------------------------
-
 
     @Test
     void a_dispute_with_a_key_supplier_recommends_negotiation() {
@@ -840,7 +839,6 @@ class ContractTest {
 
     // ---- deadlines: overdue milestones and expiry ----------------------------------------------------------------
 
-
     @Test
     void an_unmet_delivery_milestone_is_overdue_from_the_start_of_the_next_day() {
         fixture.givenCurrentTime(NOW)
@@ -876,6 +874,34 @@ class ContractTest {
                 .whenTimeAdvancesTo(Instant.parse("2027-01-16T00:00:00Z"))
                 .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"),
                         Instant.parse("2027-01-16T00:00:00Z")));
+    }
+
+    @Test
+    void payment_instalments_are_covered_in_due_date_order() {
+        ContractTerms twoInstalments = withSchedule(designTerms(),
+                new PaymentInstalment("p2", date("2027-02-15"), dec("4500.00")),
+                new PaymentInstalment("p1", date("2027-01-15"), dec("4000.00")));
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(draft(twoInstalments), sign(),
+                        delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
+                        payment("pay-1", "4000.00", "CNY"))
+                .whenTimeAdvancesTo(Instant.parse("2027-02-16T00:00:00Z"))
+                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p2", MilestoneKind.PAYMENT, date("2027-02-15"),
+                        Instant.parse("2027-02-16T00:00:00Z")));
+    }
+
+    @Test
+    void a_milestone_is_reported_overdue_only_once_for_its_due_date() {
+        // Moving d1 away and back leaves two deadlines for the same due date.
+        ContractChanges away = new ContractChanges(null, null,
+                List.of(new MilestoneChange("d1", date("2026-12-31"), null)), null, null, null, null, null, null);
+        ContractChanges back = new ContractChanges(null, null,
+                List.of(new MilestoneChange("d1", date("2026-12-15"), null)), null, null, null, null, null, null);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(draft(designTerms()), sign(), amend(away), amend(back))
+                .whenTimeAdvancesTo(Instant.parse("2026-12-17T00:00:00Z"))
+                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
+                        Instant.parse("2026-12-16T00:00:00Z")));
     }
 
     @Test
@@ -923,7 +949,6 @@ class ContractTest {
     }
 
     // ---- renewal and termination ---------------------------------------------------------------------------------
-
 
     @Test
     void renewing_records_the_new_expiry_and_schedules_it() {
@@ -1004,6 +1029,13 @@ class ContractTest {
     }
 
     @Test
+    void terminating_an_expired_contract_is_refused() {
+        refused(fixture.given(drafted(designTerms()), signed(), new ContractExpiredEvent(CONTRACT, date("2027-11-30")))
+                        .when(new TerminateContractCommand(CONTRACT, "too late", date("2027-12-05"), null)),
+                "contract ct-2026-001 is EXPIRED and accepts no further commands");
+    }
+
+    @Test
     void terminating_without_a_reason_is_refused() {
         refused(fixture.given(drafted(designTerms()), signed())
                         .when(new TerminateContractCommand(CONTRACT, " ", date("2027-03-01"), null)),
@@ -1041,7 +1073,7 @@ class ContractTest {
                         assertThat(tree.path("disputes").path("dp-1").path("stage").asText()).isEqualTo("NEGOTIATION");
                         assertThat(tree.path("reportedOverdue").path("d1").asText()).isEqualTo("2026-12-15");
                         assertThat(tree.path("deliveries").path("dl-1").path("daysLate").asInt()).isEqualTo(3);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
@@ -1056,7 +1088,7 @@ class ContractTest {
                 .expectState(contract -> {
                     try {
                         snapshot.add(JSON.writeValueAsString(contract));
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
@@ -1073,17 +1105,17 @@ class ContractTest {
                 .expectNoEvents();
     }
 
-    private static org.hamcrest.Matcher<List<? super org.axonframework.eventhandling.EventMessage<?>>> singlePayload(
-            java.util.function.Predicate<Object> check) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<List<? super EventMessage<?>>> singlePayload(
+            Predicate<Object> check) {
+        return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(List<? super org.axonframework.eventhandling.EventMessage<?>> events) {
+            protected boolean matchesSafely(List<? super EventMessage<?>> events) {
                 return events.size() == 1
-                        && check.test(((org.axonframework.eventhandling.EventMessage<?>) events.get(0)).getPayload());
+                        && check.test(((EventMessage<?>) events.get(0)).getPayload());
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText("exactly one event whose payload satisfies the check");
             }
         };
@@ -1096,7 +1128,7 @@ class ContractTest {
     private static <T> T json(String body, Class<T> type) {
         try {
             return JSON.readValue(body, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -1234,7 +1266,7 @@ class ContractTest {
 
     /** A delivery against d1 whose goods were all accepted. */
     private static ContractDeliveredEvent delivered(String deliveryId, String deliveredOn, String quantity, String value, boolean late) {
-        int daysLate = late ? (int) java.time.temporal.ChronoUnit.DAYS.between(date("2026-12-15"), date(deliveredOn)) : 0;
+        int daysLate = late ? (int) ChronoUnit.DAYS.between(date("2026-12-15"), date(deliveredOn)) : 0;
         return new ContractDeliveredEvent(CONTRACT, deliveryId, "d1", date(deliveredOn),
                 List.of(line("M8-30", quantity, quantity, "0")), null, late, daysLate, Money.of(value, "CNY"), false);
     }
