@@ -63,6 +63,8 @@ import com.contractledger.command.supplier.SupplierStanding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -1077,6 +1079,20 @@ class ContractTest {
                         throw new UncheckedIOException(e);
                     }
                 });
+    }
+
+    @Test
+    void deadline_payloads_survive_the_stored_message_serializer() {
+        Serializer serializer = LedgerJson.serializer();
+        MilestoneDue milestoneDue = new MilestoneDue("d1", date("2026-12-15"));
+        ExpiryDue expiryDue = new ExpiryDue(date("2027-11-30"));
+
+        SerializedObject<byte[]> storedMilestone = serializer.serialize(milestoneDue, byte[].class);
+        SerializedObject<byte[]> storedExpiry = serializer.serialize(expiryDue, byte[].class);
+
+        assertThat((Object) serializer.deserialize(storedMilestone)).isEqualTo(milestoneDue);
+        assertThat((Object) serializer.deserialize(storedExpiry)).isEqualTo(expiryDue);
+        assertThat(new String(storedMilestone.getData())).contains("\"dueOn\":\"2026-12-15\"");
     }
 
     @Test
