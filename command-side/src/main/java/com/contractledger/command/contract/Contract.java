@@ -1,0 +1,695 @@
+package com.contractledger.command.contract;
+
+import com.contractledger.api.common.FieldChange;
+import com.contractledger.api.common.Money;
+import com.contractledger.api.contract.AddDisputeNoteCommand;
+import com.contractledger.api.contract.AmendContractCommand;
+import com.contractledger.api.contract.BreachType;
+import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractBreachedEvent;
+import com.contractledger.api.contract.ContractChanges;
+import com.contractledger.api.contract.ContractCompletedEvent;
+import com.contractledger.api.contract.ContractDeliveredEvent;
+import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractExpiredEvent;
+import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractPaymentRecordedEvent;
+import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractSignedEvent;
+import com.contractledger.api.contract.ContractStatus;
+import com.contractledger.api.contract.ContractTerminatedEvent;
+import com.contractledger.api.contract.ContractTerms;
+import com.contractledger.api.contract.ContractType;
+import com.contractledger.api.contract.DeliveredLine;
+import com.contractledger.api.contract.DeliveryMilestone;
+import com.contractledger.api.contract.DisputeEscalatedEvent;
+import com.contractledger.api.contract.DisputeNoteAddedEvent;
+import com.contractledger.api.contract.DisputeOpenedEvent;
+import com.contractledger.api.contract.DisputeOutcome;
+import com.contractledger.api.contract.DisputeResolvedEvent;
+import com.contractledger.api.contract.DisputeStage;
+import com.contractledger.api.contract.EscalateDisputeCommand;
+import com.contractledger.api.contract.LineItem;
+import com.contractledger.api.contract.MilestoneKind;
+import com.contractledger.api.contract.MilestoneLine;
+import com.contractledger.api.contract.OpenDisputeCommand;
+import com.contractledger.api.contract.PaymentInstalment;
+import com.contractledger.api.contract.RecordBreachCommand;
+import com.contractledger.api.contract.RecordDeliveryCommand;
+import com.contractledger.api.contract.RecordPaymentCommand;
+import com.contractledger.api.contract.RenewContractCommand;
+import com.contractledger.api.contract.ResolveDisputeCommand;
+import com.contractledger.api.contract.ResponsibleParty;
+import com.contractledger.api.contract.SignContractCommand;
+import com.contractledger.api.contract.TerminateContractCommand;
+import com.contractledger.api.contract.DraftContractCommand;
+import com.contractledger.api.supplier.SupplierId;
+import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.common.UnknownReferenceException;
+import com.contractledger.command.supplier.SupplierDirectory;
+import com.contractledger.command.supplier.SupplierStanding;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A procurement contract with one supplier: its terms, deliveries, payments, breaches and disputes. Snapshots are
+ * written with Jackson from the private fields, so all state is plain records, enums and collections.
+ */
+@Aggregate(snapshotTriggerDefinition = "contractSnapshotTriggerDefinition", cache = "contractCache")
+@JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
+public class Contract {
+
+    static final String MILESTONE_OVERDUE = "milestone-overdue";
+    static final String CONTRACT_EXPIRY = "contract-expiry";
+
+    /** A recorded delivery, kept for breach penalties. */
+    record RecordedDelivery(String milestoneId, boolean late, int daysLate, Money deliveredValue) {
+    }
+
+    record RecordedBreach(BreachType type, String relatedDeliveryId, Money penalty) {
+    }
+
+    record DisputeState(DisputeStage stage, boolean resolved) {
+    }
+
+    @AggregateIdentifier
+    private ContractId contractId;
+    private SupplierId supplierId;
+    private ContractType type;
+    private Currency currency;
+    private ContractTerms terms;
+    private ContractStatus status;
+    private int amendmentCount;
+    private int renewalCount;
+    private Map<String, RecordedDelivery> deliveries = new LinkedHashMap<>();
+    /** Accepted quantity per delivery milestone and sku: milestoneId → sku → accepted. */
+    private Map<String, Map<String, BigDecimal>> acceptedQuantities = new HashMap<>();
+    private Map<String, Money> payments = new LinkedHashMap<>();
+    private Money totalPaid;
+    private Map<String, RecordedBreach> breaches = new LinkedHashMap<>();
+    private Map<String, DisputeState> disputes = new LinkedHashMap<>();
+    /** Milestones already reported overdue, with the due date that was reported. */
+    private Map<String, LocalDate> reportedOverdue = new HashMap<>();
+
+    Contract() {
+        // required by Axon (event sourcing) and Jackson (snapshots)
+    }
+
+    // ---- drafting and signing ----------------------------------------------------------------------------------
+
+    @CommandHandler
+    Contract(DraftContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+        if (cmd.supplierId() == null) {
+            throw new RuleViolationException("a contract needs a supplierId");
+        }
+        SupplierStanding standing = acceptingSupplier(suppliers, cmd.supplierId());
+        if (cmd.type() == null || cmd.currency() == null) {
+            throw new RuleViolationException("contract type and currency are required");
+        }
+        TermsRules.validate(cmd.terms(), cmd.currency());
+        TermsRules.checkStricterTerms(standing, cmd.terms(), cmd.currency());
+        apply(new ContractDraftedEvent(cmd.contractId(), cmd.supplierId(), cmd.type(), cmd.currency(), cmd.terms()));
+        scheduleExpiry(deadlines, cmd.terms().expiresOn());
+    }
+
+    @CommandHandler
+    void handle(SignContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+        requireNotClosed();
+        if (status != ContractStatus.DRAFT) {
+            throw new RuleViolationException("only a DRAFT contract can be signed; contract " + contractId + " is " + status);
+        }
+        if (cmd.signatories() == null || cmd.signatories().isEmpty()
+                || cmd.signatories().stream().anyMatch(TermsRules::isBlank)) {
+            throw new RuleViolationException("signing needs at least one signatory, none blank");
+        }
+        if (cmd.signedOn() == null) {
+            throw new RuleViolationException("signing needs a signedOn date");
+        }
+        SupplierStanding standing = acceptingSupplier(suppliers, supplierId);
+        TermsRules.checkStricterTerms(standing, terms, currency);
+        apply(new ContractSignedEvent(contractId, cmd.signatories(), cmd.signedOn()));
+        terms.deliveries().forEach(m -> scheduleOverdue(deadlines, m.milestoneId(), m.dueOn()));
+        TermsRules.schedule(terms).forEach(p -> scheduleOverdue(deadlines, p.milestoneId(), p.dueOn()));
+    }
+
+    // ---- amendment and renewal ---------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+        requireNotClosed();
+        if (cmd.reason() == null) {
+            throw new RuleViolationException("an amendment needs a reason");
+        }
+        if (cmd.changes() == null) {
+            throw new RuleViolationException("an amendment needs changes");
+        }
+        ContractTerms before = terms;
+        ContractTerms amended = TermsAmendment.apply(terms, cmd.changes());
+        checkRevisedTerms(amended, suppliers);
+        List<FieldChange> changes = TermsDiff.between(before, amended);
+        if (changes.isEmpty()) {
+            throw new RuleViolationException("amendment changes nothing in contract " + contractId);
+        }
+        apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended));
+        scheduleRevisedDeadlines(before, amended, deadlines);
+    }
+
+    @CommandHandler
+    void handle(RenewContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+        requireNotClosed();
+        if (status != ContractStatus.ACTIVE) {
+            throw new RuleViolationException("only an ACTIVE contract can be renewed; contract " + contractId + " is " + status);
+        }
+        if (cmd.newExpiresOn() == null || !cmd.newExpiresOn().isAfter(terms.expiresOn())) {
+            throw new RuleViolationException("the new expiry " + cmd.newExpiresOn() + " must be after the current expiry "
+                    + terms.expiresOn());
+        }
+        ContractChanges requested = cmd.changes() == null ? ContractChanges.none() : cmd.changes();
+        if (requested.expiresOn() != null) {
+            throw new RuleViolationException("a renewal sets the expiry through newExpiresOn; changes.expiresOn must be empty");
+        }
+        // Renewing commits to a further term, so the supplier must still be one we contract with.
+        acceptingSupplier(suppliers, supplierId);
+        ContractTerms before = terms;
+        ContractTerms renewed = TermsAmendment.withExpiresOn(TermsAmendment.apply(terms, requested), cmd.newExpiresOn());
+        checkRevisedTerms(renewed, suppliers);
+        List<FieldChange> changes = TermsDiff.between(before, renewed);
+        apply(new ContractRenewedEvent(contractId, renewalCount + 1, before.expiresOn(), cmd.newExpiresOn(), changes, renewed));
+        scheduleRevisedDeadlines(before, renewed, deadlines);
+    }
+
+    /** Revised terms follow the drafting rules, keep what was already accepted and paid, and the credit rule. */
+    private void checkRevisedTerms(ContractTerms revised, SupplierDirectory suppliers) {
+        TermsRules.validate(revised, currency);
+        for (LineItem line : revised.lineItems()) {
+            BigDecimal accepted = acceptedOfSku(line.sku());
+            if (line.quantity().compareTo(accepted) < 0) {
+                throw new RuleViolationException("line item " + line.sku() + ": quantity " + line.quantity().toPlainString()
+                        + " is below the " + accepted.toPlainString() + " already accepted");
+            }
+        }
+        acceptedQuantities.forEach((milestoneId, acceptedBySku) -> acceptedBySku.forEach((sku, accepted) -> {
+            BigDecimal due = TermsRules.delivery(revised, milestoneId).flatMap(m -> lineOf(m, sku))
+                    .map(MilestoneLine::quantity).orElse(BigDecimal.ZERO);
+            if (due.compareTo(accepted) < 0) {
+                throw new RuleViolationException("delivery milestone " + milestoneId + ": quantity of " + sku + " "
+                        + due.toPlainString() + " is below the " + accepted.toPlainString() + " already accepted");
+            }
+        }));
+        Money revisedValue = TermsRules.money(TermsRules.contractValue(revised), currency);
+        if (totalPaid.isGreaterThan(revisedValue)) {
+            throw new RuleViolationException("the contract value would drop to " + revisedValue + ", below the "
+                    + totalPaid + " already paid");
+        }
+        suppliers.standingOf(supplierId).ifPresent(standing -> TermsRules.checkStricterTerms(standing, revised, currency));
+    }
+
+    // ---- deliveries and payments -------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(RecordDeliveryCommand cmd) {
+        requireNotClosed();
+        if (status != ContractStatus.ACTIVE) {
+            throw new RuleViolationException("no delivery before signing: contract " + contractId + " is " + status);
+        }
+        if (TermsRules.isBlank(cmd.deliveryId())) {
+            throw new RuleViolationException("a delivery needs a deliveryId");
+        }
+        if (deliveries.containsKey(cmd.deliveryId())) {
+            throw new RuleViolationException("delivery " + cmd.deliveryId() + " is already recorded");
+        }
+        if (cmd.deliveredOn() == null) {
+            throw new RuleViolationException("delivery " + cmd.deliveryId() + " needs a deliveredOn date");
+        }
+        DeliveryMilestone milestone = TermsRules.delivery(terms, cmd.milestoneId()).orElseThrow(() ->
+                new RuleViolationException("delivery milestone " + cmd.milestoneId() + " does not exist in contract " + contractId));
+        if (cmd.lines() == null || cmd.lines().isEmpty()) {
+            throw new RuleViolationException("delivery " + cmd.deliveryId() + " has no lines");
+        }
+        Map<String, BigDecimal> acceptedNow = new HashMap<>();
+        BigDecimal value = BigDecimal.ZERO;
+        for (DeliveredLine line : cmd.lines()) {
+            checkDeliveredLine(milestone, line, acceptedNow.keySet());
+            acceptedNow.put(line.sku(), line.accepted());
+            value = value.add(line.delivered().multiply(TermsRules.lineItem(terms, line.sku()).orElseThrow().unitPrice()));
+        }
+        boolean milestoneMet = milestone.lines().stream().allMatch(line ->
+                accepted(milestone.milestoneId(), line.sku()).add(acceptedNow.getOrDefault(line.sku(), BigDecimal.ZERO))
+                        .compareTo(line.quantity()) >= 0);
+        long daysLate = Math.max(0, ChronoUnit.DAYS.between(milestone.dueOn(), cmd.deliveredOn()));
+        apply(new ContractDeliveredEvent(contractId, cmd.deliveryId(), milestone.milestoneId(), cmd.deliveredOn(),
+                cmd.lines(), cmd.inspectionNotes(), daysLate > 0, (int) daysLate,
+                TermsRules.money(value, currency), milestoneMet));
+        completeIfFulfilled(cmd.deliveredOn());
+    }
+
+    private void checkDeliveredLine(DeliveryMilestone milestone, DeliveredLine line, Set<String> skusSoFar) {
+        String where = "delivery milestone " + milestone.milestoneId();
+        if (line == null || line.sku() == null) {
+            throw new RuleViolationException("every delivered line needs a sku");
+        }
+        MilestoneLine due = lineOf(milestone, line.sku()).orElseThrow(() ->
+                new RuleViolationException(where + " has no line for sku " + line.sku()));
+        if (skusSoFar.contains(line.sku())) {
+            throw new RuleViolationException("sku " + line.sku() + " appears more than once in the delivery");
+        }
+        if (line.delivered() == null || line.accepted() == null || line.rejected() == null) {
+            throw new RuleViolationException("sku " + line.sku() + ": delivered, accepted and rejected are required");
+        }
+        if (line.delivered().signum() <= 0 || line.accepted().signum() < 0 || line.rejected().signum() < 0) {
+            throw new RuleViolationException("sku " + line.sku() + ": delivered must be greater than 0, accepted and rejected 0 or more");
+        }
+        if (line.accepted().add(line.rejected()).compareTo(line.delivered()) != 0) {
+            throw new RuleViolationException("sku " + line.sku() + ": accepted " + line.accepted().toPlainString()
+                    + " + rejected " + line.rejected().toPlainString() + " must equal delivered " + line.delivered().toPlainString());
+        }
+        BigDecimal remaining = due.quantity().subtract(accepted(milestone.milestoneId(), line.sku()));
+        if (line.delivered().compareTo(remaining) > 0) {
+            throw new RuleViolationException("sku " + line.sku() + ": delivered " + line.delivered().toPlainString()
+                    + " is more than the " + remaining.toPlainString() + " remaining at " + where);
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentCommand cmd) {
+        requireNotClosed();
+        if (status != ContractStatus.ACTIVE) {
+            throw new RuleViolationException("no payment before signing: contract " + contractId + " is " + status);
+        }
+        if (TermsRules.isBlank(cmd.paymentId())) {
+            throw new RuleViolationException("a payment needs a paymentId");
+        }
+        if (payments.containsKey(cmd.paymentId())) {
+            throw new RuleViolationException("payment " + cmd.paymentId() + " is already recorded");
+        }
+        if (cmd.amount() == null || cmd.paidOn() == null) {
+            throw new RuleViolationException("payment " + cmd.paymentId() + " needs an amount and a paidOn date");
+        }
+        if (!cmd.amount().currency().equals(currency)) {
+            throw new RuleViolationException("payment is in " + cmd.amount().currency() + " but the contract is in " + currency);
+        }
+        if (cmd.amount().amount().signum() <= 0) {
+            throw new RuleViolationException("payment amount must be greater than 0 (is " + cmd.amount() + ")");
+        }
+        Money newTotal = totalPaid.plus(cmd.amount());
+        Money value = TermsRules.money(TermsRules.contractValue(terms), currency);
+        if (newTotal.isGreaterThan(value)) {
+            throw new RuleViolationException("overpayment: payment of " + cmd.amount() + " would bring the total paid to "
+                    + newTotal + ", above the contract value " + value);
+        }
+        apply(new ContractPaymentRecordedEvent(contractId, cmd.paymentId(), cmd.amount(), cmd.paidOn(), cmd.reference(), newTotal));
+        completeIfFulfilled(cmd.paidOn());
+    }
+
+    private void completeIfFulfilled(LocalDate on) {
+        boolean allAccepted = terms.deliveries().stream().allMatch(this::isMet);
+        BigDecimal payable = TermsRules.schedule(terms).isEmpty()
+                ? TermsRules.contractValue(terms) : TermsRules.scheduledPayments(terms);
+        if (allAccepted && totalPaid.amount().compareTo(payable) >= 0) {
+            apply(new ContractCompletedEvent(contractId, on));
+        }
+    }
+
+    // ---- breaches and disputes ---------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(RecordBreachCommand cmd) {
+        requireNotClosed();
+        if (status != ContractStatus.ACTIVE) {
+            throw new RuleViolationException("a breach can only be recorded on an ACTIVE contract; contract " + contractId
+                    + " is " + status);
+        }
+        if (TermsRules.isBlank(cmd.breachId())) {
+            throw new RuleViolationException("a breach needs a breachId");
+        }
+        if (breaches.containsKey(cmd.breachId())) {
+            throw new RuleViolationException("breach " + cmd.breachId() + " is already recorded");
+        }
+        if (cmd.type() == null || cmd.responsibleParty() == null) {
+            throw new RuleViolationException("a breach needs a type and a responsible party");
+        }
+        RecordedDelivery delivery = null;
+        if (cmd.relatedDeliveryId() != null) {
+            delivery = deliveries.get(cmd.relatedDeliveryId());
+            if (delivery == null) {
+                throw new RuleViolationException("delivery " + cmd.relatedDeliveryId() + " does not exist in contract " + contractId);
+            }
+        }
+        if (cmd.type() == BreachType.LATE_DELIVERY && delivery != null) {
+            if (!delivery.late()) {
+                throw new RuleViolationException("delivery " + cmd.relatedDeliveryId()
+                        + " was not late, so it cannot be the subject of a LATE_DELIVERY breach");
+            }
+            breaches.entrySet().stream()
+                    .filter(b -> b.getValue().type() == BreachType.LATE_DELIVERY
+                            && cmd.relatedDeliveryId().equals(b.getValue().relatedDeliveryId()))
+                    .findFirst()
+                    .ifPresent(b -> {
+                        throw new RuleViolationException("delivery " + cmd.relatedDeliveryId()
+                                + " already has a LATE_DELIVERY breach (" + b.getKey() + ")");
+                    });
+        }
+        PenaltyCalculator.Penalty penalty = penaltyFor(cmd.type(), cmd.responsibleParty(), delivery);
+        apply(new ContractBreachedEvent(contractId, cmd.breachId(), cmd.type(), cmd.responsibleParty(), cmd.description(),
+                cmd.relatedDeliveryId(), cmd.occurredOn(), penalty.amount(), penalty.calculation()));
+    }
+
+    private PenaltyCalculator.Penalty penaltyFor(BreachType type, ResponsibleParty party, RecordedDelivery delivery) {
+        if (type != BreachType.LATE_DELIVERY || party != ResponsibleParty.SUPPLIER) {
+            return PenaltyCalculator.none(currency, "the penalty clause covers late delivery by the supplier only");
+        }
+        if (delivery == null) {
+            return PenaltyCalculator.none(currency, "no related delivery to price");
+        }
+        Money penaltiesSoFar = breaches.values().stream().map(RecordedBreach::penalty)
+                .reduce(Money.zero(currency), Money::plus);
+        return PenaltyCalculator.lateDelivery(terms.penaltyClause(), delivery.daysLate(), delivery.deliveredValue(),
+                TermsRules.money(TermsRules.contractValue(terms), currency), penaltiesSoFar);
+    }
+
+    @CommandHandler
+    void handle(OpenDisputeCommand cmd, SupplierDirectory suppliers) {
+        requireNotClosed();
+        if (TermsRules.isBlank(cmd.disputeId())) {
+            throw new RuleViolationException("a dispute needs a disputeId");
+        }
+        if (disputes.containsKey(cmd.disputeId())) {
+            throw new RuleViolationException("dispute " + cmd.disputeId() + " is already open");
+        }
+        if (cmd.category() == null) {
+            throw new RuleViolationException("a dispute needs a category");
+        }
+        if (cmd.breachId() != null && !breaches.containsKey(cmd.breachId())) {
+            throw new RuleViolationException("breach " + cmd.breachId() + " does not exist in contract " + contractId);
+        }
+        if (cmd.claimAmount() != null) {
+            requireContractMoney("claim amount", cmd.claimAmount());
+        }
+        SupplierTier tier = suppliers.standingOf(supplierId).map(SupplierStanding::tier).orElse(SupplierTier.GENERAL);
+        if (tier == null) {
+            tier = SupplierTier.GENERAL;
+        }
+        // KEY suppliers are worth a long-term relationship: negotiate first. GENERAL ones may go to arbitration early.
+        DisputeStage track = tier == SupplierTier.KEY ? DisputeStage.NEGOTIATION : DisputeStage.ARBITRATION;
+        apply(new DisputeOpenedEvent(contractId, cmd.disputeId(), cmd.breachId(), cmd.category(), cmd.claimAmount(),
+                cmd.description(), tier, track, DisputeStage.NEGOTIATION));
+    }
+
+    @CommandHandler
+    void handle(EscalateDisputeCommand cmd) {
+        requireNotClosed();
+        DisputeState dispute = unresolvedDispute(cmd.disputeId());
+        if (cmd.to() == null || !cmd.to().isAfter(dispute.stage())) {
+            throw new RuleViolationException("dispute " + cmd.disputeId() + " is at " + dispute.stage()
+                    + " and can only escalate forward, not to " + cmd.to());
+        }
+        apply(new DisputeEscalatedEvent(contractId, cmd.disputeId(), dispute.stage(), cmd.to(), cmd.reason()));
+    }
+
+    @CommandHandler
+    void handle(AddDisputeNoteCommand cmd) {
+        requireNotClosed();
+        unresolvedDispute(cmd.disputeId());
+        if (TermsRules.isBlank(cmd.text())) {
+            throw new RuleViolationException("a dispute note needs text");
+        }
+        List<String> evidence = cmd.evidenceRefs() == null ? List.of() : cmd.evidenceRefs();
+        apply(new DisputeNoteAddedEvent(contractId, cmd.disputeId(), cmd.text(), evidence));
+    }
+
+    @CommandHandler
+    void handle(ResolveDisputeCommand cmd) {
+        requireNotClosed();
+        DisputeState dispute = unresolvedDispute(cmd.disputeId());
+        if (cmd.outcome() == null) {
+            throw new RuleViolationException("resolving a dispute needs an outcome");
+        }
+        boolean paysSettlement = cmd.outcome() == DisputeOutcome.SETTLED || cmd.outcome() == DisputeOutcome.AWARDED;
+        if (paysSettlement) {
+            if (cmd.settlementAmount() == null) {
+                throw new RuleViolationException("a " + cmd.outcome() + " dispute needs a settlement amount");
+            }
+            requireContractMoney("settlement amount", cmd.settlementAmount());
+        } else if (cmd.settlementAmount() != null && cmd.settlementAmount().amount().signum() != 0) {
+            throw new RuleViolationException("a " + cmd.outcome() + " dispute has no settlement amount (given "
+                    + cmd.settlementAmount() + ")");
+        }
+        apply(new DisputeResolvedEvent(contractId, cmd.disputeId(), cmd.outcome(), cmd.settlementAmount(), cmd.summary(),
+                dispute.stage()));
+    }
+
+    private DisputeState unresolvedDispute(String disputeId) {
+        DisputeState dispute = disputes.get(disputeId);
+        if (dispute == null) {
+            throw new UnknownReferenceException("dispute " + disputeId + " does not exist in contract " + contractId);
+        }
+        if (dispute.resolved()) {
+            throw new RuleViolationException("dispute " + disputeId + " is already resolved");
+        }
+        return dispute;
+    }
+
+    private void requireContractMoney(String what, Money money) {
+        if (!money.currency().equals(currency)) {
+            throw new RuleViolationException(what + " is in " + money.currency() + " but the contract is in " + currency);
+        }
+        if (money.isNegative()) {
+            throw new RuleViolationException(what + " must be 0 or more (is " + money + ")");
+        }
+    }
+
+    // ---- termination -------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(TerminateContractCommand cmd) {
+        requireNotClosed();
+        if (TermsRules.isBlank(cmd.reason())) {
+            throw new RuleViolationException("terminating a contract needs a reason");
+        }
+        apply(new ContractTerminatedEvent(contractId, cmd.reason(), cmd.effectiveOn()));
+    }
+
+    // ---- deadlines ---------------------------------------------------------------------------------------------
+
+    @DeadlineHandler(deadlineName = MILESTONE_OVERDUE)
+    void on(MilestoneDue due) {
+        if (status != ContractStatus.ACTIVE || due.dueOn().equals(reportedOverdue.get(due.milestoneId()))) {
+            return;
+        }
+        Optional<DeliveryMilestone> delivery = TermsRules.delivery(terms, due.milestoneId())
+                .filter(m -> m.dueOn().equals(due.dueOn()));
+        Optional<PaymentInstalment> instalment = TermsRules.instalment(terms, due.milestoneId())
+                .filter(p -> p.dueOn().equals(due.dueOn()));
+        if (delivery.isPresent() && !isMet(delivery.get())) {
+            apply(new ContractMilestoneOverdueEvent(contractId, due.milestoneId(), MilestoneKind.DELIVERY, due.dueOn(),
+                    startOfDayAfter(due.dueOn())));
+        } else if (instalment.isPresent() && !isCovered(instalment.get())) {
+            apply(new ContractMilestoneOverdueEvent(contractId, due.milestoneId(), MilestoneKind.PAYMENT, due.dueOn(),
+                    startOfDayAfter(due.dueOn())));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = CONTRACT_EXPIRY)
+    void on(ExpiryDue due) {
+        if ((status == ContractStatus.DRAFT || status == ContractStatus.ACTIVE) && due.expiresOn().equals(terms.expiresOn())) {
+            apply(new ContractExpiredEvent(contractId, due.expiresOn()));
+        }
+    }
+
+    private void scheduleRevisedDeadlines(ContractTerms before, ContractTerms after, DeadlineManager deadlines) {
+        if (!after.expiresOn().equals(before.expiresOn())) {
+            scheduleExpiry(deadlines, after.expiresOn());
+        }
+        if (status != ContractStatus.ACTIVE) {
+            return; // milestone deadlines start at signing
+        }
+        for (DeliveryMilestone milestone : after.deliveries()) {
+            boolean unchanged = TermsRules.delivery(before, milestone.milestoneId())
+                    .filter(m -> m.dueOn().equals(milestone.dueOn())).isPresent();
+            if (!unchanged) {
+                scheduleOverdue(deadlines, milestone.milestoneId(), milestone.dueOn());
+            }
+        }
+        for (PaymentInstalment instalment : TermsRules.schedule(after)) {
+            boolean unchanged = TermsRules.instalment(before, instalment.milestoneId())
+                    .filter(p -> p.dueOn().equals(instalment.dueOn())).isPresent();
+            if (!unchanged) {
+                scheduleOverdue(deadlines, instalment.milestoneId(), instalment.dueOn());
+            }
+        }
+    }
+
+    private static void scheduleOverdue(DeadlineManager deadlines, String milestoneId, LocalDate dueOn) {
+        deadlines.schedule(startOfDayAfter(dueOn), MILESTONE_OVERDUE, new MilestoneDue(milestoneId, dueOn));
+    }
+
+    private static void scheduleExpiry(DeadlineManager deadlines, LocalDate expiresOn) {
+        deadlines.schedule(startOfDayAfter(expiresOn), CONTRACT_EXPIRY, new ExpiryDue(expiresOn));
+    }
+
+    /** Due dates are calendar dates in UTC; an unmet one is overdue from the start of the next day. */
+    static Instant startOfDayAfter(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    // ---- state queries -----------------------------------------------------------------------------------------
+
+    private void requireNotClosed() {
+        if (status.isClosed()) {
+            throw new RuleViolationException("contract " + contractId + " is " + status + " and accepts no further commands");
+        }
+    }
+
+    private static SupplierStanding acceptingSupplier(SupplierDirectory suppliers, SupplierId supplierId) {
+        SupplierStanding standing = suppliers.standingOf(supplierId).orElseThrow(() ->
+                new RuleViolationException("supplier " + supplierId + " is not onboarded"));
+        if (!standing.acceptsContracts()) {
+            throw new RuleViolationException("supplier " + supplierId + " is " + standing.status()
+                    + " and cannot take contracts");
+        }
+        return standing;
+    }
+
+    private BigDecimal accepted(String milestoneId, String sku) {
+        return acceptedQuantities.getOrDefault(milestoneId, Map.of()).getOrDefault(sku, BigDecimal.ZERO);
+    }
+
+    private BigDecimal acceptedOfSku(String sku) {
+        return acceptedQuantities.values().stream()
+                .map(bySku -> bySku.getOrDefault(sku, BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Optional<MilestoneLine> lineOf(DeliveryMilestone milestone, String sku) {
+        return milestone.lines().stream().filter(line -> line.sku().equals(sku)).findFirst();
+    }
+
+    private boolean isMet(DeliveryMilestone milestone) {
+        return milestone.lines().stream()
+                .allMatch(line -> accepted(milestone.milestoneId(), line.sku()).compareTo(line.quantity()) >= 0);
+    }
+
+    /** Instalments are covered in due-date order by the cumulative payments. */
+    private boolean isCovered(PaymentInstalment instalment) {
+        BigDecimal cumulative = BigDecimal.ZERO;
+        List<PaymentInstalment> byDueDate = new ArrayList<>(TermsRules.schedule(terms));
+        byDueDate.sort(Comparator.comparing(PaymentInstalment::dueOn));
+        for (PaymentInstalment each : byDueDate) {
+            cumulative = cumulative.add(each.amount());
+            if (each.milestoneId().equals(instalment.milestoneId())) {
+                return totalPaid.amount().compareTo(cumulative) >= 0;
+            }
+        }
+        return false;
+    }
+
+    // ---- event sourcing ----------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(ContractDraftedEvent event) {
+        contractId = event.contractId();
+        supplierId = event.supplierId();
+        type = event.type();
+        currency = event.currency();
+        terms = event.terms();
+        status = ContractStatus.DRAFT;
+        totalPaid = Money.zero(event.currency());
+    }
+
+    @EventSourcingHandler
+    void on(ContractSignedEvent event) {
+        status = ContractStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ContractAmendedEvent event) {
+        terms = event.terms();
+        amendmentCount = event.amendmentNumber();
+    }
+
+    @EventSourcingHandler
+    void on(ContractRenewedEvent event) {
+        terms = event.terms();
+        renewalCount = event.renewalNumber();
+    }
+
+    @EventSourcingHandler
+    void on(ContractDeliveredEvent event) {
+        deliveries.put(event.deliveryId(),
+                new RecordedDelivery(event.milestoneId(), event.late(), event.daysLate(), event.deliveredValue()));
+        Map<String, BigDecimal> bySku = acceptedQuantities.computeIfAbsent(event.milestoneId(), id -> new HashMap<>());
+        event.lines().forEach(line -> bySku.merge(line.sku(), line.accepted(), BigDecimal::add));
+    }
+
+    @EventSourcingHandler
+    void on(ContractPaymentRecordedEvent event) {
+        payments.put(event.paymentId(), event.amount());
+        totalPaid = event.totalPaid();
+    }
+
+    @EventSourcingHandler
+    void on(ContractMilestoneOverdueEvent event) {
+        reportedOverdue.put(event.milestoneId(), event.dueOn());
+    }
+
+    @EventSourcingHandler
+    void on(ContractBreachedEvent event) {
+        breaches.put(event.breachId(), new RecordedBreach(event.type(), event.relatedDeliveryId(), event.penalty()));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeOpenedEvent event) {
+        disputes.put(event.disputeId(), new DisputeState(event.stage(), false));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeEscalatedEvent event) {
+        disputes.put(event.disputeId(), new DisputeState(event.to(), false));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeResolvedEvent event) {
+        disputes.put(event.disputeId(), new DisputeState(event.stage(), true));
+    }
+
+    @EventSourcingHandler
+    void on(ContractTerminatedEvent event) {
+        status = ContractStatus.TERMINATED;
+    }
+
+    @EventSourcingHandler
+    void on(ContractExpiredEvent event) {
+        status = ContractStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ContractCompletedEvent event) {
+        status = ContractStatus.COMPLETED;
+    }
+}

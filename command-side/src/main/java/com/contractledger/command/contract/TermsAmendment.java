@@ -1,0 +1,109 @@
+package com.contractledger.command.contract;
+
+import com.contractledger.api.contract.ContractChanges;
+import com.contractledger.api.contract.ContractTerms;
+import com.contractledger.api.contract.DeliveryMilestone;
+import com.contractledger.api.contract.LineItem;
+import com.contractledger.api.contract.LineItemChange;
+import com.contractledger.api.contract.MilestoneChange;
+import com.contractledger.command.common.RuleViolationException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Applies the requested changes of an amendment or renewal onto the terms in force. */
+final class TermsAmendment {
+
+    private TermsAmendment() {
+    }
+
+    static ContractTerms apply(ContractTerms current, ContractChanges changes) {
+        return new ContractTerms(
+                orElse(changes.title(), current.title()),
+                lineItems(current.lineItems(), changes.lineItems()),
+                deliveries(current.deliveries(), changes.deliveries()),
+                orElse(changes.paymentTerms(), current.paymentTerms()),
+                orElse(changes.qualityStandards(), current.qualityStandards()),
+                orElse(changes.penaltyClause(), current.penaltyClause()),
+                orElse(changes.guarantee(), current.guarantee()),
+                orElse(changes.effectiveFrom(), current.effectiveFrom()),
+                orElse(changes.expiresOn(), current.expiresOn()));
+    }
+
+    static ContractTerms withExpiresOn(ContractTerms terms, LocalDate expiresOn) {
+        return new ContractTerms(terms.title(), terms.lineItems(), terms.deliveries(), terms.paymentTerms(),
+                terms.qualityStandards(), terms.penaltyClause(), terms.guarantee(), terms.effectiveFrom(), expiresOn);
+    }
+
+    private static List<LineItem> lineItems(List<LineItem> current, List<LineItemChange> changes) {
+        if (changes == null) {
+            return current;
+        }
+        Map<String, LineItem> bySku = new LinkedHashMap<>();
+        current.forEach(line -> bySku.put(line.sku(), line));
+        Set<String> changed = new HashSet<>();
+        for (LineItemChange change : changes) {
+            if (change == null || TermsRules.isBlank(change.sku())) {
+                throw new RuleViolationException("every line item change needs a sku");
+            }
+            if (!changed.add(change.sku())) {
+                throw new RuleViolationException("line item " + change.sku() + " is changed more than once");
+            }
+            LineItem existing = bySku.get(change.sku());
+            if (existing == null) {
+                if (change.quantity() == null || change.unit() == null || change.unitPrice() == null) {
+                    throw new RuleViolationException("new line item " + change.sku()
+                            + " needs a quantity, a unit and a unit price");
+                }
+                bySku.put(change.sku(), new LineItem(change.sku(), change.description(), change.quantity(),
+                        change.unit(), change.unitPrice()));
+            } else {
+                bySku.put(change.sku(), new LineItem(existing.sku(),
+                        orElse(change.description(), existing.description()),
+                        orElse(change.quantity(), existing.quantity()),
+                        orElse(change.unit(), existing.unit()),
+                        orElse(change.unitPrice(), existing.unitPrice())));
+            }
+        }
+        return new ArrayList<>(bySku.values());
+    }
+
+    private static List<DeliveryMilestone> deliveries(List<DeliveryMilestone> current, List<MilestoneChange> changes) {
+        if (changes == null) {
+            return current;
+        }
+        Map<String, DeliveryMilestone> byId = new LinkedHashMap<>();
+        current.forEach(milestone -> byId.put(milestone.milestoneId(), milestone));
+        Set<String> changed = new HashSet<>();
+        for (MilestoneChange change : changes) {
+            if (change == null || TermsRules.isBlank(change.milestoneId())) {
+                throw new RuleViolationException("every delivery milestone change needs a milestoneId");
+            }
+            if (!changed.add(change.milestoneId())) {
+                throw new RuleViolationException("delivery milestone " + change.milestoneId() + " is changed more than once");
+            }
+            DeliveryMilestone existing = byId.get(change.milestoneId());
+            if (existing == null) {
+                if (change.dueOn() == null || change.lines() == null) {
+                    throw new RuleViolationException("new delivery milestone " + change.milestoneId()
+                            + " needs a due date and lines");
+                }
+                byId.put(change.milestoneId(), new DeliveryMilestone(change.milestoneId(), change.dueOn(), change.lines()));
+            } else {
+                byId.put(change.milestoneId(), new DeliveryMilestone(existing.milestoneId(),
+                        orElse(change.dueOn(), existing.dueOn()),
+                        orElse(change.lines(), existing.lines())));
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static <T> T orElse(T requested, T current) {
+        return requested != null ? requested : current;
+    }
+}

@@ -1,0 +1,268 @@
+package com.contractledger.command.contract;
+
+import com.contractledger.api.common.Money;
+import com.contractledger.api.contract.ContractTerms;
+import com.contractledger.api.contract.DeliveryMilestone;
+import com.contractledger.api.contract.Guarantee;
+import com.contractledger.api.contract.LineItem;
+import com.contractledger.api.contract.MilestoneLine;
+import com.contractledger.api.contract.PaymentInstalment;
+import com.contractledger.api.contract.PenaltyClause;
+import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.supplier.SupplierStanding;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The rules every set of contract terms must satisfy, whether drafted, amended or renewed. */
+final class TermsRules {
+
+    static final BigDecimal MINIMUM_GUARANTEE_SHARE = new BigDecimal("0.10");
+
+    private TermsRules() {
+    }
+
+    static BigDecimal contractValue(ContractTerms terms) {
+        return terms.lineItems().stream()
+                .map(line -> line.quantity().multiply(line.unitPrice()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    static List<PaymentInstalment> schedule(ContractTerms terms) {
+        if (terms.paymentTerms() == null || terms.paymentTerms().schedule() == null) {
+            return List.of();
+        }
+        return terms.paymentTerms().schedule();
+    }
+
+    static BigDecimal scheduledPayments(ContractTerms terms) {
+        return schedule(terms).stream().map(PaymentInstalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    static Optional<DeliveryMilestone> delivery(ContractTerms terms, String milestoneId) {
+        return terms.deliveries().stream().filter(m -> m.milestoneId().equals(milestoneId)).findFirst();
+    }
+
+    static Optional<PaymentInstalment> instalment(ContractTerms terms, String milestoneId) {
+        return schedule(terms).stream().filter(p -> p.milestoneId().equals(milestoneId)).findFirst();
+    }
+
+    static Optional<LineItem> lineItem(ContractTerms terms, String sku) {
+        return terms.lineItems().stream().filter(line -> line.sku().equals(sku)).findFirst();
+    }
+
+    static void validate(ContractTerms terms, Currency currency) {
+        if (terms == null) {
+            throw violation("contract terms are required");
+        }
+        if (isBlank(terms.title())) {
+            throw violation("title must not be blank");
+        }
+        Map<String, BigDecimal> quantityBySku = validateLineItems(terms.lineItems());
+        Set<String> deliveryIds = validateDeliveries(terms.deliveries(), quantityBySku);
+        validatePaymentTerms(terms, deliveryIds, currency);
+        validateDates(terms);
+        validatePenaltyClause(terms.penaltyClause());
+        validateGuarantee(terms.guarantee());
+    }
+
+    private static Map<String, BigDecimal> validateLineItems(List<LineItem> lineItems) {
+        if (lineItems == null || lineItems.isEmpty()) {
+            throw violation("at least one line item is required");
+        }
+        Map<String, BigDecimal> quantityBySku = new HashMap<>();
+        for (LineItem line : lineItems) {
+            if (line == null || isBlank(line.sku())) {
+                throw violation("every line item needs a sku");
+            }
+            if (quantityBySku.containsKey(line.sku())) {
+                throw violation("line item sku " + line.sku() + " appears more than once");
+            }
+            if (line.quantity() == null || line.quantity().signum() <= 0) {
+                throw violation("line item " + line.sku() + ": quantity must be greater than 0 (is " + plain(line.quantity()) + ")");
+            }
+            if (line.unitPrice() == null || line.unitPrice().signum() < 0) {
+                throw violation("line item " + line.sku() + ": unit price must be 0 or more (is " + plain(line.unitPrice()) + ")");
+            }
+            quantityBySku.put(line.sku(), line.quantity());
+        }
+        return quantityBySku;
+    }
+
+    private static Set<String> validateDeliveries(List<DeliveryMilestone> deliveries, Map<String, BigDecimal> quantityBySku) {
+        if (deliveries == null) {
+            throw violation("delivery milestones are required");
+        }
+        Set<String> ids = new HashSet<>();
+        Map<String, BigDecimal> scheduledBySku = new HashMap<>();
+        for (DeliveryMilestone milestone : deliveries) {
+            if (milestone == null || isBlank(milestone.milestoneId())) {
+                throw violation("every delivery milestone needs a milestoneId");
+            }
+            String id = milestone.milestoneId();
+            if (!ids.add(id)) {
+                throw violation("delivery milestone " + id + " appears more than once");
+            }
+            if (milestone.dueOn() == null) {
+                throw violation("delivery milestone " + id + " needs a due date");
+            }
+            if (milestone.lines() == null || milestone.lines().isEmpty()) {
+                throw violation("delivery milestone " + id + " has no lines");
+            }
+            Set<String> skus = new HashSet<>();
+            for (MilestoneLine line : milestone.lines()) {
+                if (line == null || !quantityBySku.containsKey(line.sku())) {
+                    throw violation("delivery milestone " + id + " names sku " + (line == null ? null : line.sku())
+                            + ", which is not a line item");
+                }
+                if (!skus.add(line.sku())) {
+                    throw violation("delivery milestone " + id + " names sku " + line.sku() + " more than once");
+                }
+                if (line.quantity() == null || line.quantity().signum() <= 0) {
+                    throw violation("delivery milestone " + id + ": quantity of " + line.sku()
+                            + " must be greater than 0 (is " + plain(line.quantity()) + ")");
+                }
+                scheduledBySku.merge(line.sku(), line.quantity(), BigDecimal::add);
+            }
+        }
+        quantityBySku.forEach((sku, quantity) -> {
+            BigDecimal scheduled = scheduledBySku.getOrDefault(sku, BigDecimal.ZERO);
+            if (scheduled.compareTo(quantity) != 0) {
+                throw violation("line item " + sku + ": delivery milestones schedule " + scheduled.toPlainString()
+                        + " but the line has " + quantity.toPlainString());
+            }
+        });
+        return ids;
+    }
+
+    private static void validatePaymentTerms(ContractTerms terms, Set<String> deliveryIds, Currency currency) {
+        if (terms.paymentTerms() == null) {
+            throw violation("payment terms are required");
+        }
+        if (terms.paymentTerms().netDays() < 0) {
+            throw violation("payment terms: net days must be 0 or more (is " + terms.paymentTerms().netDays() + ")");
+        }
+        Set<String> ids = new HashSet<>();
+        for (PaymentInstalment instalment : schedule(terms)) {
+            if (instalment == null || isBlank(instalment.milestoneId())) {
+                throw violation("every payment instalment needs a milestoneId");
+            }
+            String id = instalment.milestoneId();
+            if (!ids.add(id)) {
+                throw violation("payment instalment " + id + " appears more than once");
+            }
+            if (deliveryIds.contains(id)) {
+                throw violation("payment instalment " + id + " has the same id as a delivery milestone");
+            }
+            if (instalment.dueOn() == null) {
+                throw violation("payment instalment " + id + " needs a due date");
+            }
+            if (instalment.amount() == null || instalment.amount().signum() <= 0) {
+                throw violation("payment instalment " + id + ": amount must be greater than 0 (is "
+                        + plain(instalment.amount()) + ")");
+            }
+        }
+        BigDecimal scheduled = scheduledPayments(terms);
+        BigDecimal value = contractValue(terms);
+        if (scheduled.compareTo(value) > 0) {
+            throw violation("payment schedule totals " + money(scheduled, currency) + ", more than the contract value "
+                    + money(value, currency));
+        }
+    }
+
+    private static void validateDates(ContractTerms terms) {
+        if (terms.effectiveFrom() == null || terms.expiresOn() == null) {
+            throw violation("effectiveFrom and expiresOn are required");
+        }
+        if (!terms.expiresOn().isAfter(terms.effectiveFrom())) {
+            throw violation("expiresOn " + terms.expiresOn() + " must be after effectiveFrom " + terms.effectiveFrom());
+        }
+    }
+
+    private static void validatePenaltyClause(PenaltyClause clause) {
+        if (clause == null) {
+            return;
+        }
+        if (!isFraction(clause.lateDeliveryRatePerDay())) {
+            throw violation("penalty clause: late delivery rate per day must be between 0 and 1 (is "
+                    + plain(clause.lateDeliveryRatePerDay()) + ")");
+        }
+        if (!isFraction(clause.cap())) {
+            throw violation("penalty clause: cap must be between 0 and 1 (is " + plain(clause.cap()) + ")");
+        }
+    }
+
+    private static void validateGuarantee(Guarantee guarantee) {
+        if (guarantee == null) {
+            return;
+        }
+        if (guarantee.type() == null) {
+            throw violation("guarantee needs a type");
+        }
+        if (guarantee.amount() == null || guarantee.amount().signum() < 0) {
+            throw violation("guarantee amount must be 0 or more (is " + plain(guarantee.amount()) + ")");
+        }
+    }
+
+    /**
+     * A supplier rated BB or worse must give a guarantee of at least 10% of the contract value and may not be paid
+     * before the first delivery milestone.
+     */
+    static void checkStricterTerms(SupplierStanding standing, ContractTerms terms, Currency currency) {
+        if (!standing.requiresStricterTerms()) {
+            return;
+        }
+        BigDecimal value = contractValue(terms);
+        BigDecimal requiredGuarantee = value.multiply(MINIMUM_GUARANTEE_SHARE);
+        BigDecimal guarantee = terms.guarantee() == null ? null : terms.guarantee().amount();
+        boolean guaranteeOk = guarantee != null && guarantee.compareTo(requiredGuarantee) >= 0;
+
+        LocalDate firstDelivery = terms.deliveries().stream().map(DeliveryMilestone::dueOn)
+                .min(Comparator.naturalOrder()).orElse(null);
+        Optional<PaymentInstalment> firstPayment = schedule(terms).stream()
+                .min(Comparator.comparing(PaymentInstalment::dueOn));
+        boolean noPrepayment = firstDelivery == null || firstPayment.isEmpty()
+                || !firstPayment.get().dueOn().isBefore(firstDelivery);
+
+        if (guaranteeOk && noPrepayment) {
+            return;
+        }
+        String paymentFigure = firstPayment.map(p -> "first payment " + p.milestoneId() + " due " + p.dueOn())
+                .orElse("no payments scheduled");
+        throw violation("supplier " + standing.supplierId() + " is rated " + standing.creditRating()
+                + ", so stricter terms apply: a guarantee of at least 10% of the contract value "
+                + money(value, currency) + " (required " + money(requiredGuarantee, currency) + ", given "
+                + (guarantee == null ? "none" : money(guarantee, currency)) + ")"
+                + (guaranteeOk ? " - met" : " - not met")
+                + "; and no payment due before the first delivery milestone (first delivery due " + firstDelivery
+                + ", " + paymentFigure + ")" + (noPrepayment ? " - met" : " - not met"));
+    }
+
+    static Money money(BigDecimal amount, Currency currency) {
+        return new Money(amount, currency).rounded();
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static boolean isFraction(BigDecimal value) {
+        return value != null && value.signum() >= 0 && value.compareTo(BigDecimal.ONE) <= 0;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "missing" : value.toPlainString();
+    }
+
+    private static RuleViolationException violation(String message) {
+        return new RuleViolationException(message);
+    }
+}
