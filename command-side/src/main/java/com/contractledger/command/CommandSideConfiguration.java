@@ -1,8 +1,13 @@
 package com.contractledger.command;
 
 import com.contractledger.command.common.AppendedVersion;
+import com.contractledger.command.common.DuplicateKeyResolver;
+import com.contractledger.command.common.IdempotencyStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -12,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * Infrastructure of the write side: snapshots and caches for the aggregates, and the interceptors that report the
@@ -42,9 +49,23 @@ public class CommandSideConfiguration {
         return new WeakReferenceCache();
     }
 
+    @Bean
+    static PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    /** Deadline handlers get the same audit metadata as commands: actor {@code system}, correlation, causation. */
     @Autowired
-    void reportAppendedVersions(CommandBus commandBus, EventStore eventStore) {
+    void auditDeadlines(DeadlineManager deadlineManager, List<CorrelationDataProvider> correlationDataProviders) {
+        deadlineManager.registerHandlerInterceptor((unitOfWork, chain) -> {
+            correlationDataProviders.forEach(unitOfWork::registerCorrelationDataProvider);
+            return chain.proceed();
+        });
+    }
+
+    @Autowired
+    void reportAppendedVersions(CommandBus commandBus, EventStore eventStore, IdempotencyStore idempotencyStore) {
         eventStore.registerDispatchInterceptor(AppendedVersion.recordingInterceptor());
-        commandBus.registerHandlerInterceptor(AppendedVersion.reportingInterceptor());
+        commandBus.registerHandlerInterceptor(AppendedVersion.reportingInterceptor(idempotencyStore));
     }
 }

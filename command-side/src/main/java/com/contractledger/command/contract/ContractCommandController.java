@@ -34,7 +34,6 @@ import com.contractledger.command.web.WriteResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,7 +48,6 @@ import static com.contractledger.api.common.Identifiers.PATTERN;
 
 /** Write API of contracts (DESIGN §3): maps each request onto its command, nothing more. */
 @RestController
-@Validated
 @RequestMapping("/api/contracts")
 class ContractCommandController {
 

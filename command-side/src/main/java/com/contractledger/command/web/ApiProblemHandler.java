@@ -1,5 +1,6 @@
 package com.contractledger.command.web;
 
+import com.contractledger.command.common.IdempotencyKeyReusedException;
 import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -93,11 +95,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
     }
 
-    @ExceptionHandler(IdempotencyKeyInUseException.class)
-    ProblemDetail keyInUse(IdempotencyKeyInUseException e) {
-        return problem(HttpStatus.CONFLICT, "Idempotency-Key in use", e.getMessage());
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = e.getValue() + " is not a valid " + e.getName();
@@ -157,8 +154,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                                                                             @NonNull HttpStatusCode status,
                                                                             @NonNull WebRequest request) {
         List<FieldProblem> fields = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(error -> new FieldProblem(error.getField(), message(error)))
+                        : result.getResolvableErrors().stream().map(error -> new FieldProblem(
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 fields.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));

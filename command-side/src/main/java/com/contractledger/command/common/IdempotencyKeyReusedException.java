@@ -1,9 +1,9 @@
-package com.contractledger.command.web;
+package com.contractledger.command.common;
 
 /** The key was already used by this user for a different request; answered 422. */
-class IdempotencyKeyReusedException extends RuntimeException {
+public class IdempotencyKeyReusedException extends RuntimeException {
 
-    IdempotencyKeyReusedException() {
+    public IdempotencyKeyReusedException() {
         super("this Idempotency-Key was already used for a different request; use a new key for a new request");
     }
 }

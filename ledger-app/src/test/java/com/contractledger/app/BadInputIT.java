@@ -1,0 +1,181 @@
+package com.contractledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static com.contractledger.app.LedgerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets the right 4xx with a problem body naming what is wrong, and stores nothing. */
+class BadInputIT {
+
+    @TempDir
+    static Path dataDir;
+    static LedgerProcess ledger;
+    private final ObjectMapper json = new ObjectMapper();
+    private long eventsBefore;
+
+    @BeforeAll
+    static void start() {
+        ledger = LedgerProcess.start(dataDir);
+        assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-bad")).status()).isEqualTo(201);
+        assertThat(ledger.post("buyer", "/api/contracts", contract("ct-bad", "sup-bad")).status()).isEqualTo(201);
+        assertThat(ledger.post("buyer", "/api/contracts/ct-bad/signature", SIGNATURE).status()).isEqualTo(202);
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    @BeforeEach
+    void countEvents() {
+        eventsBefore = ledger.storedEventCount();
+    }
+
+    @Test
+    void malformed_json_is_a_400() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/suppliers", "{\"supplierId\": \"x\", "), 400);
+        assertThat(problem.get("detail").asText()).contains("not valid JSON");
+    }
+
+    @Test
+    void a_missing_field_is_named() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
+                {"deliveryId": "dl-x", "deliveredOn": "2026-12-18",
+                 "lines": [{"sku": "M8-30", "delivered": 10, "accepted": 10, "rejected": 0}]}"""), 400);
+        assertThat(problem.get("errors").toString()).contains("milestoneId");
+    }
+
+    @Test
+    void a_wrongly_typed_field_is_named() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "18/12/2026",
+                 "lines": [{"sku": "M8-30", "delivered": "ten", "accepted": 10, "rejected": 0}]}"""), 400);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isIn("deliveredOn", "lines[0].delivered");
+    }
+
+    @Test
+    void an_unknown_enum_value_lists_the_allowed_ones() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/suppliers/sup-bad/tier",
+                "{\"tier\": \"PLATINUM\", \"reason\": \"x\"}"), 400);
+        assertThat(problem.get("detail").asText()).contains("tier").contains("KEY").contains("GENERAL");
+    }
+
+    @Test
+    void an_unknown_field_is_refused() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/suppliers/sup-bad/tier",
+                "{\"tier\": \"KEY\", \"reason\": \"x\", \"actor\": \"someone-else\"}"), 400);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("actor");
+    }
+
+    @Test
+    void a_negative_quantity_is_a_400() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
+                 "lines": [{"sku": "M8-30", "delivered": -5, "accepted": 0, "rejected": 0}]}"""), 400);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("lines[0].delivered");
+    }
+
+    @Test
+    void over_delivery_breaks_a_rule() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
+                 "lines": [{"sku": "M8-30", "delivered": 10001, "accepted": 10001, "rejected": 0}]}"""), 409);
+        assertThat(problem.get("detail").asText()).containsIgnoringCase("remain");
+    }
+
+    @Test
+    void accepted_plus_rejected_must_equal_delivered() throws Exception {
+        refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
+                 "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 90, "rejected": 5}]}"""), 409);
+    }
+
+    @Test
+    void an_unknown_contract_is_a_404() throws Exception {
+        refused(ledger.post("buyer", "/api/contracts/ct-nowhere/signature", SIGNATURE), 404);
+    }
+
+    @Test
+    void an_unknown_dispute_is_a_404() throws Exception {
+        refused(ledger.post("buyer", "/api/contracts/ct-bad/disputes/dp-nowhere/escalations",
+                "{\"to\": \"MEDIATION\", \"reason\": \"x\"}"), 404);
+    }
+
+    @Test
+    void an_invalid_id_in_the_path_is_a_400() throws Exception {
+        refused(ledger.post("buyer", "/api/contracts/ct%20bad%3Cscript%3E/signature", SIGNATURE), 400);
+    }
+
+    @Test
+    void a_contract_with_an_unknown_supplier_breaks_a_rule() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts", contract("ct-orphan", "sup-nowhere")), 409);
+        assertThat(problem.get("detail").asText()).contains("sup-nowhere");
+    }
+
+    @Test
+    void an_existing_id_cannot_be_created_again() throws Exception {
+        refused(ledger.post("buyer", "/api/suppliers", supplier("sup-bad")), 409);
+    }
+
+    @Test
+    void readers_may_not_write() throws Exception {
+        for (String role : new String[]{"auditor", "compliance", "dashboard", "admin"}) {
+            JsonNode problem = refused(ledger.post(role, "/api/suppliers", supplier("sup-by-" + role)), 403);
+            assertThat(problem.get("title").asText()).isEqualTo("Forbidden");
+        }
+    }
+
+    @Test
+    void no_credentials_is_a_401() throws Exception {
+        LedgerProcess.Reply reply = ledger.post(null, "/api/suppliers", supplier("sup-anon"));
+        refused(reply, 401);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void a_stale_if_match_is_a_409_with_the_current_version() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/amendments", PRICE_AMENDMENT,
+                Map.of("If-Match", "0")), 409);
+        assertThat(problem.get("currentVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void an_if_match_ahead_of_the_contract_is_a_409() throws Exception {
+        refused(ledger.post("buyer", "/api/contracts/ct-bad/amendments", PRICE_AMENDMENT, Map.of("If-Match", "7")), 409);
+    }
+
+    @Test
+    void a_malformed_if_match_is_a_400() throws Exception {
+        JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/amendments", PRICE_AMENDMENT,
+                Map.of("If-Match", "latest")), 400);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("If-Match");
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_another_request_is_a_422() throws Exception {
+        Map<String, String> key = Map.of("Idempotency-Key", "key-reuse-1");
+        assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-key-1"), key).status()).isEqualTo(201);
+        eventsBefore = ledger.storedEventCount();
+        refused(ledger.post("buyer", "/api/suppliers", supplier("sup-key-2"), key), 422);
+    }
+
+    private JsonNode refused(LedgerProcess.Reply reply, int status) throws Exception {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(reply.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(ledger.storedEventCount()).as("no event stored").isEqualTo(eventsBefore);
+        return problem;
+    }
+}

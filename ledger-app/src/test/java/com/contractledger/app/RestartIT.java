@@ -1,0 +1,82 @@
+package com.contractledger.app;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.contractledger.app.LedgerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stop, start again on the same data directory: nothing is lost, retries stay deduplicated, deadlines still fire. */
+class RestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everything_survives_a_restart() throws Exception {
+        Map<String, String> key = Map.of("Idempotency-Key", "onboard-sup-r1");
+        LedgerProcess.Reply first;
+        List<String> contractEvents;
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+            first = ledger.post("buyer", "/api/suppliers", supplier("sup-r1"), key);
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts",
+                    contract("ct-r1", "sup-r1", "2027-06-01", "2027-07-01")).status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts/ct-r1/signature", SIGNATURE).status()).isEqualTo(202);
+            contractEvents = ledger.eventTypes("ct-r1");
+        }
+
+        // While the system is down, the milestones' due instants pass: move their stored deadlines into the past,
+        // exactly as the passing of time would leave them (the expiry stays in the future).
+        try (Connection db = LedgerProcess.openDatabase(dataDir);
+             PreparedStatement due = db.prepareStatement(
+                     "UPDATE scheduled_tasks SET execution_time = ? WHERE execution_time < ?")) {
+            due.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))));
+            due.setTimestamp(2, Timestamp.from(Instant.parse("2027-11-01T00:00:00Z")));
+            assertThat(due.executeUpdate()).as("the two milestone deadlines").isEqualTo(2);
+        }
+
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+            assertThat(ledger.eventTypes("sup-r1")).containsExactly("SupplierOnboardedEvent");
+            assertThat(ledger.eventTypes("ct-r1")).startsWith(contractEvents.toArray(String[]::new));
+
+            long before = ledger.storedEventCount();
+            LedgerProcess.Reply retry = ledger.post("buyer", "/api/suppliers", supplier("sup-r1"), key);
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+
+            List<DomainEventMessage<?>> overdue = awaitOverdue(ledger, "ct-r1", 2);
+            assertThat(overdue).extracting(e -> e.getMetaData().get("actor")).containsOnly("system");
+            assertThat(ledger.storedEventCount()).as("the retry stored nothing; the two deadlines did")
+                    .isEqualTo(before + 2);
+        }
+    }
+
+    static List<DomainEventMessage<?>> awaitOverdue(LedgerProcess ledger, String contractId, int expected)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        List<DomainEventMessage<?>> overdue = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            overdue = ledger.events(contractId).stream()
+                    .filter(e -> e.getPayloadType().getSimpleName().equals("ContractMilestoneOverdueEvent"))
+                    .toList();
+            if (overdue.size() >= expected) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(overdue).hasSize(expected);
+        return overdue;
+    }
+}
