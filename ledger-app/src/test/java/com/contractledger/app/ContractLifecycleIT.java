@@ -69,7 +69,7 @@ class ContractLifecycleIT {
                 {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"},
                  "summary": "split the difference"}"""), 202, "ct-2026-001", 8);
         expect(ledger.post("buyer", "/api/contracts/ct-2026-001/renewals",
-                "{\"newExpiresOn\": \"2028-11-30\", \"changes\": {\"lineItems\": [{\"sku\": \"M8-30\", \"quantity\": 10000}]}}"),
+                "{\"newExpiresOn\": \"2028-11-30\", \"changes\": {\"lineItems\": [{\"sku\": \"M8-30\", \"quantity\": 15000}]}}"),
                 201, "ct-2026-001", 9);
         expect(ledger.post("buyer", "/api/contracts/ct-2026-001/termination",
                 "{\"reason\": \"supplier exits the market\", \"effectiveOn\": \"2027-03-01\"}"), 202, "ct-2026-001", 10);

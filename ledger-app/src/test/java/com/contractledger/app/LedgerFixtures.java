@@ -46,8 +46,7 @@ final class LedgerFixtures {
 
     static final String PRICE_AMENDMENT = """
             {"reason": "PRICE_ADJUSTMENT", "description": "steel price +6%",
-             "changes": {"lineItems": [{"sku": "M8-30", "unitPrice": "0.90"}],
-                         "guarantee": {"type": "PERFORMANCE_BOND", "amount": "900.00"}}}""";
+             "changes": {"lineItems": [{"sku": "M8-30", "unitPrice": "0.90"}]}}""";
 
     static final String LATE_PARTLY_REJECTED_DELIVERY = """
             {"deliveryId": "dl-1", "milestoneId": "d1", "deliveredOn": "2026-12-18",

@@ -204,7 +204,10 @@ public class Contract {
         scheduleRevisedDeadlines(before, renewed, deadlines);
     }
 
-    /** Revised terms follow the drafting rules, keep what was already accepted and paid, and the credit rule. */
+    /**
+     * Revised terms follow the drafting rules and keep what was already accepted and paid. The low-credit terms bind
+     * new contracts (DESIGN §1: drafting and signing), so a draft's amendments meet them again at signing.
+     */
     private void checkRevisedTerms(ContractTerms revised, SupplierDirectory suppliers) {
         TermsRules.validate(revised, currency);
         for (LineItem line : revised.lineItems()) {
@@ -227,7 +230,6 @@ public class Contract {
             throw new RuleViolationException("the contract value would drop to " + revisedValue + ", below the "
                     + totalPaid + " already paid");
         }
-        suppliers.standingOf(supplierId).ifPresent(standing -> TermsRules.checkStricterTerms(standing, revised, currency));
     }
 
     // ---- deliveries and payments -------------------------------------------------------------------------------
@@ -328,7 +330,9 @@ public class Contract {
     }
 
     private void completeIfFulfilled(LocalDate on) {
-        boolean allAccepted = terms.deliveries().stream().allMatch(this::isMet);
+        // Quantity not yet scheduled on a milestone (a renewal's added volume, say) keeps the contract open.
+        boolean allAccepted = terms.deliveries().stream().allMatch(this::isMet) && terms.lineItems().stream()
+                .allMatch(line -> acceptedOfSku(line.sku()).compareTo(line.quantity()) >= 0);
         BigDecimal payable = TermsRules.schedule(terms).isEmpty()
                 ? TermsRules.contractValue(terms) : TermsRules.scheduledPayments(terms);
         if (allAccepted && totalPaid.amount().compareTo(payable) >= 0) {

@@ -135,9 +135,9 @@ final class TermsRules {
         }
         quantityBySku.forEach((sku, quantity) -> {
             BigDecimal scheduled = scheduledBySku.getOrDefault(sku, BigDecimal.ZERO);
-            if (scheduled.compareTo(quantity) != 0) {
+            if (scheduled.compareTo(quantity) > 0) {
                 throw violation("line item " + sku + ": delivery milestones schedule " + scheduled.toPlainString()
-                        + " but the line has " + quantity.toPlainString());
+                        + " but the line has only " + quantity.toPlainString());
             }
         });
         return ids;

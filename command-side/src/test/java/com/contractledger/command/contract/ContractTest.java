@@ -229,12 +229,32 @@ class ContractTest {
     }
 
     @Test
-    void milestones_that_do_not_add_up_to_the_line_quantity_are_refused() {
+    void milestones_scheduling_more_than_the_line_quantity_are_refused() {
         ContractTerms terms = withDeliveries(designTerms(),
                 new DeliveryMilestone("d1", date("2026-12-15"), List.of(new MilestoneLine("M8-30", dec("6000")))),
-                new DeliveryMilestone("d2", date("2027-01-05"), List.of(new MilestoneLine("M8-30", dec("3000")))));
+                new DeliveryMilestone("d2", date("2027-01-05"), List.of(new MilestoneLine("M8-30", dec("5000")))));
         refused(fixture.givenNoPriorActivity().when(draft(terms)),
-                "line item M8-30: delivery milestones schedule 9000 but the line has 10000");
+                "line item M8-30: delivery milestones schedule 11000 but the line has only 10000");
+    }
+
+    @Test
+    void quantity_not_yet_scheduled_on_a_milestone_may_be_called_off_later() {
+        ContractTerms terms = withDeliveries(designTerms(),
+                new DeliveryMilestone("d1", date("2026-12-15"), List.of(new MilestoneLine("M8-30", dec("6000")))));
+        fixture.givenNoPriorActivity().when(draft(terms))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(singlePayload(event -> event instanceof ContractDraftedEvent drafted
+                        && drafted.terms().equals(terms)));
+    }
+
+    @Test
+    void a_contract_with_unscheduled_quantity_is_not_completed_when_its_milestones_are_met_and_paid() {
+        ContractTerms terms = withDeliveries(designTerms(),
+                new DeliveryMilestone("d1", date("2026-12-15"), List.of(new MilestoneLine("M8-30", dec("6000")))));
+        fixture.given(drafted(terms), signed(), paid("pay-1", "8500.00", "8500.00"))
+                .when(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "6000", "6000", "0")))
+                .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-14"),
+                        List.of(line("M8-30", "6000", "6000", "0")), null, false, 0, Money.of("5100.00", "CNY"), true));
     }
 
     @Test
@@ -400,9 +420,9 @@ class ContractTest {
 
     @Test
     void amended_terms_must_pass_the_drafting_rules() {
-        ContractChanges more = lineChange(new LineItemChange("M8-30", null, dec("12000"), null, null));
-        refused(fixture.given(drafted(designTerms()), signed()).when(amend(more)),
-                "line item M8-30: delivery milestones schedule 10000 but the line has 12000");
+        ContractChanges fewer = lineChange(new LineItemChange("M8-30", null, dec("8000"), null, null));
+        refused(fixture.given(drafted(designTerms()), signed()).when(amend(fewer)),
+                "line item M8-30: delivery milestones schedule 10000 but the line has only 8000");
     }
 
     @Test
@@ -417,9 +437,16 @@ class ContractTest {
     }
 
     @Test
-    void raising_the_value_of_a_low_credit_suppliers_contract_without_its_guarantee_is_refused() {
+    void the_low_credit_terms_bind_new_contracts_not_the_amendment_of_a_signed_one() {
+        // DESIGN §1 makes the stricter terms mandatory when drafting and signing; §5's price rise must go through.
         standings.put(SUPPLIER, standing(SupplierStatus.ACTIVE, CreditRating.BB, SupplierTier.KEY));
-        refused(fixture.given(drafted(designTerms()), signed()).when(amendPrice()),
+        fixture.given(drafted(designTerms()), signed()).when(amendPrice()).expectEvents(amendedPrice());
+    }
+
+    @Test
+    void an_amended_draft_meets_the_low_credit_terms_again_at_signing() {
+        standings.put(SUPPLIER, standing(SupplierStatus.ACTIVE, CreditRating.BB, SupplierTier.KEY));
+        refused(fixture.given(drafted(designTerms()), amendedPrice()).when(sign()),
                 "contract value 9000.00 CNY (required 900.00 CNY, given 850.00 CNY) - not met");
     }
 
@@ -984,10 +1011,13 @@ class ContractTest {
     }
 
     @Test
-    void the_design_renewal_body_alone_is_refused_because_the_extra_volume_has_no_milestone() {
-        refused(fixture.given(drafted(designTerms()), signed())
-                        .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), json(DESIGN_RENEWAL_CHANGES, ContractChanges.class), null)),
-                "line item M8-30: delivery milestones schedule 10000 but the line has 15000");
+    void the_design_renewal_body_adds_volume_to_be_scheduled_later() {
+        fixture.given(drafted(designTerms()), signed())
+                .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), json(DESIGN_RENEWAL_CHANGES, ContractChanges.class), null))
+                .expectEventsMatching(singlePayload(event -> event instanceof ContractRenewedEvent renewal
+                        && renewal.changes().equals(List.of(
+                        new FieldChange("lineItems[M8-30].quantity", "10000", "15000"),
+                        new FieldChange("expiresOn", "2027-11-30", "2028-11-30")))));
     }
 
     @Test
