@@ -1,7 +1,7 @@
 package com.contractledger.app;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,9 +88,9 @@ final class LedgerProcess implements AutoCloseable {
         }
     }
 
-    /** The stored events of one aggregate, read through Axon's event store. */
+    /** The stored events of one aggregate from its first, read through Axon's storage engine (no snapshot). */
     List<DomainEventMessage<?>> events(String aggregateId) {
-        return context.getBean(EventStore.class).readEvents(aggregateId).asStream()
+        return context.getBean(EventStorageEngine.class).readEvents(aggregateId, 0).asStream()
                 .<DomainEventMessage<?>>map(event -> event).toList();
     }
 

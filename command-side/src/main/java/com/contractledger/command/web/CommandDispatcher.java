@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -73,9 +72,10 @@ public class CommandDispatcher {
         try {
             result = commandGateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
-        } catch (DuplicateKeyException concurrentRetry) {
-            // The same key committed a moment ago in another request: answer from its result.
-            result = replay(context, requestHash, concurrentRetry);
+        } catch (RuntimeException failure) {
+            // A simultaneous retry with the same key may have won: its commit made this one fail (an id already
+            // taken, a duplicate key). Answer from the winner's result; any other failure stands.
+            result = replay(context, requestHash, failure);
         }
         if (result == null || !result.isComplete()) {
             throw new IllegalStateException("the command stored no event");
@@ -93,7 +93,7 @@ public class CommandDispatcher {
         return builder.body(response);
     }
 
-    private AppendedVersion replay(WriteContext context, String requestHash, DuplicateKeyException cause) {
+    private AppendedVersion replay(WriteContext context, String requestHash, RuntimeException cause) {
         if (context.idempotencyKey() == null) {
             throw cause;
         }
