@@ -71,10 +71,17 @@ final class LedgerProcess implements AutoCloseable {
                 Map.of());
     }
 
+    /** GET as {@code user:password}, for tests of the credentials themselves. */
+    Reply get(String user, String password, String path) {
+        return send(user + ":" + password, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).GET(), Map.of());
+    }
+
     private Reply send(String user, HttpRequest.Builder request, Map<String, String> headers) {
         if (user != null) {
+            String credentials = user.contains(":") ? user : user + ":demo";
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(request::header);
         try {

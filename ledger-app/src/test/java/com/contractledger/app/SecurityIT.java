@@ -1,0 +1,50 @@
+package com.contractledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may log in on which profile, and the role rules that hold before any controller runs. */
+class SecurityIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demo_users_take_their_password_from_the_environment_and_roles_gate_each_area() {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.security.demo-password=s3cret")) {
+            assertThat(ledger.get("buyer", "demo", "/actuator/health").status()).isEqualTo(401);
+            assertThat(ledger.get("buyer", "s3cret", "/actuator/health").status()).isEqualTo(200);
+
+            assertThat(ledger.get(null, "/actuator/health").body()).contains("UP").doesNotContain("components");
+            assertThat(ledger.get("buyer", "s3cret", "/actuator/health").body()).contains("components");
+            assertThat(ledger.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+            assertThat(ledger.get("dashboard", "s3cret", "/actuator/prometheus").status()).isEqualTo(403);
+            LedgerProcess.Reply metrics = ledger.get("admin", "s3cret", "/actuator/prometheus");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+
+            assertThat(ledger.get("dashboard", "s3cret", "/api/contracts/ct-1/history").status()).isEqualTo(403);
+            assertThat(ledger.get("buyer", "s3cret", "/api/contracts/ct-1/events").status()).isEqualTo(403);
+            assertThat(ledger.get("buyer", "s3cret", "/api/audit/contracts/ct-1/verify").status()).isEqualTo(403);
+            assertThat(ledger.get("dashboard", "s3cret", "/api/audit/export").status()).isEqualTo(403);
+            assertThat(ledger.get("auditor", "s3cret", "/api/admin/projections").status()).isEqualTo(403);
+            assertThat(ledger.get(null, "/api/contracts").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void any_other_profile_has_no_default_users() {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir, "--spring.profiles.active=site",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ledger") + ";WRITE_DELAY=0",
+                "--spring.sql.init.mode=always", "--spring.sql.init.schema-locations=classpath:schema/h2.sql",
+                "--ledger.embedded-mongo.enabled=true", "--axon.axonserver.enabled=false")) {
+            for (String user : new String[]{"buyer", "auditor", "compliance", "dashboard", "admin"}) {
+                assertThat(ledger.get(user, "demo", "/api/contracts").status()).as(user).isEqualTo(401);
+            }
+        }
+    }
+}
