@@ -7,7 +7,6 @@ import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
-import com.contractledger.query.common.PageView;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelUpdates;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
@@ -111,7 +110,7 @@ public class DisputeTimelineProjection {
     }
 
     @QueryHandler
-    public PageView<DisputeTimelineView> handle(FindDisputesQuery query) {
+    public DisputeTimelinePage handle(FindDisputesQuery query) {
         Query filter = new Query();
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
@@ -120,7 +119,7 @@ public class DisputeTimelineProjection {
         Paging paging = new Paging(query.page(), query.size());
         List<DisputeTimelineView> items = mongo.find(paging.apply(filter, Sort.by("openedAt", "_id")),
                 DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
-        return new PageView<>(items, query.page(), query.size(), total);
+        return new DisputeTimelinePage(items, query.page(), query.size(), total);
     }
 
     /** Timelines changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */

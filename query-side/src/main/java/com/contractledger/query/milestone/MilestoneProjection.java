@@ -11,7 +11,6 @@ import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
-import com.contractledger.query.common.PageView;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelUpdates;
 import com.contractledger.query.common.TermsFigures;
@@ -141,7 +140,7 @@ public class MilestoneProjection {
     }
 
     @QueryHandler
-    public PageView<MilestoneView> handle(FindMilestonesQuery query) {
+    public MilestonePage handle(FindMilestonesQuery query) {
         LocalDate today = LocalDate.now(clock);
         List<Criteria> criteria = new ArrayList<>();
         if (query.status() == Status.MET) {
@@ -161,7 +160,7 @@ public class MilestoneProjection {
         Paging paging = new Paging(query.page(), query.size());
         List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class)
                 .stream().map(milestone -> milestone.asOf(today)).toList();
-        return new PageView<>(items, query.page(), query.size(), total);
+        return new MilestonePage(items, query.page(), query.size(), total);
     }
 
     /** Milestones changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */

@@ -22,7 +22,6 @@ import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
-import com.contractledger.query.common.PageView;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelUpdates;
 import com.contractledger.query.common.TermsFigures;
@@ -187,7 +186,7 @@ public class ContractSummaryProjection {
     }
 
     @QueryHandler
-    public PageView<ContractSummaryView> handle(FindContractSummariesQuery query) {
+    public ContractSummaryPage handle(FindContractSummariesQuery query) {
         Query filter = new Query();
         if (query.supplierId() != null) {
             filter.addCriteria(where("supplierId").is(query.supplierId()));
@@ -198,7 +197,7 @@ public class ContractSummaryProjection {
         long total = mongo.count(filter, ContractSummaryView.class);
         Paging paging = new Paging(query.page(), query.size());
         List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class);
-        return new PageView<>(items, query.page(), query.size(), total);
+        return new ContractSummaryPage(items, query.page(), query.size(), total);
     }
 
     /** Views changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */

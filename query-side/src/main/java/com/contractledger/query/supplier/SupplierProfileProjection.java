@@ -15,7 +15,6 @@ import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
-import com.contractledger.query.common.PageView;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfileQuery;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfilesQuery;
@@ -148,7 +147,7 @@ public class SupplierProfileProjection {
     }
 
     @QueryHandler
-    public PageView<SupplierProfileView> handle(FindSupplierProfilesQuery query) {
+    public SupplierProfilePage handle(FindSupplierProfilesQuery query) {
         Query filter = new Query();
         if (query.tier() != null) {
             filter.addCriteria(where("tier").is(query.tier()));
@@ -164,7 +163,7 @@ public class SupplierProfileProjection {
         }
         long total = mongo.count(filter, SupplierProfileView.class);
         Paging paging = new Paging(query.page(), query.size());
-        return new PageView<>(mongo.find(paging.apply(filter, Sort.by("_id")), SupplierProfileView.class),
+        return new SupplierProfilePage(mongo.find(paging.apply(filter, Sort.by("_id")), SupplierProfileView.class),
                 query.page(), query.size(), total);
     }
 
