@@ -1,0 +1,39 @@
+package com.contractledger.query.history;
+
+import com.contractledger.query.common.Queries;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Optional;
+
+@RestController
+class ContractHistoryController {
+
+    private final QueryGateway queryGateway;
+
+    ContractHistoryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    /** With {@code minVersion}, waits (bounded) until the history holds that version of the contract. */
+    @GetMapping("/api/contracts/{contractId}/history")
+    ResponseEntity<ContractHistoryView> history(@PathVariable String contractId,
+                                                @RequestParam(required = false) Long minVersion) {
+        if (minVersion == null) {
+            return ResponseEntity.ok(find(contractId).orElseThrow(() -> Queries.notFound("contract " + contractId)));
+        }
+        var awaited = Queries.awaitUntil(() -> find(contractId), view -> view.version() >= minVersion);
+        ContractHistoryView view = awaited.answer().orElseThrow(() -> Queries.notFound("contract " + contractId));
+        return ResponseEntity.ok().header(Queries.CAUGHT_UP_HEADER, String.valueOf(awaited.caughtUp())).body(view);
+    }
+
+    private Optional<ContractHistoryView> find(String contractId) {
+        return Queries.ask(queryGateway, new FindContractHistoryQuery(contractId),
+                ResponseTypes.optionalInstanceOf(ContractHistoryView.class));
+    }
+}

@@ -1,0 +1,178 @@
+package com.contractledger.query.history;
+
+import com.contractledger.api.common.FieldChange;
+import com.contractledger.api.common.Money;
+import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractBreachedEvent;
+import com.contractledger.api.contract.ContractCompletedEvent;
+import com.contractledger.api.contract.ContractDeliveredEvent;
+import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractExpiredEvent;
+import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractPaymentRecordedEvent;
+import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractSignedEvent;
+import com.contractledger.api.contract.ContractTerminatedEvent;
+import com.contractledger.api.contract.DeliveredLine;
+import com.contractledger.api.contract.DisputeEscalatedEvent;
+import com.contractledger.api.contract.DisputeNoteAddedEvent;
+import com.contractledger.api.contract.DisputeOpenedEvent;
+import com.contractledger.api.contract.DisputeResolvedEvent;
+import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.GuardedWrites;
+import com.contractledger.query.common.TermsFigures;
+import jakarta.annotation.PostConstruct;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The audit history of every contract: one entry per stored event of the contract, keyed by the event id and written
+ * once, so nothing is dropped, merged or rewritten and a replay cannot duplicate an entry.
+ */
+@Component
+@ProcessingGroup(ContractHistoryProjection.PROCESSING_GROUP)
+public class ContractHistoryProjection {
+
+    public static final String PROCESSING_GROUP = "contract-history";
+
+    private final MongoTemplate mongo;
+
+    public ContractHistoryProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    public void createIndexes() {
+        mongo.indexOps(ContractHistoryEntry.class).ensureIndex(
+                new Index().on("contractId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).unique());
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.remove(new Query(), ContractHistoryEntry.class);
+    }
+
+    /** Every event whose payload belongs to the contract aggregate; supplier events pass through untouched. */
+    @EventHandler
+    public void on(Object event, EventMessage<?> message) {
+        if (!event.getClass().getPackageName().equals(ContractId.class.getPackageName())) {
+            return;
+        }
+        EventContext context = EventContext.of(message);
+        String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
+        GuardedWrites.insertOnce(mongo, new ContractHistoryEntry(context.eventId(), context.aggregateId(),
+                context.sequence(), context.eventId(), type, context.occurredAt(), context.actor(), context.reason(),
+                context.correlationId(), summarize(event), changesOf(event)));
+    }
+
+    @QueryHandler
+    public Optional<ContractHistoryView> handle(FindContractHistoryQuery query) {
+        List<ContractHistoryEntry> entries = mongo.find(
+                Query.query(where("contractId").is(query.contractId())).with(Sort.by("sequence")),
+                ContractHistoryEntry.class);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContractHistoryView(query.contractId(), entries.get(entries.size() - 1).sequence(),
+                entries));
+    }
+
+    private static List<FieldChange> changesOf(Object event) {
+        if (event instanceof ContractAmendedEvent amended && amended.changes() != null) {
+            return amended.changes();
+        }
+        if (event instanceof ContractRenewedEvent renewed && renewed.changes() != null) {
+            return renewed.changes();
+        }
+        return List.of();
+    }
+
+    static String summarize(Object event) {
+        if (event instanceof ContractDraftedEvent e) {
+            return "Drafted %s contract \"%s\" with supplier %s worth %s %s".formatted(e.type(), e.terms().title(),
+                    e.supplierId(), TermsFigures.orderedValue(e.terms()).toPlainString(), e.currency());
+        }
+        if (event instanceof ContractSignedEvent e) {
+            return "Signed on %s by %s".formatted(e.signedOn(), String.join(", ", e.signatories()));
+        }
+        if (event instanceof ContractAmendedEvent e) {
+            return "Amendment %d (%s): %s; %s".formatted(e.amendmentNumber(), e.reason(), e.description(),
+                    count(e.changes(), "field change"));
+        }
+        if (event instanceof ContractDeliveredEvent e) {
+            return "Delivery %s against %s on %s: %s delivered, %s accepted, %s rejected, worth %s%s".formatted(
+                    e.deliveryId(), e.milestoneId(), e.deliveredOn(), sum(e.lines(), DeliveredLine::delivered),
+                    sum(e.lines(), DeliveredLine::accepted), sum(e.lines(), DeliveredLine::rejected),
+                    money(e.deliveredValue()), e.late() ? "; " + e.daysLate() + " days late" : "; on time");
+        }
+        if (event instanceof ContractPaymentRecordedEvent e) {
+            return "Payment %s of %s on %s (total paid %s)".formatted(e.paymentId(), money(e.amount()), e.paidOn(),
+                    money(e.totalPaid()));
+        }
+        if (event instanceof ContractMilestoneOverdueEvent e) {
+            return "%s milestone %s due %s is overdue".formatted(e.kind(), e.milestoneId(), e.dueOn());
+        }
+        if (event instanceof ContractBreachedEvent e) {
+            return "%s breach %s by %s: %s; penalty %s".formatted(e.type(), e.breachId(), e.responsibleParty(),
+                    e.description(), money(e.penalty()));
+        }
+        if (event instanceof DisputeOpenedEvent e) {
+            return "Dispute %s opened (%s), claim %s, recommended track %s".formatted(e.disputeId(), e.category(),
+                    money(e.claimAmount()), e.recommendedTrack());
+        }
+        if (event instanceof DisputeEscalatedEvent e) {
+            return "Dispute %s escalated from %s to %s: %s".formatted(e.disputeId(), e.from(), e.to(), e.reason());
+        }
+        if (event instanceof DisputeNoteAddedEvent e) {
+            return "Note on dispute %s: %s (%s)".formatted(e.disputeId(), e.text(),
+                    count(e.evidenceRefs(), "evidence reference"));
+        }
+        if (event instanceof DisputeResolvedEvent e) {
+            return "Dispute %s resolved %s at %s, settlement %s".formatted(e.disputeId(), e.outcome(), e.stage(),
+                    money(e.settlementAmount()));
+        }
+        if (event instanceof ContractRenewedEvent e) {
+            return "Renewal %d: expiry %s → %s; %s".formatted(e.renewalNumber(), e.previousExpiresOn(),
+                    e.newExpiresOn(), count(e.changes(), "field change"));
+        }
+        if (event instanceof ContractTerminatedEvent e) {
+            return "Terminated effective %s: %s".formatted(e.effectiveOn(), e.reason());
+        }
+        if (event instanceof ContractExpiredEvent e) {
+            return "Expired at the end of " + e.expiresOn();
+        }
+        if (event instanceof ContractCompletedEvent e) {
+            return "Completed on " + e.completedOn();
+        }
+        return event.getClass().getSimpleName().replaceFirst("Event$", "");
+    }
+
+    private static String money(Money money) {
+        return money == null ? "none" : money.toString();
+    }
+
+    private static String count(List<?> items, String noun) {
+        int n = items == null ? 0 : items.size();
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String sum(List<DeliveredLine> lines, Function<DeliveredLine, BigDecimal> quantity) {
+        return lines.stream().map(quantity).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
+    }
+}

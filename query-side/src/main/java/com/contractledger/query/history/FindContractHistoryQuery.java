@@ -1,0 +1,4 @@
+package com.contractledger.query.history;
+
+public record FindContractHistoryQuery(String contractId) {
+}

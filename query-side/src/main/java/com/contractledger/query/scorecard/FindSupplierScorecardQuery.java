@@ -1,0 +1,4 @@
+package com.contractledger.query.scorecard;
+
+public record FindSupplierScorecardQuery(String supplierId) {
+}

@@ -1,0 +1,192 @@
+package com.contractledger.query.scorecard;
+
+import com.contractledger.api.contract.BreachType;
+import com.contractledger.api.contract.ContractBreachedEvent;
+import com.contractledger.api.contract.ContractDeliveredEvent;
+import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.DeliveredLine;
+import com.contractledger.api.contract.DisputeOpenedEvent;
+import com.contractledger.api.contract.DisputeResolvedEvent;
+import com.contractledger.api.supplier.SupplierCreditAssessedEvent;
+import com.contractledger.api.supplier.SupplierOnboardedEvent;
+import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
+import com.contractledger.api.supplier.SupplierTierChangedEvent;
+import com.contractledger.query.common.EvaluationSummary;
+import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.GuardedWrites;
+import jakarta.annotation.PostConstruct;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Supplier scorecards. Formula version 1, over every contract of the supplier:
+ * <ul>
+ *   <li>on-time delivery rate = (deliveries − late deliveries) ÷ deliveries, a delivery being late when its event
+ *   says so;</li>
+ *   <li>quality pass rate = Σ accepted quantity ÷ Σ delivered quantity over all delivery lines;</li>
+ *   <li>disputes open = opened − resolved; disputes total = opened;</li>
+ * </ul>
+ * rates rounded half-up to 4 decimals. The credit rating, tier and grade are the latest recorded; the latest
+ * evaluation is the one with the latest period end.
+ */
+@Component
+@ProcessingGroup(SupplierScorecardProjection.PROCESSING_GROUP)
+public class SupplierScorecardProjection {
+
+    public static final String PROCESSING_GROUP = "supplier-scorecards";
+    public static final String FORMULA_VERSION = "1";
+
+    private final MongoTemplate mongo;
+
+    public SupplierScorecardProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    public void createIndexes() {
+        mongo.indexOps(ContractScoreSource.class).ensureIndex(new Index().on("supplierId", Sort.Direction.ASC));
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.remove(new Query(), ContractScoreSource.class);
+        mongo.remove(new Query(), SupplierScoreSource.class);
+    }
+
+    @EventHandler
+    public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(), new SupplierScoreSource(
+                event.supplierId().value(), event.tier(), null, null, 0, context.sequence()));
+    }
+
+    @EventHandler
+    public void on(SupplierCreditAssessedEvent event, EventMessage<?> message) {
+        updateSupplier(message, s -> new SupplierScoreSource(s.id(), s.tier(), event.rating(), s.latestEvaluation(),
+                s.evaluations(), s.lastSequence()));
+    }
+
+    @EventHandler
+    public void on(SupplierTierChangedEvent event, EventMessage<?> message) {
+        updateSupplier(message, s -> new SupplierScoreSource(s.id(), event.tier(), s.creditRating(),
+                s.latestEvaluation(), s.evaluations(), s.lastSequence()));
+    }
+
+    @EventHandler
+    public void on(SupplierPerformanceEvaluatedEvent event, EventMessage<?> message) {
+        updateSupplier(message, s -> new SupplierScoreSource(s.id(), s.tier(), s.creditRating(),
+                EvaluationSummary.latest(s.latestEvaluation(), EvaluationSummary.of(event)), s.evaluations() + 1,
+                s.lastSequence()));
+    }
+
+    @EventHandler
+    public void on(ContractDraftedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(),
+                ContractScoreSource.drafted(event.contractId().value(), event.supplierId().value(), context.sequence()));
+    }
+
+    @EventHandler
+    public void on(ContractDeliveredEvent event, EventMessage<?> message) {
+        BigDecimal delivered = event.lines().stream().map(DeliveredLine::delivered)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal accepted = event.lines().stream().map(DeliveredLine::accepted)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        updateContract(message, (c, sequence) -> c.delivered(event.late(), delivered, accepted, sequence));
+    }
+
+    @EventHandler
+    public void on(ContractBreachedEvent event, EventMessage<?> message) {
+        updateContract(message, (c, sequence) -> c.breached(event.type(), sequence));
+    }
+
+    @EventHandler
+    public void on(DisputeOpenedEvent event, EventMessage<?> message) {
+        updateContract(message, (c, sequence) -> c.disputes(1, 0, sequence));
+    }
+
+    @EventHandler
+    public void on(DisputeResolvedEvent event, EventMessage<?> message) {
+        updateContract(message, (c, sequence) -> c.disputes(0, 1, sequence));
+    }
+
+    @QueryHandler
+    public Optional<SupplierScorecardView> handle(FindSupplierScorecardQuery query) {
+        SupplierScoreSource supplier = mongo.findById(query.supplierId(), SupplierScoreSource.class);
+        if (supplier == null) {
+            return Optional.empty();
+        }
+        List<ContractScoreSource> contracts = mongo.find(
+                Query.query(where("supplierId").is(query.supplierId())), ContractScoreSource.class);
+        int deliveries = 0;
+        int late = 0;
+        int opened = 0;
+        int resolved = 0;
+        BigDecimal delivered = BigDecimal.ZERO;
+        BigDecimal accepted = BigDecimal.ZERO;
+        Map<BreachType, Integer> breaches = new EnumMap<>(BreachType.class);
+        for (ContractScoreSource contract : contracts) {
+            deliveries += contract.deliveries();
+            late += contract.lateDeliveries();
+            delivered = delivered.add(contract.deliveredQuantity());
+            accepted = accepted.add(contract.acceptedQuantity());
+            opened += contract.disputesOpened();
+            resolved += contract.disputesResolved();
+            contract.breaches().forEach(type -> breaches.merge(type, 1, Integer::sum));
+        }
+        EvaluationSummary evaluation = supplier.latestEvaluation();
+        return Optional.of(new SupplierScorecardView(supplier.id(), FORMULA_VERSION, contracts.size(), deliveries,
+                late, rate(BigDecimal.valueOf(deliveries - late), BigDecimal.valueOf(deliveries)), delivered,
+                accepted, rate(accepted, delivered), breaches.values().stream().mapToInt(Integer::intValue).sum(),
+                breaches, opened - resolved, opened, supplier.creditRating(), supplier.tier(),
+                evaluation == null ? null : evaluation.grade(), evaluation, supplier.evaluations()));
+    }
+
+    private static BigDecimal rate(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
+    }
+
+    private interface ContractChange {
+        ContractScoreSource apply(ContractScoreSource current, long sequence);
+    }
+
+    private void updateContract(EventMessage<?> message, ContractChange change) {
+        EventContext context = EventContext.of(message);
+        ContractScoreSource current = mongo.findById(context.aggregateId(), ContractScoreSource.class);
+        if (current == null || current.lastSequence() >= context.sequence()) {
+            return;
+        }
+        GuardedWrites.replaceIfNewer(mongo, current.id(), context.sequence(),
+                change.apply(current, context.sequence()));
+    }
+
+    private void updateSupplier(EventMessage<?> message, UnaryOperator<SupplierScoreSource> change) {
+        EventContext context = EventContext.of(message);
+        SupplierScoreSource current = mongo.findById(context.aggregateId(), SupplierScoreSource.class);
+        if (current == null || current.lastSequence() >= context.sequence()) {
+            return;
+        }
+        SupplierScoreSource changed = change.apply(current);
+        GuardedWrites.replaceIfNewer(mongo, current.id(), context.sequence(), new SupplierScoreSource(changed.id(),
+                changed.tier(), changed.creditRating(), changed.latestEvaluation(), changed.evaluations(),
+                context.sequence()));
+    }
+}

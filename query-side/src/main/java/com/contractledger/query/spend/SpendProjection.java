@@ -1,0 +1,188 @@
+package com.contractledger.query.spend;
+
+import com.contractledger.api.common.Money;
+import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractDeliveredEvent;
+import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractPaymentRecordedEvent;
+import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractSignedEvent;
+import com.contractledger.api.contract.ContractTerms;
+import com.contractledger.api.supplier.SupplierClassifiedEvent;
+import com.contractledger.api.supplier.SupplierOnboardedEvent;
+import com.contractledger.query.common.Amount;
+import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.GuardedWrites;
+import com.contractledger.query.common.TermsFigures;
+import com.contractledger.query.spend.FindSpendQuery.GroupBy;
+import com.contractledger.query.spend.SpendEntry.Kind;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Spend analytics. Each contributing event becomes one {@link SpendEntry} keyed by its event id, so replays and
+ * redeliveries cannot count twice; reports sum the entries per group and currency when asked. Categories are looked
+ * up at report time, so a reclassified supplier's whole spend moves with it.
+ */
+@Component
+@ProcessingGroup(SpendProjection.PROCESSING_GROUP)
+public class SpendProjection {
+
+    public static final String PROCESSING_GROUP = "spend";
+    static final String UNCATEGORIZED = "(uncategorized)";
+
+    private final MongoTemplate mongo;
+
+    public SpendProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.remove(new Query(), SpendEntry.class);
+        mongo.remove(new Query(), SpendContract.class);
+        mongo.remove(new Query(), SpendSupplier.class);
+    }
+
+    @EventHandler
+    public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(),
+                new SpendSupplier(context.aggregateId(), listOf(event.categories()), context.sequence()));
+    }
+
+    @EventHandler
+    public void on(SupplierClassifiedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(),
+                new SpendSupplier(context.aggregateId(), listOf(event.categories()), context.sequence()));
+    }
+
+    @EventHandler
+    public void on(ContractDraftedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(), new SpendContract(
+                context.aggregateId(), event.supplierId().value(), event.currency().getCurrencyCode(),
+                TermsFigures.orderedValue(event.terms()), false, context.sequence()));
+    }
+
+    @EventHandler
+    public void on(ContractSignedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        SpendContract contract = contractBefore(context);
+        if (contract == null) {
+            return;
+        }
+        // The entry goes first: if the contract document were written first, a crash in between would lose it.
+        record(context, contract, Kind.ORDERED, event.signedOn(), contract.orderedValue());
+        GuardedWrites.replaceIfNewer(mongo, contract.id(), context.sequence(), new SpendContract(contract.id(),
+                contract.supplierId(), contract.currency(), contract.orderedValue(), true, context.sequence()));
+    }
+
+    @EventHandler
+    public void on(ContractAmendedEvent event, EventMessage<?> message) {
+        revalue(EventContext.of(message), event.terms());
+    }
+
+    @EventHandler
+    public void on(ContractRenewedEvent event, EventMessage<?> message) {
+        revalue(EventContext.of(message), event.terms());
+    }
+
+    @EventHandler
+    public void on(ContractDeliveredEvent event, EventMessage<?> message) {
+        recordMoney(EventContext.of(message), Kind.DELIVERED, event.deliveredOn(), event.deliveredValue());
+    }
+
+    @EventHandler
+    public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
+        recordMoney(EventContext.of(message), Kind.PAID, event.paidOn(), event.amount());
+    }
+
+    @QueryHandler
+    public SpendReport handle(FindSpendQuery query) {
+        Map<String, List<String>> categories = mongo.findAll(SpendSupplier.class).stream()
+                .collect(Collectors.toMap(SpendSupplier::id, SpendSupplier::categories));
+        Function<SpendEntry, List<String>> keys = switch (query.groupBy()) {
+            case SUPPLIER -> entry -> List.of(entry.supplierId());
+            case MONTH -> entry -> List.of(entry.month());
+            case CATEGORY -> entry -> {
+                List<String> of = categories.getOrDefault(entry.supplierId(), List.of());
+                return of.isEmpty() ? List.of(UNCATEGORIZED) : of;
+            };
+        };
+        Map<String, Map<String, Map<Kind, BigDecimal>>> sums = new TreeMap<>();
+        for (SpendEntry entry : mongo.findAll(SpendEntry.class)) {
+            for (String key : keys.apply(entry)) {
+                sums.computeIfAbsent(key, k -> new TreeMap<>())
+                        .computeIfAbsent(entry.currency(), c -> new EnumMap<>(Kind.class))
+                        .merge(entry.kind(), entry.amount(), BigDecimal::add);
+            }
+        }
+        List<SpendReport.Row> rows = new ArrayList<>();
+        sums.forEach((key, byCurrency) -> byCurrency.forEach((code, byKind) -> {
+            Currency currency = Currency.getInstance(code);
+            rows.add(new SpendReport.Row(key, code,
+                    Amount.of(byKind.getOrDefault(Kind.ORDERED, BigDecimal.ZERO), currency),
+                    Amount.of(byKind.getOrDefault(Kind.DELIVERED, BigDecimal.ZERO), currency),
+                    Amount.of(byKind.getOrDefault(Kind.PAID, BigDecimal.ZERO), currency)));
+        }));
+        return new SpendReport(query.groupBy().name().toLowerCase(), rows);
+    }
+
+    private void revalue(EventContext context, ContractTerms terms) {
+        SpendContract contract = contractBefore(context);
+        if (contract == null) {
+            return;
+        }
+        BigDecimal newValue = TermsFigures.orderedValue(terms);
+        BigDecimal change = newValue.subtract(contract.orderedValue());
+        if (contract.signed() && change.signum() != 0) {
+            record(context, contract, Kind.ORDERED, LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC), change);
+        }
+        GuardedWrites.replaceIfNewer(mongo, contract.id(), context.sequence(), new SpendContract(contract.id(),
+                contract.supplierId(), contract.currency(), newValue, contract.signed(), context.sequence()));
+    }
+
+    private void recordMoney(EventContext context, Kind kind, LocalDate on, Money money) {
+        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class);
+        if (contract != null && money != null) {
+            GuardedWrites.insertOnce(mongo, new SpendEntry(context.eventId(), contract.id(), contract.supplierId(),
+                    kind, YearMonth.from(on).toString(), money.currency().getCurrencyCode(), money.amount()));
+        }
+    }
+
+    private void record(EventContext context, SpendContract contract, Kind kind, LocalDate on, BigDecimal amount) {
+        GuardedWrites.insertOnce(mongo, new SpendEntry(context.eventId(), contract.id(), contract.supplierId(), kind,
+                YearMonth.from(on).toString(), contract.currency(), amount));
+    }
+
+    /** The contract as it stood before this event, or null if the event was already applied (or none is known). */
+    private SpendContract contractBefore(EventContext context) {
+        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class);
+        return contract == null || contract.lastSequence() >= context.sequence() ? null : contract;
+    }
+
+    private static List<String> listOf(List<String> items) {
+        return items == null ? List.of() : List.copyOf(items);
+    }
+}

@@ -1,0 +1,265 @@
+package com.contractledger.query.summary;
+
+import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractBreachedEvent;
+import com.contractledger.api.contract.ContractCompletedEvent;
+import com.contractledger.api.contract.ContractDeliveredEvent;
+import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractExpiredEvent;
+import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractPaymentRecordedEvent;
+import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractSignedEvent;
+import com.contractledger.api.contract.ContractStatus;
+import com.contractledger.api.contract.ContractTerms;
+import com.contractledger.api.contract.ContractTerminatedEvent;
+import com.contractledger.api.contract.DisputeEscalatedEvent;
+import com.contractledger.api.contract.DisputeNoteAddedEvent;
+import com.contractledger.api.contract.DisputeOpenedEvent;
+import com.contractledger.api.contract.DisputeResolvedEvent;
+import com.contractledger.api.contract.MilestoneKind;
+import com.contractledger.api.contract.PaymentInstalment;
+import com.contractledger.query.common.Amount;
+import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.GuardedWrites;
+import com.contractledger.query.common.Paging;
+import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.TermsFigures;
+import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
+import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
+import jakarta.annotation.PostConstruct;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Contract summaries: status, figures, open issues and the next milestone of every contract. */
+@Component
+@ProcessingGroup(ContractSummaryProjection.PROCESSING_GROUP)
+public class ContractSummaryProjection {
+
+    public static final String PROCESSING_GROUP = "contract-summaries";
+    public static final String STREAM = "contracts";
+
+    private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
+
+    private final MongoTemplate mongo;
+    private final ReadModelUpdates updates;
+
+    public ContractSummaryProjection(MongoTemplate mongo, ReadModelUpdates updates) {
+        this.mongo = mongo;
+        this.updates = updates;
+    }
+
+    @PostConstruct
+    public void createIndexes() {
+        var indexes = mongo.indexOps(ContractSummaryView.class);
+        indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.remove(new Query(), ContractSummaryView.class);
+    }
+
+    @EventHandler
+    public void on(ContractDraftedEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        ContractTerms terms = event.terms();
+        var view = new ContractSummaryView(event.contractId().value(), event.supplierId().value(), terms.title(),
+                event.type(), ContractStatus.DRAFT, event.currency().getCurrencyCode(), context.sequence(),
+                Amount.of(TermsFigures.orderedValue(terms), event.currency()), Amount.zero(event.currency()),
+                Amount.zero(event.currency()), Amount.zero(event.currency()), 0, 0, Amount.zero(event.currency()),
+                null, schedule(terms, List.of(), BigDecimal.ZERO), terms.lineItems(), null, terms.expiresOn(),
+                context.occurredAt(), context.sequence(), context.position());
+        store(context, view);
+    }
+
+    @EventHandler
+    public void on(ContractSignedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withStatus(ContractStatus.ACTIVE, event.signedOn()));
+    }
+
+    @EventHandler
+    public void on(ContractAmendedEvent event, EventMessage<?> message) {
+        update(message, view -> withTerms(view, event.terms(), event.terms().expiresOn()));
+    }
+
+    @EventHandler
+    public void on(ContractRenewedEvent event, EventMessage<?> message) {
+        update(message, view -> withTerms(view, event.terms(), event.newExpiresOn()));
+    }
+
+    @EventHandler
+    public void on(ContractDeliveredEvent event, EventMessage<?> message) {
+        update(message, view -> {
+            List<ScheduledMilestone> milestones = view.milestones().stream()
+                    .map(milestone -> event.milestoneMet() && milestone.kind() == MilestoneKind.DELIVERY
+                            && milestone.milestoneId().equals(event.milestoneId())
+                            ? new ScheduledMilestone(milestone.milestoneId(), milestone.kind(), milestone.dueOn(),
+                            milestone.amount(), true)
+                            : milestone)
+                    .toList();
+            return view.withFulfilment(view.delivered().plus(event.deliveredValue()),
+                    view.accepted().plus(TermsFigures.acceptedValue(view.lineItems(), event.lines())),
+                    view.paid(), milestones);
+        });
+    }
+
+    @EventHandler
+    public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withFulfilment(view.delivered(), view.accepted(), Amount.of(event.totalPaid()),
+                withPaymentsMet(view.milestones(), event.totalPaid().amount())));
+    }
+
+    @EventHandler
+    public void on(ContractBreachedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withIssues(view.openDisputes(), view.breaches() + 1,
+                event.penalty() == null ? view.totalPenalties() : view.totalPenalties().plus(event.penalty())));
+    }
+
+    @EventHandler
+    public void on(DisputeOpenedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withIssues(view.openDisputes() + 1, view.breaches(), view.totalPenalties()));
+    }
+
+    @EventHandler
+    public void on(DisputeResolvedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withIssues(Math.max(view.openDisputes() - 1, 0), view.breaches(),
+                view.totalPenalties()));
+    }
+
+    @EventHandler
+    public void on(DisputeEscalatedEvent event, EventMessage<?> message) {
+        update(message, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    public void on(DisputeNoteAddedEvent event, EventMessage<?> message) {
+        update(message, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    public void on(ContractMilestoneOverdueEvent event, EventMessage<?> message) {
+        update(message, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    public void on(ContractTerminatedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withStatus(ContractStatus.TERMINATED, view.signedOn()));
+    }
+
+    @EventHandler
+    public void on(ContractExpiredEvent event, EventMessage<?> message) {
+        update(message, view -> view.withStatus(ContractStatus.EXPIRED, view.signedOn()));
+    }
+
+    @EventHandler
+    public void on(ContractCompletedEvent event, EventMessage<?> message) {
+        update(message, view -> view.withStatus(ContractStatus.COMPLETED, view.signedOn()));
+    }
+
+    @QueryHandler
+    public Optional<ContractSummaryView> handle(FindContractSummaryQuery query) {
+        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class));
+    }
+
+    @QueryHandler
+    public ContractSummaryPage handle(FindContractSummariesQuery query) {
+        Query filter = new Query();
+        if (query.supplierId() != null) {
+            filter.addCriteria(where("supplierId").is(query.supplierId()));
+        }
+        if (query.status() != null) {
+            filter.addCriteria(where("status").is(query.status()));
+        }
+        long total = mongo.count(filter, ContractSummaryView.class);
+        Paging paging = new Paging(query.page(), query.size());
+        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class);
+        return new ContractSummaryPage(items, query.page(), query.size(), total);
+    }
+
+    /** Views changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
+    public List<ContractSummaryView> changedAfter(long position, String contractId) {
+        Query changed = Query.query(where("position").gt(position));
+        if (contractId != null) {
+            changed.addCriteria(where("_id").is(contractId));
+        }
+        return mongo.find(changed.with(Sort.by("position")), ContractSummaryView.class);
+    }
+
+    private void update(EventMessage<?> message, UnaryOperator<ContractSummaryView> change) {
+        EventContext context = EventContext.of(message);
+        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class);
+        if (current == null) {
+            log.warn("no contract summary for {}; {} ignored", context.aggregateId(), message.getPayloadType());
+            return;
+        }
+        if (current.lastSequence() >= context.sequence()) {
+            return;
+        }
+        store(context, change.apply(current).applied(context));
+    }
+
+    private void store(EventContext context, ContractSummaryView view) {
+        if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
+            updates.publish(context, STREAM, view.id(), view);
+        }
+    }
+
+    private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms,
+                                                 LocalDate expiresOn) {
+        Amount ordered = Amount.of(TermsFigures.orderedValue(terms), Currency.getInstance(view.currency()));
+        return view.withTerms(terms.title(), terms.lineItems(), ordered,
+                schedule(terms, view.milestones(), view.paid().value()), expiresOn);
+    }
+
+    /** The milestones of {@code terms}; delivery milestones keep whether they were met, payments follow the total paid. */
+    static List<ScheduledMilestone> schedule(ContractTerms terms, List<ScheduledMilestone> before, BigDecimal totalPaid) {
+        List<ScheduledMilestone> milestones = new ArrayList<>();
+        if (terms.deliveries() != null) {
+            terms.deliveries().forEach(delivery -> milestones.add(new ScheduledMilestone(delivery.milestoneId(),
+                    MilestoneKind.DELIVERY, delivery.dueOn(), null, before.stream().anyMatch(old -> old.met()
+                    && old.kind() == MilestoneKind.DELIVERY && old.milestoneId().equals(delivery.milestoneId())))));
+        }
+        if (terms.paymentTerms() != null && terms.paymentTerms().schedule() != null) {
+            Set<String> paid = TermsFigures.paidInstalments(terms.paymentTerms().schedule(), totalPaid);
+            terms.paymentTerms().schedule().forEach(instalment -> milestones.add(new ScheduledMilestone(
+                    instalment.milestoneId(), MilestoneKind.PAYMENT, instalment.dueOn(),
+                    instalment.amount().toPlainString(), paid.contains(instalment.milestoneId()))));
+        }
+        return milestones;
+    }
+
+    private static List<ScheduledMilestone> withPaymentsMet(List<ScheduledMilestone> milestones, BigDecimal totalPaid) {
+        Set<String> met = TermsFigures.paidInstalments(milestones.stream()
+                .filter(milestone -> milestone.kind() == MilestoneKind.PAYMENT)
+                .map(payment -> new PaymentInstalment(payment.milestoneId(), payment.dueOn(),
+                        new BigDecimal(payment.amount())))
+                .toList(), totalPaid);
+        return milestones.stream().map(m -> m.kind() == MilestoneKind.PAYMENT
+                ? new ScheduledMilestone(m.milestoneId(), m.kind(), m.dueOn(), m.amount(), met.contains(m.milestoneId()))
+                : m).toList();
+    }
+}

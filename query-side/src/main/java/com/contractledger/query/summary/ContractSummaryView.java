@@ -1,0 +1,71 @@
+package com.contractledger.query.summary;
+
+import com.contractledger.api.contract.ContractStatus;
+import com.contractledger.api.contract.ContractType;
+import com.contractledger.api.contract.LineItem;
+import com.contractledger.query.common.Amount;
+import com.contractledger.query.common.EventContext;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The current summary of one contract. {@code version} is the sequence number of the contract's latest event applied
+ * here; {@code nextMilestone} is the earliest unmet milestone of {@code milestones}.
+ */
+@Document(ContractSummaryView.COLLECTION)
+public record ContractSummaryView(@Id String id, String supplierId, String title, ContractType type,
+                                  ContractStatus status, String currency, long version,
+                                  Amount ordered, Amount delivered, Amount accepted, Amount paid,
+                                  int openDisputes, int breaches, Amount totalPenalties,
+                                  ScheduledMilestone nextMilestone, List<ScheduledMilestone> milestones,
+                                  List<LineItem> lineItems, LocalDate signedOn, LocalDate expiresOn,
+                                  Instant updatedAt, @JsonIgnore long lastSequence, long position) {
+
+    public static final String COLLECTION = "contract_summaries";
+
+    public ContractSummaryView {
+        milestones = List.copyOf(milestones);
+        lineItems = List.copyOf(lineItems);
+        nextMilestone = milestones.stream().filter(milestone -> !milestone.met())
+                .min(Comparator.comparing(ScheduledMilestone::dueOn).thenComparing(ScheduledMilestone::milestoneId))
+                .orElse(null);
+    }
+
+    ContractSummaryView applied(EventContext context) {
+        return new ContractSummaryView(id, supplierId, title, type, status, currency, context.sequence(), ordered,
+                delivered, accepted, paid, openDisputes, breaches, totalPenalties, nextMilestone, milestones,
+                lineItems, signedOn, expiresOn, context.occurredAt(), context.sequence(), context.position());
+    }
+
+    ContractSummaryView withStatus(ContractStatus newStatus, LocalDate newSignedOn) {
+        return new ContractSummaryView(id, supplierId, title, type, newStatus, currency, version, ordered, delivered,
+                accepted, paid, openDisputes, breaches, totalPenalties, nextMilestone, milestones, lineItems,
+                newSignedOn, expiresOn, updatedAt, lastSequence, position);
+    }
+
+    ContractSummaryView withTerms(String newTitle, List<LineItem> newLineItems, Amount newOrdered,
+                                  List<ScheduledMilestone> newMilestones, LocalDate newExpiresOn) {
+        return new ContractSummaryView(id, supplierId, newTitle, type, status, currency, version, newOrdered,
+                delivered, accepted, paid, openDisputes, breaches, totalPenalties, nextMilestone, newMilestones,
+                newLineItems, signedOn, newExpiresOn, updatedAt, lastSequence, position);
+    }
+
+    ContractSummaryView withFulfilment(Amount newDelivered, Amount newAccepted, Amount newPaid,
+                                       List<ScheduledMilestone> newMilestones) {
+        return new ContractSummaryView(id, supplierId, title, type, status, currency, version, ordered, newDelivered,
+                newAccepted, newPaid, openDisputes, breaches, totalPenalties, nextMilestone, newMilestones, lineItems,
+                signedOn, expiresOn, updatedAt, lastSequence, position);
+    }
+
+    ContractSummaryView withIssues(int newOpenDisputes, int newBreaches, Amount newTotalPenalties) {
+        return new ContractSummaryView(id, supplierId, title, type, status, currency, version, ordered, delivered,
+                accepted, paid, newOpenDisputes, newBreaches, newTotalPenalties, nextMilestone, milestones, lineItems,
+                signedOn, expiresOn, updatedAt, lastSequence, position);
+    }
+}

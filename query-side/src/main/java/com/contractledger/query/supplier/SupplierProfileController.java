@@ -1,0 +1,45 @@
+package com.contractledger.query.supplier;
+
+import com.contractledger.api.supplier.SupplierStatus;
+import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.query.common.Paging;
+import com.contractledger.query.common.Queries;
+import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfileQuery;
+import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfilesQuery;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/suppliers")
+class SupplierProfileController {
+
+    private final QueryGateway queryGateway;
+
+    SupplierProfileController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping
+    SupplierProfilePage list(@RequestParam(required = false) SupplierTier tier,
+                                       @RequestParam(required = false) String category,
+                                       @RequestParam(required = false) String region,
+                                       @RequestParam(required = false) SupplierStatus status,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        return Queries.ask(queryGateway, new FindSupplierProfilesQuery(tier, category, region, status, paging.page(),
+                paging.size()), ResponseTypes.instanceOf(SupplierProfilePage.class));
+    }
+
+    @GetMapping("/{supplierId}")
+    SupplierProfileView one(@PathVariable String supplierId) {
+        return Queries.ask(queryGateway, new FindSupplierProfileQuery(supplierId),
+                        ResponseTypes.optionalInstanceOf(SupplierProfileView.class))
+                .orElseThrow(() -> Queries.notFound("supplier " + supplierId));
+    }
+}

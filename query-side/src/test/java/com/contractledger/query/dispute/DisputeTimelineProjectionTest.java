@@ -1,0 +1,79 @@
+package com.contractledger.query.dispute;
+
+import com.contractledger.api.contract.DisputeOutcome;
+import com.contractledger.api.contract.DisputeStage;
+import com.contractledger.query.common.Amount;
+import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.dispute.DisputeEntry.Kind;
+import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
+import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
+import com.contractledger.query.support.Events;
+import com.contractledger.query.support.InMemoryMongo;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static com.contractledger.query.support.Procurement.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DisputeTimelineProjectionTest {
+
+    private final InMemoryMongo mongo = new InMemoryMongo();
+    private final DisputeTimelineProjection projection = new DisputeTimelineProjection(mongo.template(),
+            new ReadModelUpdates(), Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+    private final Events events = new Events();
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    private void apply(TrackedEventMessage<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof com.contractledger.api.contract.DisputeOpenedEvent e) projection.on(e, message);
+        if (payload instanceof com.contractledger.api.contract.DisputeEscalatedEvent e) projection.on(e, message);
+        if (payload instanceof com.contractledger.api.contract.DisputeNoteAddedEvent e) projection.on(e, message);
+        if (payload instanceof com.contractledger.api.contract.DisputeResolvedEvent e) projection.on(e, message);
+    }
+
+    @Test
+    void a_timeline_records_every_step_with_its_actor_and_stage() {
+        events.of("ct-1", drafted("ct-1", "sup-001"));
+        List<TrackedEventMessage<?>> messages = List.of(
+                events.of("ct-1", disputeOpened("ct-1", "dp-1"), "buyer", null),
+                events.of("ct-1", disputeOpened("ct-1", "dp-2"), "buyer", null),
+                events.of("ct-1", disputeEscalated("ct-1", "dp-1"), "lead-buyer", null),
+                events.of("ct-1", disputeNote("ct-1", "dp-1"), "auditor-ish", null),
+                events.of("ct-1", disputeResolved("ct-1", "dp-1"), "buyer", null));
+        messages.forEach(this::apply);
+        messages.forEach(message -> apply(Events.replayed(message)));
+
+        List<DisputeTimelineView> disputes = projection.handle(new FindContractDisputesQuery("ct-1"));
+        assertThat(disputes).extracting(DisputeTimelineView::disputeId).containsExactly("dp-1", "dp-2");
+        DisputeTimelineView first = disputes.get(0);
+        assertThat(first.status()).isEqualTo(DisputeTimelineView.Status.RESOLVED);
+        assertThat(first.stage()).isEqualTo(DisputeStage.MEDIATION);
+        assertThat(first.track()).isEqualTo(DisputeStage.NEGOTIATION);
+        assertThat(first.outcome()).isEqualTo(DisputeOutcome.SETTLED);
+        assertThat(first.claim()).isEqualTo(new Amount("76.50", "CNY"));
+        assertThat(first.settlement()).isEqualTo(new Amount("40.00", "CNY"));
+        assertThat(first.resolvedAt()).isEqualTo(messages.get(4).getTimestamp());
+        assertThat(first.entries()).extracting(DisputeEntry::kind)
+                .containsExactly(Kind.OPENED, Kind.ESCALATED, Kind.NOTE, Kind.RESOLVED);
+        assertThat(first.entries()).extracting(DisputeEntry::actor)
+                .containsExactly("buyer", "lead-buyer", "auditor-ish", "buyer");
+        assertThat(first.entries().get(2).evidenceRefs()).containsExactly("doc://inspection/dl-1");
+        assertThat(first.entries().get(2).stage()).isEqualTo(DisputeStage.MEDIATION);
+
+        DisputeTimelineView open = disputes.get(1);
+        assertThat(open.status()).isEqualTo(DisputeTimelineView.Status.OPEN);
+        assertThat(open.daysOpen()).isEqualTo(4);
+        assertThat(projection.handle(new FindDisputesQuery(DisputeTimelineView.Status.OPEN, 0, 20)).items())
+                .extracting(DisputeTimelineView::disputeId).containsExactly("dp-2");
+    }
+}

@@ -1,0 +1,107 @@
+package com.contractledger.query.history;
+
+import com.contractledger.api.contract.BreachType;
+import com.contractledger.query.support.Events;
+import com.contractledger.query.support.InMemoryMongo;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static com.contractledger.query.support.Procurement.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractHistoryProjectionTest {
+
+    private final InMemoryMongo mongo = new InMemoryMongo();
+    private final ContractHistoryProjection projection = new ContractHistoryProjection(mongo.template());
+    private final Events events = new Events();
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    private List<TrackedEventMessage<?>> lifeOf(String contractId, Random random) {
+        List<Object> payloads = new ArrayList<>(List.of(drafted(contractId, "sup-001"), signed(contractId)));
+        int steps = random.nextInt(8);
+        for (int i = 0; i < steps; i++) {
+            payloads.add(switch (random.nextInt(5)) {
+                case 0 -> amendedPrice(contractId);
+                case 1 -> delivered(contractId, "dl-" + i, "2026-12-18", 100, 90, 0, "85.00", false);
+                case 2 -> paid(contractId, "pay-" + i, "10.00", "2027-01-10", "10.00");
+                case 3 -> breached(contractId, "br-" + i, BreachType.QUANTITY_SHORTFALL, "0.00");
+                default -> disputeNote(contractId, "dp-1");
+            });
+        }
+        List<TrackedEventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            messages.add(events.of(contractId, payload, random.nextBoolean() ? "buyer" : "system", "because " + payload.hashCode()));
+        }
+        return messages;
+    }
+
+    @Test
+    void history_entries_equal_the_stored_events_one_for_one_even_when_redelivered() {
+        Random random = new Random(20261120);
+        List<TrackedEventMessage<?>> stream = new ArrayList<>();
+        for (int c = 0; c < 12; c++) {
+            stream.addAll(lifeOf("ct-" + c, random));
+        }
+        stream.forEach(message -> projection.on(message.getPayload(), message));
+        List<TrackedEventMessage<?>> redelivered = new ArrayList<>(stream.subList(0, stream.size() / 2));
+        Collections.shuffle(redelivered, random);
+        redelivered.forEach(message -> projection.on(message.getPayload(), Events.replayed(message)));
+
+        for (int c = 0; c < 12; c++) {
+            String contractId = "ct-" + c;
+            List<TrackedEventMessage<?>> stored = stream.stream()
+                    .filter(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier().equals(contractId)).toList();
+            ContractHistoryView history = projection.handle(new FindContractHistoryQuery(contractId)).orElseThrow();
+
+            assertThat(history.entries()).extracting(ContractHistoryEntry::eventId)
+                    .containsExactlyElementsOf(stored.stream().map(TrackedEventMessage::getIdentifier).toList());
+            assertThat(history.entries()).extracting(ContractHistoryEntry::sequence)
+                    .containsExactlyElementsOf(stored.stream().map(m -> ((DomainEventMessage<?>) m).getSequenceNumber()).toList());
+            assertThat(history.entries()).extracting(ContractHistoryEntry::type).containsExactlyElementsOf(
+                    stored.stream().map(m -> m.getPayloadType().getSimpleName().replace("Event", "")).toList());
+            assertThat(history.entries()).extracting(ContractHistoryEntry::actor).containsExactlyElementsOf(
+                    stored.stream().map(m -> (String) m.getMetaData().get("actor")).toList());
+            assertThat(history.entries()).extracting(ContractHistoryEntry::occurredAt)
+                    .containsExactlyElementsOf(stored.stream().map(TrackedEventMessage::getTimestamp).toList());
+            assertThat(history.version()).isEqualTo(stored.size() - 1);
+        }
+    }
+
+    @Test
+    void an_amendment_entry_carries_its_field_changes_reason_and_correlation() {
+        var messages = List.of(events.of("ct-1", drafted("ct-1", "sup-001")),
+                events.of("ct-1", amendedPrice("ct-1"), "buyer", "steel price +6%"));
+        messages.forEach(message -> projection.on(message.getPayload(), message));
+
+        ContractHistoryEntry amendment = projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow()
+                .entries().get(1);
+        assertThat(amendment.type()).isEqualTo("ContractAmended");
+        assertThat(amendment.reason()).isEqualTo("steel price +6%");
+        assertThat(amendment.correlationId()).isEqualTo("corr-2");
+        assertThat(amendment.summary()).isEqualTo("Amendment 1 (PRICE_ADJUSTMENT): steel price +6%; 1 field change");
+        assertThat(amendment.changes()).singleElement().satisfies(change -> {
+            assertThat(change.path()).isEqualTo("lineItems[M8-30].unitPrice");
+            assertThat(change.before()).isEqualTo("0.85");
+            assertThat(change.after()).isEqualTo("0.90");
+        });
+    }
+
+    @Test
+    void supplier_events_and_unknown_contracts_leave_no_history() {
+        var supplierEvent = events.of("sup-001", onboarded("sup-001", com.contractledger.api.supplier.SupplierTier.KEY, "East China", "fasteners"));
+        projection.on(supplierEvent.getPayload(), supplierEvent);
+        assertThat(projection.handle(new FindContractHistoryQuery("sup-001"))).isEmpty();
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-9"))).isEmpty();
+    }
+}

@@ -1,0 +1,96 @@
+package com.contractledger.query.milestone;
+
+import com.contractledger.api.common.FieldChange;
+import com.contractledger.api.contract.*;
+import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.milestone.MilestoneView.Status;
+import com.contractledger.query.support.Events;
+import com.contractledger.query.support.InMemoryMongo;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static com.contractledger.query.support.Procurement.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MilestoneProjectionTest {
+
+    private final InMemoryMongo mongo = new InMemoryMongo();
+    private Clock clock = Clock.fixed(Instant.parse("2026-12-10T12:00:00Z"), ZoneOffset.UTC);
+    private final MilestoneProjection projection = new MilestoneProjection(mongo.template(), new ReadModelUpdates(),
+            new Clock() {
+                public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+                public Clock withZone(java.time.ZoneId zone) { return this; }
+                public Instant instant() { return clock.instant(); }
+            });
+    private final Events events = new Events();
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    private void apply(TrackedEventMessage<?> message) {
+        Object p = message.getPayload();
+        if (p instanceof ContractDraftedEvent e) projection.on(e, message);
+        if (p instanceof ContractAmendedEvent e) projection.on(e, message);
+        if (p instanceof ContractRenewedEvent e) projection.on(e, message);
+        if (p instanceof ContractDeliveredEvent e) projection.on(e, message);
+        if (p instanceof ContractPaymentRecordedEvent e) projection.on(e, message);
+        if (p instanceof ContractMilestoneOverdueEvent e) projection.on(e, message);
+    }
+
+    private Status statusOf(String milestoneId) {
+        return projection.handle(new FindMilestonesQuery(null, null, 0, 200)).items().stream()
+                .filter(m -> m.milestoneId().equals(milestoneId)).findFirst().orElseThrow().status();
+    }
+
+    private List<String> ids(Status status, LocalDate dueBefore) {
+        return projection.handle(new FindMilestonesQuery(status, dueBefore, 0, 200)).items().stream()
+                .map(MilestoneView::milestoneId).toList();
+    }
+
+    @Test
+    void milestones_go_from_upcoming_to_overdue_to_met_and_follow_moved_due_dates() {
+        apply(events.of("ct-1", drafted("ct-1", "sup-001")));
+        apply(events.of("ct-1", signed("ct-1")));
+        assertThat(ids(Status.UPCOMING, null)).containsExactly("d1", "p1");
+        assertThat(ids(null, LocalDate.parse("2027-01-01"))).containsExactly("d1");
+
+        // d1 was due 2026-12-15; on the 16th it is overdue by the calendar even before the deadline event.
+        clock = Clock.fixed(Instant.parse("2026-12-16T00:00:00Z"), ZoneOffset.UTC);
+        assertThat(statusOf("d1")).isEqualTo(Status.OVERDUE);
+        assertThat(ids(Status.OVERDUE, null)).containsExactly("d1");
+        TrackedEventMessage<?> overdue = events.of("ct-1", new ContractMilestoneOverdueEvent(ContractId.of("ct-1"), "d1",
+                MilestoneKind.DELIVERY, LocalDate.parse("2026-12-15"), Instant.parse("2026-12-16T00:00:00Z")));
+        apply(overdue);
+        assertThat(statusOf("d1")).isEqualTo(Status.OVERDUE);
+
+        // Schedule change moves d1 to 2026-12-31 and p1 to 2027-02-15: d1 is upcoming again.
+        ContractTerms moved = terms("0.85", "2026-12-31", "2027-02-15");
+        apply(events.of("ct-1", new ContractAmendedEvent(ContractId.of("ct-1"), 1, AmendmentReason.SCHEDULE_CHANGE,
+                "supplier capacity", List.of(new FieldChange("deliveries[d1].dueOn", "2026-12-15", "2026-12-31")), moved)));
+        assertThat(statusOf("d1")).isEqualTo(Status.UPCOMING);
+        assertThat(projection.handle(new FindMilestonesQuery(null, null, 0, 20)).items())
+                .extracting(MilestoneView::dueOn)
+                .containsExactly(LocalDate.parse("2026-12-31"), LocalDate.parse("2027-02-15"));
+
+        apply(events.of("ct-1", delivered("ct-1", "dl-1", "2026-12-20", 10000, 10000, 0, "8500.00", true)));
+        apply(events.of("ct-1", paid("ct-1", "pay-1", "5000.00", "2027-01-10", "5000.00")));
+        assertThat(statusOf("d1")).isEqualTo(Status.MET);
+        assertThat(statusOf("p1")).isEqualTo(Status.UPCOMING);
+        apply(events.of("ct-1", paid("ct-1", "pay-2", "3500.00", "2027-01-20", "8500.00")));
+        assertThat(ids(Status.MET, null)).containsExactly("d1", "p1");
+
+        // A late redelivery of the overdue event changes nothing.
+        apply(overdue);
+        apply(Events.replayed(overdue));
+        assertThat(statusOf("d1")).isEqualTo(Status.MET);
+    }
+}

@@ -1,0 +1,44 @@
+package com.contractledger.query.support;
+
+import com.contractledger.query.ReadModelMapping;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+/** A MongoDB wire server in memory, reached through the real driver and a MongoTemplate mapped as in the application. */
+public final class InMemoryMongo implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+    private final MongoTemplate template;
+
+    public InMemoryMongo() {
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        var factory = new SimpleMongoClientDatabaseFactory(client, "ledger");
+        MongoCustomConversions conversions = ReadModelMapping.conversions();
+        var context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        context.afterPropertiesSet();
+        var converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        template = new MongoTemplate(factory, converter);
+    }
+
+    public MongoTemplate template() {
+        return template;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdown();
+    }
+}
