@@ -1,0 +1,273 @@
+package com.contractledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The project's benchmark: builds a realistic data set on the embedded default and measures, in one run, the limits of
+ * the event store and what the application achieves against them. Sizes are system properties ({@code -Dbench.*}).
+ * Prints a table and writes {@code bench-result.json}.
+ */
+public final class LedgerBench {
+
+    private final Path root;
+    private final Path work;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final List<String[]> targets = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private LedgerBench(Path root) {
+        this.root = root;
+        this.work = root.resolve("bench").resolve("target").resolve("bench-work");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("ledger-app").resolve("target").resolve("ledger-app.jar"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IllegalStateException("ledger-app/target/ledger-app.jar not found: run mvn -DskipTests install first");
+        }
+        new LedgerBench(root).run();
+    }
+
+    private static int size(String name, int defaultValue) {
+        return Integer.getInteger("bench." + name, defaultValue);
+    }
+
+    private void run() throws Exception {
+        long benchStarted = System.nanoTime();
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        Path schema = root.resolve("ledger-app/src/main/resources/schema/h2.sql");
+        Path jar = root.resolve("ledger-app/target/ledger-app.jar");
+
+        int rawEvents = size("rawEvents", 20_000);
+        double rawAppend1;
+        double rawAppend16;
+        try (RawEventStore raw = RawEventStore.open(work.resolve("raw"), schema)) {
+            raw.appendRate(Math.min(2_000, rawEvents), 4); // warm-up
+            rawAppend1 = raw.appendRate(rawEvents / 2, 1);
+            rawAppend16 = raw.appendRate(rawEvents, 16);
+        }
+        figure("raw append, 1 writer", rawAppend1, "events/s", "rawAppendPerSecond1Writer");
+        figure("raw append, 16 writers", rawAppend16, "events/s", "rawAppendPerSecond16Writers");
+
+        Path data = work.resolve("ledger");
+        Latencies serial = new Latencies();
+        Latencies concurrent = new Latencies();
+        try (LedgerServer server = LedgerServer.start(jar, data, work.resolve("ledger.log"))) {
+            figure("start-up to healthy (empty store)", server.startupMillis(), "ms", "startupMillisEmpty");
+            int suppliers = size("suppliers", 20);
+            for (int i = 0; i < suppliers; i++) {
+                expect(server.post("buyer", "/api/suppliers", Workload.supplier("sup-" + i, i)), 201);
+                expect(server.post("buyer", "/api/suppliers/sup-" + i + "/credit-assessments", Workload.GOOD_CREDIT), 201);
+            }
+            double rate1 = contracts(server, "c1-", size("contractsSerial", 60), 1, suppliers, serial);
+            double rate16 = contracts(server, "c16-", size("contractsConcurrent", 600), 16, suppliers, concurrent);
+            figure("commands over HTTP, 1 client", rate1, "commands/s", "commandsPerSecond1Client");
+            figure("  latency p50 / p99, 1 client", serial.p50(), serial.p99(), "commandLatency1Client");
+            figure("commands over HTTP, 16 clients", rate16, "commands/s", "commandsPerSecond16Clients");
+            figure("  latency p50 / p99, 16 clients", concurrent.p50(), concurrent.p99(), "commandLatency16Clients");
+            target("command rate (16 clients) / raw append (16 writers)", rate16 / rawAppend16, 0.5, true);
+
+            longContractLatency(server, suppliers);
+            historyLatency(server);
+            JsonNode heap = json.readTree(server.get("admin", "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
+            figure("heap used after the run", heap.path("measurements").path(0).path("value").asDouble() / 1_048_576,
+                    "MiB", "heapUsedMiB");
+        }
+
+        try (RawEventStore raw = RawEventStore.open(data, schema)) {
+            RawEventStore.ReadResult read = raw.readAll();
+            figure("raw sequential read from position 0 (" + read.events() + " events)", read.perSecond(), "events/s",
+                    "rawReadPerSecond");
+            figures.put("storedEvents", read.events());
+        }
+        try (LedgerServer server = LedgerServer.start(jar, data, work.resolve("ledger-restart.log"))) {
+            figure("start-up to healthy (populated store)", server.startupMillis(), "ms", "startupMillisPopulated");
+            target("start-up (populated store) <= 5 s", server.startupMillis() / 1000.0, 5.0, false);
+        }
+        figures.put("benchSeconds", (System.nanoTime() - benchStarted) / 1e9);
+        report();
+    }
+
+    private double contracts(LedgerServer server, String prefix, int count, int clients, int suppliers,
+                             Latencies latencies) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger commands = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            work.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    String contractId = prefix + i;
+                    String supplierId = "sup-" + (i % suppliers);
+                    timed(latencies, () -> expect(server.post("buyer", "/api/contracts",
+                            Workload.contract(contractId, supplierId)), 201));
+                    commands.incrementAndGet();
+                    for (String[] step : Workload.lifeAfterDraft()) {
+                        timed(latencies, () -> expectSuccess(server.post("buyer", "/api/contracts/" + contractId + step[0], step[1])));
+                        commands.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        pool.shutdown();
+        return commands.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private void longContractLatency(LedgerServer server, int suppliers) throws Exception {
+        int events = size("longEvents", 10_000);
+        String longId = openDisputeContract(server, "long-1", suppliers);
+        int notes = events - 3;
+        parallel(4, notes, i -> expectSuccess(server.post("buyer", "/api/contracts/" + longId + "/disputes/dp-long/notes",
+                Workload.note(i))));
+        int samples = size("samples", 200);
+        Latencies onLong = new Latencies();
+        Latencies onNew = new Latencies();
+        for (int i = 0; i < samples; i++) {
+            String fresh = openDisputeContract(server, "fresh-" + i, suppliers);
+            int index = i;
+            timed(onNew, () -> expectSuccess(server.post("buyer", "/api/contracts/" + fresh + "/disputes/dp-long/notes",
+                    Workload.note(index))));
+            timed(onLong, () -> expectSuccess(server.post("buyer", "/api/contracts/" + longId + "/disputes/dp-long/notes",
+                    Workload.note(index))));
+        }
+        figure("command on a " + events + "-event contract, p50 / p99", onLong.p50(), onLong.p99(), "longContractLatency");
+        figure("command on a new contract, p50 / p99", onNew.p50(), onNew.p99(), "newContractLatency");
+        target("long-contract / new-contract command latency (p50)", onLong.p50() / onNew.p50(), 1.2, false);
+    }
+
+    private void historyLatency(LedgerServer server) throws Exception {
+        int events = size("historyEvents", 1_000);
+        String contractId = openDisputeContract(server, "history-1", 1);
+        parallel(4, events - 3, i -> expectSuccess(server.post("buyer",
+                "/api/contracts/" + contractId + "/disputes/dp-long/notes", Workload.note(i))));
+        expect(server.get("auditor", "/api/contracts/" + contractId + "/history?minVersion=" + (events - 1)), 200);
+        Latencies history = new Latencies();
+        for (int i = 0; i < size("samples", 200); i++) {
+            timed(history, () -> expect(server.get("auditor", "/api/contracts/" + contractId + "/history"), 200));
+        }
+        figure("history of a " + events + "-event contract, p50 / p99", history.p50(), history.p99(), "historyLatency");
+        target("history p99 at " + events + " events <= 20 ms", history.p99(), 20.0, false);
+    }
+
+    private String openDisputeContract(LedgerServer server, String contractId, int suppliers) {
+        expect(server.post("buyer", "/api/contracts", Workload.contract(contractId, "sup-0")), 201);
+        expectSuccess(server.post("buyer", "/api/contracts/" + contractId + "/signature",
+                "{\"signatories\": [\"Wang Li\"], \"signedOn\": \"2026-11-25\"}"));
+        expectSuccess(server.post("buyer", "/api/contracts/" + contractId + "/disputes", Workload.OPEN_DISPUTE));
+        return contractId;
+    }
+
+    interface IndexedCall {
+        void call(int index);
+    }
+
+    private static void parallel(int threads, int count, IndexedCall call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    call.call(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void timed(Latencies latencies, Runnable call) {
+        long started = System.nanoTime();
+        call.run();
+        latencies.record(System.nanoTime() - started);
+    }
+
+    private static void expect(LedgerServer.Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + reply.status() + ": " + reply.body());
+        }
+    }
+
+    private static void expectSuccess(LedgerServer.Reply reply) {
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("expected success but got " + reply.status() + ": " + reply.body());
+        }
+    }
+
+    private void figure(String label, double value, String unit, String key) {
+        figures.put(key, round(value));
+        table.add(new String[]{label, String.format("%,.1f %s", value, unit)});
+    }
+
+    private void figure(String label, double p50, double p99, String key) {
+        figures.put(key, Map.of("p50Millis", round(p50), "p99Millis", round(p99)));
+        table.add(new String[]{label, String.format("%.2f / %.2f ms", p50, p99)});
+    }
+
+    /** A target of issue 5: a ratio at least (or at most) the threshold. */
+    private void target(String label, double value, double threshold, boolean atLeast) {
+        boolean pass = atLeast ? value >= threshold : value <= threshold;
+        targets.add(new String[]{label, String.format("%.2f", value), (atLeast ? ">= " : "<= ") + threshold,
+                pass ? "PASS" : "FAIL"});
+        figures.computeIfAbsent("targets", k -> new ArrayList<Map<String, Object>>());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list = (List<Map<String, Object>>) figures.get("targets");
+        list.add(Map.of("target", label, "value", round(value), "threshold", threshold, "pass", pass));
+    }
+
+    private void report() throws Exception {
+        System.out.println();
+        System.out.printf("%-62s %s%n", "measure", "value");
+        table.forEach(row -> System.out.printf("%-62s %s%n", row[0], row[1]));
+        System.out.println();
+        System.out.printf("%-62s %-10s %-10s %s%n", "target", "value", "needed", "result");
+        targets.forEach(row -> System.out.printf("%-62s %-10s %-10s %s%n", row[0], row[1], row[2], row[3]));
+        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version")));
+        Path result = root.resolve("bench-result.json");
+        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(result.toFile(), figures);
+        System.out.println();
+        System.out.println("written " + result);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+
+    private static void deleteRecursively(Path path) throws Exception {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.contractledger.bench;
+
+import java.util.List;
+
+/** The requests of a realistic procurement workload, in DESIGN §5's shapes. */
+final class Workload {
+
+    private Workload() {
+    }
+
+    static String supplier(String supplierId, int index) {
+        return """
+                {"supplierId": "%s", "legalName": "Supplier %d Co., Ltd.", "registrationNumber": "REG-%d",
+                 "registeredAddress": "Shanghai", "legalRepresentative": "Wang Li", "region": "%s",
+                 "categories": ["%s"], "scale": "MEDIUM",
+                 "certifications": [{"name": "ISO 9001", "issuer": "SGS", "validUntil": "2027-06-30"}],
+                 "contacts": [{"name": "Chen Jing", "role": "Sales", "email": "chen@example.com"}]}"""
+                .formatted(supplierId, index, index, index % 2 == 0 ? "East China" : "South China",
+                        List.of("fasteners", "bearings", "castings", "electronics").get(index % 4));
+    }
+
+    static final String GOOD_CREDIT = """
+            {"rating": "A", "score": 81, "financialHealth": "GOOD", "fulfilmentRecord": "GOOD",
+             "reputation": "GOOD", "source": "AGENCY", "assessedOn": "2026-11-01"}""";
+
+    static String contract(String contractId, String supplierId) {
+        return """
+                {"contractId": "%s", "supplierId": "%s", "title": "Bolts %s", "type": "GOODS", "currency": "CNY",
+                 "lineItems": [{"sku": "M8-30", "description": "M8x30 bolt", "quantity": 10000, "unit": "pcs", "unitPrice": "0.85"}],
+                 "deliveries": [{"milestoneId": "d1", "dueOn": "2026-12-15", "lines": [{"sku": "M8-30", "quantity": 10000}]}],
+                 "paymentTerms": {"netDays": 30, "schedule": [{"milestoneId": "p1", "dueOn": "2027-01-15", "amount": "8500.00"}]},
+                 "qualityStandards": ["GB/T 5783-2016"],
+                 "penaltyClause": {"lateDeliveryRatePerDay": "0.005", "cap": "0.10"},
+                 "guarantee": {"type": "PERFORMANCE_BOND", "amount": "850.00"},
+                 "effectiveFrom": "2026-12-01", "expiresOn": "2027-11-30"}""".formatted(contractId, supplierId, contractId);
+    }
+
+    /** The life of one contract after drafting: nine commands. Each entry is {path suffix, body}. */
+    static List<String[]> lifeAfterDraft() {
+        return List.of(
+                new String[]{"/signature", "{\"signatories\": [\"Wang Li\"], \"signedOn\": \"2026-11-25\"}"},
+                new String[]{"/amendments", """
+                        {"reason": "PRICE_ADJUSTMENT", "description": "steel price +6%",
+                         "changes": {"lineItems": [{"sku": "M8-30", "unitPrice": "0.90"}]}}"""},
+                new String[]{"/deliveries", """
+                        {"deliveryId": "dl-1", "milestoneId": "d1", "deliveredOn": "2026-12-18",
+                         "lines": [{"sku": "M8-30", "delivered": 6000, "accepted": 5800, "rejected": 200}]}"""},
+                new String[]{"/breaches", """
+                        {"breachId": "br-1", "type": "LATE_DELIVERY", "responsibleParty": "SUPPLIER",
+                         "description": "three days late", "relatedDeliveryId": "dl-1", "occurredOn": "2026-12-18"}"""},
+                new String[]{"/disputes", """
+                        {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
+                         "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}"""},
+                new String[]{"/disputes/dp-1/escalations", "{\"to\": \"MEDIATION\", \"reason\": \"no agreement\"}"},
+                new String[]{"/disputes/dp-1/notes", "{\"text\": \"inspection report\", \"evidenceRefs\": [\"doc://x\"]}"},
+                new String[]{"/disputes/dp-1/resolution", """
+                        {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"}, "summary": "split"}"""},
+                new String[]{"/payments", """
+                        {"paymentId": "pay-1", "amount": {"amount": "4000.00", "currency": "CNY"}, "paidOn": "2027-01-10"}"""});
+    }
+
+    static final String OPEN_DISPUTE = """
+            {"disputeId": "dp-long", "category": "QUANTITY", "claimAmount": {"amount": "10.00", "currency": "CNY"},
+             "description": "a long negotiation"}""";
+
+    static String note(int index) {
+        return "{\"text\": \"meeting minutes " + index + "\", \"evidenceRefs\": [\"doc://minutes/" + index + "\"]}";
+    }
+}
