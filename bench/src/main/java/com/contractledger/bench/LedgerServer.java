@@ -36,7 +36,12 @@ final class LedgerServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port,
+                "-Xmx1g"));
+        String jvmArgs = System.getProperty("bench.appJvmArgs", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + dataDir.toAbsolutePath(), "--logging.level.root=WARN"));
         command.addAll(List.of(extraArgs));
         long started = System.nanoTime();
