@@ -3,6 +3,7 @@ package com.contractledger.command;
 import com.contractledger.command.common.AppendedVersion;
 import com.contractledger.command.common.DuplicateKeyResolver;
 import com.contractledger.command.common.IdempotencyStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -54,11 +55,17 @@ public class CommandSideConfiguration {
         return new DuplicateKeyResolver();
     }
 
-    /** Deadline handlers get the same audit metadata as commands: actor {@code system}, correlation, causation. */
+    /**
+     * Deadline handlers get the same audit metadata as commands (actor {@code system}, correlation, causation), and
+     * each firing is counted as {@code ledger.deadlines.fired} by deadline name.
+     */
     @Autowired
-    void auditDeadlines(DeadlineManager deadlineManager, List<CorrelationDataProvider> correlationDataProviders) {
+    void auditDeadlines(DeadlineManager deadlineManager, List<CorrelationDataProvider> correlationDataProviders,
+                       MeterRegistry meterRegistry) {
         deadlineManager.registerHandlerInterceptor((unitOfWork, chain) -> {
             correlationDataProviders.forEach(unitOfWork::registerCorrelationDataProvider);
+            meterRegistry.counter("ledger.deadlines.fired", "deadline", unitOfWork.getMessage().getDeadlineName())
+                    .increment();
             return chain.proceed();
         });
     }
