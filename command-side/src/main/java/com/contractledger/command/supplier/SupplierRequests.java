@@ -15,6 +15,7 @@ import com.contractledger.api.supplier.SupplierTier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -70,9 +71,9 @@ final class SupplierRequests {
     record EvaluatePerformance(@Pattern(regexp = Identifiers.PATTERN) String evaluationId,
                                @NotNull LocalDate periodStart,
                                @NotNull LocalDate periodEnd,
-                               @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal onTimeDeliveryRate,
-                               @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal qualityPassRate,
-                               @NotNull @PositiveOrZero BigDecimal averageResponseHours,
+                               @NotNull @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 6) BigDecimal onTimeDeliveryRate,
+                               @NotNull @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 6) BigDecimal qualityPassRate,
+                               @NotNull @PositiveOrZero @Digits(integer = 6, fraction = 2) BigDecimal averageResponseHours,
                                @NotNull @Min(0) @Max(100) Integer score,
                                @NotNull PerformanceGrade grade,
                                @Size(max = 4000) String remarks) {

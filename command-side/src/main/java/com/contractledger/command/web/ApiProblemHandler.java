@@ -120,6 +120,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLargeException) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", cause.getMessage()));
+            }
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", "the request body is not valid");
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             FieldProblem field = new FieldProblem(path(mapping), describe(mapping));

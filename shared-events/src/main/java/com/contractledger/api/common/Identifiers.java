@@ -2,10 +2,13 @@ package com.contractledger.api.common;
 
 import java.util.regex.Pattern;
 
-/** The rule every client-chosen identifier follows: a UUID or any {@code [A-Za-z0-9._-]{1,64}} string. */
+/**
+ * The rule every client-chosen identifier follows: a UUID or any {@code [A-Za-z0-9._-]{1,64}} string, except
+ * {@code .} and {@code ..}, which URLs treat as path steps.
+ */
 public final class Identifiers {
 
-    public static final String PATTERN = "[A-Za-z0-9._-]{1,64}";
+    public static final String PATTERN = "(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}";
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
     private Identifiers() {

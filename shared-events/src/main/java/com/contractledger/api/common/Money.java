@@ -1,5 +1,6 @@
 package com.contractledger.api.common;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
 /**
  * An amount of money: an exact decimal and an ISO 4217 currency, written {@code {"amount": "1250.00", "currency": "CNY"}}.
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) @NotNull @PositiveOrZero BigDecimal amount,
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal amount,
                     @NotNull Currency currency) {
 
     public Money {

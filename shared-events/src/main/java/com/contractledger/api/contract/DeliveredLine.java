@@ -1,5 +1,6 @@
 package com.contractledger.api.contract;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /** Per line of a delivery: quantity delivered, accepted and rejected at inspection. */
-public record DeliveredLine(@NotBlank @Size(max = 64) String sku, @NotNull @Positive BigDecimal delivered,
-                            @NotNull @PositiveOrZero BigDecimal accepted, @NotNull @PositiveOrZero BigDecimal rejected) {
+public record DeliveredLine(@NotBlank @Size(max = 64) String sku, @NotNull @Positive @Digits(integer = 12, fraction = 6) BigDecimal delivered,
+                            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 6) BigDecimal accepted, @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 6) BigDecimal rejected) {
 }

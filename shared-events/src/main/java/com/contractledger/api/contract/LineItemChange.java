@@ -1,5 +1,6 @@
 package com.contractledger.api.contract;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -9,6 +10,6 @@ import java.math.BigDecimal;
 
 /** A change to one line item, matched by sku; null fields stay as they are, an unknown sku adds a line. */
 public record LineItemChange(@NotBlank @Size(max = 64) String sku, @Size(max = 500) String description,
-                             @Positive BigDecimal quantity, @Size(min = 1, max = 32) String unit,
-                             @PositiveOrZero BigDecimal unitPrice) {
+                             @Positive @Digits(integer = 12, fraction = 6) BigDecimal quantity, @Size(min = 1, max = 32) String unit,
+                             @PositiveOrZero @Digits(integer = 12, fraction = 6) BigDecimal unitPrice) {
 }
