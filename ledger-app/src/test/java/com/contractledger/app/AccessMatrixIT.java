@@ -1,0 +1,117 @@
+package com.contractledger.app;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static com.contractledger.app.LedgerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of DESIGN §3 against every role and anonymous: anonymous gets 401, a role the table does not name gets
+ * 403, a role it names is let through (whatever the resource then answers).
+ */
+class AccessMatrixIT {
+
+    @TempDir
+    static Path dataDir;
+    static LedgerProcess ledger;
+
+    private static final List<String> ROLES = List.of("buyer", "auditor", "compliance", "dashboard", "admin");
+    private static final Set<String> EVERYONE = Set.copyOf(ROLES);
+    private static final Set<String> BUYER = Set.of("buyer");
+    private static final Set<String> HISTORY_READERS = Set.of("buyer", "auditor", "compliance");
+    private static final Set<String> AUDIT = Set.of("auditor", "compliance");
+    private static final Set<String> ADMIN = Set.of("admin");
+
+    record Endpoint(String method, String path, Set<String> allowed) {
+    }
+
+    @BeforeAll
+    static void start() {
+        ledger = LedgerProcess.start(dataDir);
+        assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-a")).status()).isEqualTo(201);
+        assertThat(ledger.post("buyer", "/api/contracts", contract("ct-a", "sup-a")).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    private static List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String write : List.of("/api/suppliers", "/api/suppliers/sup-a/credit-assessments",
+                "/api/suppliers/sup-a/classification", "/api/suppliers/sup-a/tier", "/api/suppliers/sup-a/evaluations",
+                "/api/suppliers/sup-a/rectifications", "/api/suppliers/sup-a/rectifications/r-1/completion",
+                "/api/suppliers/sup-a/suspension", "/api/suppliers/sup-a/reinstatement",
+                "/api/suppliers/sup-a/termination", "/api/suppliers/sup-a/communications", "/api/contracts",
+                "/api/contracts/ct-a/signature", "/api/contracts/ct-a/amendments", "/api/contracts/ct-a/deliveries",
+                "/api/contracts/ct-a/payments", "/api/contracts/ct-a/breaches", "/api/contracts/ct-a/disputes",
+                "/api/contracts/ct-a/disputes/dp-1/escalations", "/api/contracts/ct-a/disputes/dp-1/notes",
+                "/api/contracts/ct-a/disputes/dp-1/resolution", "/api/contracts/ct-a/renewals",
+                "/api/contracts/ct-a/termination")) {
+            endpoints.add(new Endpoint("POST", write, BUYER));
+        }
+        for (String read : List.of("/api/contracts?supplierId=sup-a", "/api/contracts/ct-a", "/api/contracts/ct-a/disputes",
+                "/api/disputes?status=OPEN", "/api/suppliers", "/api/suppliers/sup-a", "/api/suppliers/sup-a/scorecard",
+                "/api/milestones?status=UPCOMING", "/api/analytics/spend?groupBy=supplier")) {
+            endpoints.add(new Endpoint("GET", read, EVERYONE));
+        }
+        endpoints.add(new Endpoint("GET", "/api/contracts/ct-a/history", HISTORY_READERS));
+        for (String audit : List.of("/api/contracts/ct-a/state?version=0", "/api/contracts/ct-a/events",
+                "/api/suppliers/sup-a/state", "/api/audit/contracts/ct-a/verify", "/api/audit/export?format=ndjson")) {
+            endpoints.add(new Endpoint("GET", audit, AUDIT));
+        }
+        endpoints.add(new Endpoint("GET", "/api/admin/projections", ADMIN));
+        endpoints.add(new Endpoint("GET", "/actuator/prometheus", ADMIN));
+        return endpoints;
+    }
+
+    @Test
+    void every_endpoint_answers_every_role_as_design_section_3_says() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            check(wrong, endpoint, null, 401);
+            for (String role : ROLES) {
+                LedgerProcess.Reply reply = call(endpoint, role);
+                boolean allowed = endpoint.allowed().contains(role);
+                if (allowed && (reply.status() == 401 || reply.status() == 403)) {
+                    wrong.add(endpoint.method() + " " + endpoint.path() + " as " + role + ": " + reply.status()
+                            + " but the role is allowed");
+                }
+                if (!allowed && reply.status() != 403) {
+                    wrong.add(endpoint.method() + " " + endpoint.path() + " as " + role + ": " + reply.status()
+                            + " but expected 403");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void health_answers_everyone() {
+        assertThat(ledger.get(null, "/actuator/health").status()).isEqualTo(200);
+        ROLES.forEach(role -> assertThat(ledger.get(role, "/actuator/health").status()).isEqualTo(200));
+    }
+
+    private static void check(List<String> wrong, Endpoint endpoint, String role, int expected) {
+        LedgerProcess.Reply reply = call(endpoint, role);
+        if (reply.status() != expected) {
+            wrong.add(endpoint.method() + " " + endpoint.path() + " as " + (role == null ? "anonymous" : role) + ": "
+                    + reply.status() + " but expected " + expected);
+        }
+    }
+
+    private static LedgerProcess.Reply call(Endpoint endpoint, String role) {
+        return endpoint.method().equals("GET")
+                ? ledger.get(role, endpoint.path())
+                : ledger.post(role, endpoint.path(), "{}");
+    }
+}
