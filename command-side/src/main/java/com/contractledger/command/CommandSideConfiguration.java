@@ -6,6 +6,7 @@ import com.contractledger.command.common.IdempotencyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -41,13 +42,13 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    Cache contractCache() {
-        return new WeakReferenceCache();
+    Cache contractCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean
-    Cache supplierCache() {
-        return new WeakReferenceCache();
+    Cache supplierCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     @Bean
