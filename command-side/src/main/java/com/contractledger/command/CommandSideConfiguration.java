@@ -2,6 +2,7 @@ package com.contractledger.command;
 
 import com.contractledger.command.common.AppendedVersion;
 import com.contractledger.command.common.DuplicateKeyResolver;
+import com.contractledger.command.common.HashChainInterceptor;
 import com.contractledger.command.common.IdempotencyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -15,7 +16,9 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * Infrastructure of the write side: snapshots and caches for the aggregates, and the interceptors that report the
- * version a command produced.
+ * Infrastructure of the write side: snapshots and caches for the aggregates, the interceptors that report the
+ * version a command produced, and the hash chain that makes the stored history tamper-evident.
  */
 @Configuration
 public class CommandSideConfiguration {
@@ -75,5 +78,10 @@ public class CommandSideConfiguration {
     void reportAppendedVersions(CommandBus commandBus, EventStore eventStore, IdempotencyStore idempotencyStore) {
         eventStore.registerDispatchInterceptor(AppendedVersion.recordingInterceptor());
         commandBus.registerHandlerInterceptor(AppendedVersion.reportingInterceptor(idempotencyStore));
+    }
+
+    @Autowired
+    void linkHashChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        eventStore.registerDispatchInterceptor(new HashChainInterceptor(eventStore, eventSerializer));
     }
 }

@@ -266,7 +266,7 @@ public class Contract {
                         .compareTo(line.quantity()) >= 0);
         long daysLate = Math.max(0, ChronoUnit.DAYS.between(milestone.dueOn(), cmd.deliveredOn()));
         apply(new ContractDeliveredEvent(contractId, cmd.deliveryId(), milestone.milestoneId(), cmd.deliveredOn(),
-                cmd.lines(), cmd.inspectionNotes(), daysLate > 0, (int) daysLate,
+                cmd.lines(), cmd.inspectionNotes(), cmd.inspector(), daysLate > 0, (int) daysLate,
                 TermsRules.money(value, currency), milestoneMet));
         completeIfFulfilled(cmd.deliveredOn());
     }

@@ -87,7 +87,7 @@ class ContractCommandController {
     ResponseEntity<WriteResponse> deliver(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                           @Valid @RequestBody RecordDelivery body, WriteContext write) {
         return commands.record(write, body, new RecordDeliveryCommand(ContractId.of(contractId), body.deliveryId(),
-                body.milestoneId(), body.deliveredOn(), body.lines(), body.inspectionNotes(), write.expectedVersion()));
+                body.milestoneId(), body.deliveredOn(), body.lines(), body.inspectionNotes(), body.inspector(), write.expectedVersion()));
     }
 
     @PostMapping("/{contractId}/payments")

@@ -61,7 +61,8 @@ final class ContractRequests {
                           @NotNull @Pattern(regexp = Identifiers.PATTERN) String milestoneId,
                           @NotNull LocalDate deliveredOn,
                           @NotEmpty @Size(max = 1000) List<@Valid @NotNull DeliveredLine> lines,
-                          @Size(max = 4000) String inspectionNotes) {
+                          @Size(max = 4000) String inspectionNotes,
+                          @Size(max = 200) String inspector) {
     }
 
     record RecordPayment(@NotNull @Pattern(regexp = Identifiers.PATTERN) String paymentId,

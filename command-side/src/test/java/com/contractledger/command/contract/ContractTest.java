@@ -254,7 +254,7 @@ class ContractTest {
         fixture.given(drafted(terms), signed(), paid("pay-1", "8500.00", "8500.00"))
                 .when(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "6000", "6000", "0")))
                 .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-14"),
-                        List.of(line("M8-30", "6000", "6000", "0")), null, false, 0, Money.of("5100.00", "CNY"), true));
+                        List.of(line("M8-30", "6000", "6000", "0")), null, null, false, 0, Money.of("5100.00", "CNY"), true));
     }
 
     @Test
@@ -539,7 +539,7 @@ class ContractTest {
         fixture.given(drafted(designTerms()), signed(), amendedPrice(), designDelivered())
                 .when(delivery("dl-2", "d1", "2026-12-20", line("M8-30", "4200", "4200", "0")))
                 .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-2", "d1", date("2026-12-20"),
-                        List.of(line("M8-30", "4200", "4200", "0")), null, true, 5, Money.of("3780.00", "CNY"), true));
+                        List.of(line("M8-30", "4200", "4200", "0")), null, null, true, 5, Money.of("3780.00", "CNY"), true));
     }
 
     @Test
@@ -547,7 +547,7 @@ class ContractTest {
         fixture.given(drafted(designTerms()), signed())
                 .when(delivery("dl-1", "d1", "2026-12-15", line("M8-30", "1000", "1000", "0")))
                 .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-15"),
-                        List.of(line("M8-30", "1000", "1000", "0")), null, false, 0, Money.of("850.00", "CNY"), false));
+                        List.of(line("M8-30", "1000", "1000", "0")), null, null, false, 0, Money.of("850.00", "CNY"), false));
     }
 
     // ---- payments and completion ---------------------------------------------------------------------------------
@@ -596,7 +596,7 @@ class ContractTest {
         fixture.given(drafted(designTerms()), signed(), paid("pay-1", "8500.00", "8500.00"))
                 .when(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")))
                 .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-14"),
-                                List.of(line("M8-30", "10000", "10000", "0")), null, false, 0, Money.of("8500.00", "CNY"), true),
+                                List.of(line("M8-30", "10000", "10000", "0")), null, null, false, 0, Money.of("8500.00", "CNY"), true),
                         new ContractCompletedEvent(CONTRACT, date("2026-12-14")));
     }
 
@@ -1256,7 +1256,7 @@ class ContractTest {
 
     private static RecordDeliveryCommand designDelivery() {
         return new RecordDeliveryCommand(CONTRACT, "dl-1", "d1", date("2026-12-18"), designDeliveryLines(),
-                "200 pcs thread defects", null);
+                "200 pcs thread defects", "Li Wei", null);
     }
 
     private static List<DeliveredLine> designDeliveryLines() {
@@ -1264,7 +1264,7 @@ class ContractTest {
     }
 
     private static RecordDeliveryCommand delivery(String deliveryId, String milestoneId, String deliveredOn, DeliveredLine... lines) {
-        return new RecordDeliveryCommand(CONTRACT, deliveryId, milestoneId, date(deliveredOn), List.of(lines), null, null);
+        return new RecordDeliveryCommand(CONTRACT, deliveryId, milestoneId, date(deliveredOn), List.of(lines), null, null, null);
     }
 
     private static DeliveredLine line(String sku, String delivered, String accepted, String rejected) {
@@ -1307,14 +1307,14 @@ class ContractTest {
 
     private static ContractDeliveredEvent designDelivered() {
         return new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-18"), designDeliveryLines(),
-                "200 pcs thread defects", true, 3, Money.of("5400.00", "CNY"), false);
+                "200 pcs thread defects", "Li Wei", true, 3, Money.of("5400.00", "CNY"), false);
     }
 
     /** A delivery against d1 whose goods were all accepted. */
     private static ContractDeliveredEvent delivered(String deliveryId, String deliveredOn, String quantity, String value, boolean late) {
         int daysLate = late ? (int) ChronoUnit.DAYS.between(date("2026-12-15"), date(deliveredOn)) : 0;
         return new ContractDeliveredEvent(CONTRACT, deliveryId, "d1", date(deliveredOn),
-                List.of(line("M8-30", quantity, quantity, "0")), null, late, daysLate, Money.of(value, "CNY"), false);
+                List.of(line("M8-30", quantity, quantity, "0")), null, null, late, daysLate, Money.of(value, "CNY"), false);
     }
 
     private static ContractPaymentRecordedEvent paid(String paymentId, String amount, String totalPaid) {

@@ -6,6 +6,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RecordDeliveryCommand(@TargetAggregateIdentifier ContractId contractId, String deliveryId, String milestoneId, LocalDate deliveredOn, List<DeliveredLine> lines,
-        String inspectionNotes,
+        String inspectionNotes, String inspector,
         @TargetAggregateVersion Long expectedVersion) {
 }

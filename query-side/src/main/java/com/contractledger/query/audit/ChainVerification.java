@@ -1,0 +1,66 @@
+package com.contractledger.query.audit;
+
+import com.contractledger.api.serialization.HashChain;
+import com.contractledger.api.serialization.LedgerJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/**
+ * The answer of {@code /api/audit/.../verify}: {@code verified} when every stored event's hash recomputes from the
+ * stored event and links to the one before; else the sequence number of the first event where the chain breaks.
+ */
+public record ChainVerification(String aggregateId, boolean verified, long events, String headHash,
+                                Long firstBrokenSequence) {
+
+    /** Recomputes the chain event by event, in sequence order, in constant memory. */
+    static final class Verifier {
+
+        private static final ObjectMapper JSON = LedgerJson.objectMapper();
+
+        private final String aggregateId;
+        private long events;
+        private long expectedSequence;
+        private String previousHash = HashChain.GENESIS;
+        private Long firstBrokenSequence;
+
+        Verifier(String aggregateId) {
+            this.aggregateId = aggregateId;
+        }
+
+        void accept(StoredEvent event) {
+            events++;
+            String storedHash = null;
+            boolean intact;
+            try {
+                JsonNode metaData = JSON.readTree(event.metaData());
+                storedHash = text(metaData, HashChain.HASH);
+                String recomputed = HashChain.hash(previousHash, event.aggregateId(), event.sequence(),
+                        event.eventId(), event.payloadType(), event.timestamp(), text(metaData, "actor"),
+                        event.payloadBytes());
+                intact = event.sequence() == expectedSequence
+                        && previousHash.equals(text(metaData, HashChain.PREVIOUS_HASH))
+                        && recomputed.equals(storedHash);
+            } catch (IOException | RuntimeException unreadable) {
+                intact = false;
+            }
+            if (!intact && firstBrokenSequence == null) {
+                firstBrokenSequence = event.sequence();
+            }
+            // Go on from the stored hash, so a later break is still told apart from the first.
+            previousHash = storedHash == null ? "" : storedHash;
+            expectedSequence = event.sequence() + 1;
+        }
+
+        ChainVerification result() {
+            return new ChainVerification(aggregateId, firstBrokenSequence == null, events,
+                    events == 0 ? null : previousHash, firstBrokenSequence);
+        }
+
+        private static String text(JsonNode node, String field) {
+            JsonNode value = node == null ? null : node.get(field);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+    }
+}
