@@ -110,7 +110,7 @@ final class RawEventStore implements AutoCloseable {
     private static ContractDeliveredEvent sampleDelivery(String aggregate, long sequence) {
         return new ContractDeliveredEvent(ContractId.of(aggregate), "dl-" + sequence, "d1", LocalDate.of(2026, 12, 18),
                 List.of(new DeliveredLine("M8-30", new BigDecimal("6000"), new BigDecimal("5800"), new BigDecimal("200"))),
-                "200 pcs thread defects", true, 3, Money.of("5400.00", "CNY"), false);
+                "200 pcs thread defects", "Li Na", true, 3, Money.of("5400.00", "CNY"), false);
     }
 
     private static double seconds(long startedNanos) {

@@ -60,7 +60,7 @@ public final class Procurement {
         return new ContractDeliveredEvent(ContractId.of(contractId), deliveryId, "d1", LocalDate.parse(deliveredOn),
                 List.of(new DeliveredLine("M8-30", BigDecimal.valueOf(delivered), BigDecimal.valueOf(accepted),
                         BigDecimal.valueOf(delivered - accepted))),
-                "inspection", daysLate > 0, daysLate, Money.of(value, "CNY"), milestoneMet);
+                "inspection", "inspector", daysLate > 0, daysLate, Money.of(value, "CNY"), milestoneMet);
     }
 
     public static ContractPaymentRecordedEvent paid(String contractId, String paymentId, String amount, String paidOn,
