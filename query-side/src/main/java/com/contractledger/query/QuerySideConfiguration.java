@@ -1,6 +1,7 @@
 package com.contractledger.query;
 
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -8,6 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
@@ -38,7 +40,7 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    ReadModelUpdates readModelUpdates() {
-        return new ReadModelUpdates();
+    ReadModelChangeLog readModelChangeLog(MongoTemplate mongo, ObjectMapper json) {
+        return new ReadModelChangeLog(mongo, json);
     }
 }

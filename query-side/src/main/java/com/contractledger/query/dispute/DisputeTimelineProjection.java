@@ -8,7 +8,7 @@ import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
 import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
 import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
@@ -40,17 +40,17 @@ public class DisputeTimelineProjection {
     public static final String STREAM = "disputes";
 
     private final MongoTemplate mongo;
-    private final ReadModelUpdates updates;
+    private final ReadModelChangeLog changes;
     private final Clock clock;
 
     @Autowired
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelUpdates updates) {
-        this(mongo, updates, Clock.systemUTC());
+    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes) {
+        this(mongo, changes, Clock.systemUTC());
     }
 
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelUpdates updates, Clock clock) {
+    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes, Clock clock) {
         this.mongo = mongo;
-        this.updates = updates;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -59,7 +59,6 @@ public class DisputeTimelineProjection {
         var indexes = mongo.indexOps(DisputeTimelineView.class);
         indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
         indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
     }
 
     @ResetHandler
@@ -122,12 +121,6 @@ public class DisputeTimelineProjection {
         return new DisputeTimelinePage(items, query.page(), query.size(), total);
     }
 
-    /** Timelines changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
-    public List<DisputeTimelineView> changedAfter(long position) {
-        return mongo.find(Query.query(where("position").gt(position)).with(Sort.by("position")),
-                DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
-    }
-
     private void update(EventContext context, String contractId, String disputeId,
                         UnaryOperator<DisputeTimelineView> change) {
         DisputeTimelineView current = mongo.findById(DisputeTimelineView.idOf(contractId, disputeId),
@@ -140,7 +133,7 @@ public class DisputeTimelineProjection {
 
     private void store(EventContext context, DisputeTimelineView view) {
         if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
-            updates.publish(context, STREAM, view.id(), view.asOf(clock.instant()));
+            changes.record(context, STREAM, view.id(), view.asOf(clock.instant()));
         }
     }
 }

@@ -12,7 +12,7 @@ import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.milestone.MilestoneView.Status;
 import jakarta.annotation.PostConstruct;
@@ -54,17 +54,17 @@ public class MilestoneProjection {
     public static final String STREAM = "milestones";
 
     private final MongoTemplate mongo;
-    private final ReadModelUpdates updates;
+    private final ReadModelChangeLog changes;
     private final Clock clock;
 
     @Autowired
-    public MilestoneProjection(MongoTemplate mongo, ReadModelUpdates updates) {
-        this(mongo, updates, Clock.systemUTC());
+    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes) {
+        this(mongo, changes, Clock.systemUTC());
     }
 
-    public MilestoneProjection(MongoTemplate mongo, ReadModelUpdates updates, Clock clock) {
+    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, Clock clock) {
         this.mongo = mongo;
-        this.updates = updates;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -74,7 +74,6 @@ public class MilestoneProjection {
         indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC));
         indexes.ensureIndex(new Index().on("dueOn", Sort.Direction.ASC));
         indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
     }
 
     @ResetHandler
@@ -163,13 +162,6 @@ public class MilestoneProjection {
         return new MilestonePage(items, query.page(), query.size(), total);
     }
 
-    /** Milestones changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
-    public List<MilestoneView> changedAfter(long position) {
-        LocalDate today = LocalDate.now(clock);
-        return mongo.find(Query.query(where("position").gt(position)).with(Sort.by("position")), MilestoneView.class)
-                .stream().map(milestone -> milestone.asOf(today)).toList();
-    }
-
     private List<MilestoneView> milestonesOf(String contractId) {
         return mongo.find(Query.query(where("contractId").is(contractId)), MilestoneView.class);
     }
@@ -221,7 +213,7 @@ public class MilestoneProjection {
 
     private void store(EventContext context, MilestoneView milestone) {
         if (GuardedWrites.replaceIfNewer(mongo, milestone.id(), context.sequence(), milestone)) {
-            updates.publish(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
+            changes.record(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
         }
     }
 }

@@ -23,7 +23,7 @@ import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
@@ -63,11 +63,11 @@ public class ContractSummaryProjection {
     private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
 
     private final MongoTemplate mongo;
-    private final ReadModelUpdates updates;
+    private final ReadModelChangeLog changes;
 
-    public ContractSummaryProjection(MongoTemplate mongo, ReadModelUpdates updates) {
+    public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes) {
         this.mongo = mongo;
-        this.updates = updates;
+        this.changes = changes;
     }
 
     @PostConstruct
@@ -75,7 +75,6 @@ public class ContractSummaryProjection {
         var indexes = mongo.indexOps(ContractSummaryView.class);
         indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
         indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
     }
 
     @ResetHandler
@@ -200,15 +199,6 @@ public class ContractSummaryProjection {
         return new ContractSummaryPage(items, query.page(), query.size(), total);
     }
 
-    /** Views changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
-    public List<ContractSummaryView> changedAfter(long position, String contractId) {
-        Query changed = Query.query(where("position").gt(position));
-        if (contractId != null) {
-            changed.addCriteria(where("_id").is(contractId));
-        }
-        return mongo.find(changed.with(Sort.by("position")), ContractSummaryView.class);
-    }
-
     private void update(EventMessage<?> message, UnaryOperator<ContractSummaryView> change) {
         EventContext context = EventContext.of(message);
         ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class);
@@ -224,7 +214,7 @@ public class ContractSummaryProjection {
 
     private void store(EventContext context, ContractSummaryView view) {
         if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
-            updates.publish(context, STREAM, view.id(), view);
+            changes.record(context, STREAM, view.id(), view);
         }
     }
 

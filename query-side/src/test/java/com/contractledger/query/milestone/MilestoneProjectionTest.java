@@ -2,7 +2,6 @@ package com.contractledger.query.milestone;
 
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.contract.*;
-import com.contractledger.query.common.ReadModelUpdates;
 import com.contractledger.query.milestone.MilestoneView.Status;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
@@ -23,7 +22,7 @@ class MilestoneProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private Clock clock = Clock.fixed(Instant.parse("2026-12-10T12:00:00Z"), ZoneOffset.UTC);
-    private final MilestoneProjection projection = new MilestoneProjection(mongo.template(), new ReadModelUpdates(),
+    private final MilestoneProjection projection = new MilestoneProjection(mongo.template(), mongo.changeLog(),
             new Clock() {
                 public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
                 public Clock withZone(java.time.ZoneId zone) { return this; }

@@ -4,7 +4,7 @@ import com.contractledger.api.contract.BreachType;
 import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.query.common.Amount;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
 import com.contractledger.query.support.Events;
@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractSummaryProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final ReadModelUpdates updates = new ReadModelUpdates();
-    private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), updates);
+    private final ReadModelChangeLog changes = mongo.changeLog();
+    private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), changes);
     private final Events events = new Events();
 
     @AfterEach
@@ -71,8 +71,8 @@ class ContractSummaryProjectionTest {
 
     @Test
     void a_redelivered_or_replayed_event_changes_nothing() {
-        List<ReadModelUpdates.Update> published = new ArrayList<>();
-        updates.subscribe(published::add);
+        List<ReadModelChangeLog.Change> published = new ArrayList<>();
+        changes.subscribe(published::add);
         var draft = drafted("ct-1", "sup-001");
         TrackedEventMessage<?> drafting = events.of("ct-1", draft);
         projection.on(draft, drafting);

@@ -1,6 +1,9 @@
 package com.contractledger.query.support;
 
 import com.contractledger.query.ReadModelMapping;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -34,6 +37,12 @@ public final class InMemoryMongo implements AutoCloseable {
 
     public MongoTemplate template() {
         return template;
+    }
+
+    /** A change log on this store, writing views as the API does (ISO dates). */
+    public ReadModelChangeLog changeLog() {
+        return new ReadModelChangeLog(template, JsonMapper.builder().findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
     }
 
     @Override
