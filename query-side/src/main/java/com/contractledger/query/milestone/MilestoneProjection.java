@@ -1,11 +1,15 @@
 package com.contractledger.query.milestone;
 
 import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractCompletedEvent;
 import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractExpiredEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractStatus;
+import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.contract.PaymentInstalment;
@@ -44,7 +48,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Every delivery milestone and payment instalment with its due date and status. Amendments and renewals move due
- * dates, add milestones and drop those no longer in the terms (unless already met).
+ * dates, add milestones and drop those no longer in the terms (unless already met). Termination, expiry and
+ * completion close the milestones still unmet.
  */
 @Component
 @ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
@@ -132,18 +137,33 @@ public class MilestoneProjection {
         EventContext context = EventContext.of(message);
         MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), event.kind(),
                 event.milestoneId()), MilestoneView.class);
-        if (milestone != null && milestone.status() != Status.MET) {
+        if (milestone != null && milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
             store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.OVERDUE, null,
                     event.overdueSince(), context.sequence(), context.position()));
         }
+    }
+
+    @EventHandler
+    public void on(ContractTerminatedEvent event, EventMessage<?> message) {
+        close(EventContext.of(message), ContractStatus.TERMINATED);
+    }
+
+    @EventHandler
+    public void on(ContractExpiredEvent event, EventMessage<?> message) {
+        close(EventContext.of(message), ContractStatus.EXPIRED);
+    }
+
+    @EventHandler
+    public void on(ContractCompletedEvent event, EventMessage<?> message) {
+        close(EventContext.of(message), ContractStatus.COMPLETED);
     }
 
     @QueryHandler
     public MilestonePage handle(FindMilestonesQuery query) {
         LocalDate today = LocalDate.now(clock);
         List<Criteria> criteria = new ArrayList<>();
-        if (query.status() == Status.MET) {
-            criteria.add(where("status").is(Status.MET));
+        if (query.status() == Status.MET || query.status() == Status.CLOSED) {
+            criteria.add(where("status").is(query.status()));
         } else if (query.status() == Status.OVERDUE) {
             criteria.add(new Criteria().orOperator(where("status").is(Status.OVERDUE),
                     where("status").is(Status.UPCOMING).and("dueOn").lt(today)));
@@ -160,6 +180,14 @@ public class MilestoneProjection {
         List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class)
                 .stream().map(milestone -> milestone.asOf(today)).toList();
         return new MilestonePage(items, query.page(), query.size(), total);
+    }
+
+    private void close(EventContext context, ContractStatus contractStatus) {
+        for (MilestoneView milestone : milestonesOf(context.aggregateId())) {
+            if (milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
+                store(context, milestone.closed(contractStatus, context.sequence(), context.position()));
+            }
+        }
     }
 
     private List<MilestoneView> milestonesOf(String contractId) {
@@ -185,13 +213,13 @@ public class MilestoneProjection {
             terms.deliveries().forEach(delivery -> planned.add(new MilestoneView(
                     MilestoneView.idOf(contractId, MilestoneKind.DELIVERY, delivery.milestoneId()), contractId,
                     supplierId, delivery.milestoneId(), MilestoneKind.DELIVERY, delivery.dueOn(), null, currency,
-                    Status.UPCOMING, null, null, context.sequence(), context.position())));
+                    Status.UPCOMING, null, null, null, context.sequence(), context.position())));
         }
         if (terms.paymentTerms() != null && terms.paymentTerms().schedule() != null) {
             terms.paymentTerms().schedule().forEach(instalment -> planned.add(new MilestoneView(
                     MilestoneView.idOf(contractId, MilestoneKind.PAYMENT, instalment.milestoneId()), contractId,
                     supplierId, instalment.milestoneId(), MilestoneKind.PAYMENT, instalment.dueOn(),
-                    instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null,
+                    instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null, null,
                     context.sequence(), context.position())));
         }
         for (MilestoneView milestone : planned) {
