@@ -1,6 +1,7 @@
 package com.contractledger.query;
 
 import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -37,6 +38,11 @@ public class QuerySideConfiguration {
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return ReadModelMapping.conversions();
+    }
+
+    @Bean
+    ReadModelGenerations readModelGenerations(MongoTemplate mongo) {
+        return new ReadModelGenerations(mongo);
     }
 
     @Bean

@@ -21,13 +21,15 @@ public final class GuardedWrites {
     }
 
     /**
-     * Stores {@code view} under {@code id} unless the stored document already has {@code lastSequence >= sequence}.
+     * Stores {@code view} under {@code id} in {@code collection} unless the stored document already has {@code lastSequence >= sequence}.
      * Returns whether it was written.
      */
-    public static boolean replaceIfNewer(MongoTemplate mongo, String id, long sequence, Object view) {
+    public static boolean replaceIfNewer(MongoTemplate mongo, String collection, String id, long sequence,
+                                         Object view) {
         Query olderOrAbsent = Query.query(where("_id").is(id).and(LAST_SEQUENCE).lt(sequence));
         try {
-            UpdateResult result = mongo.replace(olderOrAbsent, view, ReplaceOptions.replaceOptions().upsert());
+            UpdateResult result = mongo.replace(olderOrAbsent, view, ReplaceOptions.replaceOptions().upsert(),
+                    collection);
             return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
         } catch (DuplicateKeyException alreadyNewer) {
             return false;
@@ -35,9 +37,9 @@ public final class GuardedWrites {
     }
 
     /** Inserts {@code document} unless a document with its id exists. Returns whether it was written. */
-    public static boolean insertOnce(MongoTemplate mongo, Object document) {
+    public static boolean insertOnce(MongoTemplate mongo, String collection, Object document) {
         try {
-            mongo.insert(document);
+            mongo.insert(document, collection);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;

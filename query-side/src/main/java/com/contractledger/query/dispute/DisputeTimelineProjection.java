@@ -9,6 +9,7 @@ import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
 import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
 import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
@@ -41,29 +42,37 @@ public class DisputeTimelineProjection {
 
     private final MongoTemplate mongo;
     private final ReadModelChangeLog changes;
+    private final ReadModelGenerations generations;
     private final Clock clock;
 
     @Autowired
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes) {
-        this(mongo, changes, Clock.systemUTC());
+    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
+                                     ReadModelGenerations generations) {
+        this(mongo, changes, generations, Clock.systemUTC());
     }
 
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes, Clock clock) {
+    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
+                                     ReadModelGenerations generations, Clock clock) {
         this.mongo = mongo;
         this.changes = changes;
+        this.generations = generations;
         this.clock = clock;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(DisputeTimelineView.class);
-        indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, DisputeTimelineView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the timelines while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), DisputeTimelineView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(DisputeTimelineView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
@@ -105,7 +114,7 @@ public class DisputeTimelineProjection {
     @QueryHandler
     public List<DisputeTimelineView> handle(FindContractDisputesQuery query) {
         return mongo.find(Query.query(where("contractId").is(query.contractId())).with(Sort.by("openedAt", "_id")),
-                DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
+                DisputeTimelineView.class, serving()).stream().map(view -> view.asOf(clock.instant())).toList();
     }
 
     @QueryHandler
@@ -114,17 +123,17 @@ public class DisputeTimelineProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, DisputeTimelineView.class);
+        long total = mongo.count(filter, DisputeTimelineView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
         List<DisputeTimelineView> items = mongo.find(paging.apply(filter, Sort.by("openedAt", "_id")),
-                DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
+                DisputeTimelineView.class, serving()).stream().map(view -> view.asOf(clock.instant())).toList();
         return new DisputeTimelinePage(items, query.page(), query.size(), total);
     }
 
     private void update(EventContext context, String contractId, String disputeId,
                         UnaryOperator<DisputeTimelineView> change) {
         DisputeTimelineView current = mongo.findById(DisputeTimelineView.idOf(contractId, disputeId),
-                DisputeTimelineView.class);
+                DisputeTimelineView.class, writing());
         if (current == null || current.lastSequence() >= context.sequence()) {
             return;
         }
@@ -132,8 +141,16 @@ public class DisputeTimelineProjection {
     }
 
     private void store(EventContext context, DisputeTimelineView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
+        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
             changes.record(context, STREAM, view.id(), view.asOf(clock.instant()));
         }
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, DisputeTimelineView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, DisputeTimelineView.COLLECTION);
     }
 }

@@ -17,6 +17,7 @@ import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.milestone.MilestoneView.Status;
 import jakarta.annotation.PostConstruct;
@@ -60,30 +61,37 @@ public class MilestoneProjection {
 
     private final MongoTemplate mongo;
     private final ReadModelChangeLog changes;
+    private final ReadModelGenerations generations;
     private final Clock clock;
 
     @Autowired
-    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes) {
-        this(mongo, changes, Clock.systemUTC());
+    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations) {
+        this(mongo, changes, generations, Clock.systemUTC());
     }
 
-    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, Clock clock) {
+    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
+                               Clock clock) {
         this.mongo = mongo;
         this.changes = changes;
+        this.generations = generations;
         this.clock = clock;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(MilestoneView.class);
-        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("dueOn", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, MilestoneView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("dueOn", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the milestones while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), MilestoneView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(MilestoneView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
@@ -109,7 +117,7 @@ public class MilestoneProjection {
         }
         EventContext context = EventContext.of(message);
         MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), MilestoneKind.DELIVERY,
-                event.milestoneId()), MilestoneView.class);
+                event.milestoneId()), MilestoneView.class, writing());
         if (milestone != null) {
             store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.MET, event.deliveredOn(),
                     milestone.overdueSince(), context.sequence(), context.position()));
@@ -136,7 +144,7 @@ public class MilestoneProjection {
     public void on(ContractMilestoneOverdueEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), event.kind(),
-                event.milestoneId()), MilestoneView.class);
+                event.milestoneId()), MilestoneView.class, writing());
         if (milestone != null && milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
             store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.OVERDUE, null,
                     event.overdueSince(), context.sequence(), context.position()));
@@ -175,9 +183,10 @@ public class MilestoneProjection {
         }
         Query filter = criteria.isEmpty() ? new Query()
                 : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
-        long total = mongo.count(filter, MilestoneView.class);
+        long total = mongo.count(filter, MilestoneView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
-        List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class)
+        List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class,
+                        serving())
                 .stream().map(milestone -> milestone.asOf(today)).toList();
         return new MilestonePage(items, query.page(), query.size(), total);
     }
@@ -191,7 +200,7 @@ public class MilestoneProjection {
     }
 
     private List<MilestoneView> milestonesOf(String contractId) {
-        return mongo.find(Query.query(where("contractId").is(contractId)), MilestoneView.class);
+        return mongo.find(Query.query(where("contractId").is(contractId)), MilestoneView.class, writing());
     }
 
     private void reschedule(EventContext context, ContractTerms terms) {
@@ -236,12 +245,20 @@ public class MilestoneProjection {
         Set<String> kept = planned.stream().map(MilestoneView::id).collect(Collectors.toSet());
         before.stream().filter(old -> !kept.contains(old.id()) && old.status() != Status.MET)
                 .forEach(dropped -> mongo.remove(Query.query(where("_id").is(dropped.id())
-                        .and(GuardedWrites.LAST_SEQUENCE).lt(context.sequence())), MilestoneView.class));
+                        .and(GuardedWrites.LAST_SEQUENCE).lt(context.sequence())), writing()));
     }
 
     private void store(EventContext context, MilestoneView milestone) {
-        if (GuardedWrites.replaceIfNewer(mongo, milestone.id(), context.sequence(), milestone)) {
+        if (GuardedWrites.replaceIfNewer(mongo, writing(), milestone.id(), context.sequence(), milestone)) {
             changes.record(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
         }
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, MilestoneView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, MilestoneView.COLLECTION);
     }
 }

@@ -24,6 +24,7 @@ import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
@@ -64,22 +65,29 @@ public class ContractSummaryProjection {
 
     private final MongoTemplate mongo;
     private final ReadModelChangeLog changes;
+    private final ReadModelGenerations generations;
 
-    public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes) {
+    public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes,
+                                     ReadModelGenerations generations) {
         this.mongo = mongo;
         this.changes = changes;
+        this.generations = generations;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(ContractSummaryView.class);
-        indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, ContractSummaryView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the summaries while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ContractSummaryView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(ContractSummaryView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
@@ -181,7 +189,7 @@ public class ContractSummaryProjection {
 
     @QueryHandler
     public Optional<ContractSummaryView> handle(FindContractSummaryQuery query) {
-        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class));
+        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class, serving()));
     }
 
     @QueryHandler
@@ -193,15 +201,16 @@ public class ContractSummaryProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, ContractSummaryView.class);
+        long total = mongo.count(filter, ContractSummaryView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
-        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class);
+        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class,
+                serving());
         return new ContractSummaryPage(items, query.page(), query.size(), total);
     }
 
     private void update(EventMessage<?> message, UnaryOperator<ContractSummaryView> change) {
         EventContext context = EventContext.of(message);
-        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class);
+        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class, writing());
         if (current == null) {
             log.warn("no contract summary for {}; {} ignored", context.aggregateId(), message.getPayloadType());
             return;
@@ -213,9 +222,17 @@ public class ContractSummaryProjection {
     }
 
     private void store(EventContext context, ContractSummaryView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
+        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
             changes.record(context, STREAM, view.id(), view);
         }
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
     }
 
     private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms,

@@ -24,7 +24,7 @@ class DisputeTimelineProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final DisputeTimelineProjection projection = new DisputeTimelineProjection(mongo.template(),
-            mongo.changeLog(), Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+            mongo.changeLog(), mongo.generations(), Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
     private final Events events = new Events();
 
     @AfterEach

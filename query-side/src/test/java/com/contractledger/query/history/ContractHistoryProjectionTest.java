@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractHistoryProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final ContractHistoryProjection projection = new ContractHistoryProjection(mongo.template());
+    private final ContractHistoryProjection projection = new ContractHistoryProjection(mongo.template(),
+            mongo.generations());
     private final Events events = new Events();
 
     @AfterEach
@@ -103,5 +104,31 @@ class ContractHistoryProjectionTest {
         projection.on(supplierEvent.getPayload(), supplierEvent);
         assertThat(projection.handle(new FindContractHistoryQuery("sup-001"))).isEmpty();
         assertThat(projection.handle(new FindContractHistoryQuery("ct-9"))).isEmpty();
+    }
+
+    @Test
+    void a_replay_builds_a_new_generation_while_the_complete_history_is_served_until_the_switch() {
+        List<TrackedEventMessage<?>> life = List.of(events.of("ct-1", drafted("ct-1", "sup-001")),
+                events.of("ct-1", signed("ct-1")), events.of("ct-1", amendedPrice("ct-1")));
+        life.forEach(message -> projection.on(message.getPayload(), message));
+
+        projection.reset();
+        projection.on(life.get(0).getPayload(), Events.replayed(life.get(0)));
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries()).hasSize(3);
+        life.subList(1, 3).forEach(message -> projection.on(message.getPayload(), Events.replayed(message)));
+        TrackedEventMessage<?> later = events.of("ct-1", disputeNote("ct-1", "dp-1"));
+        projection.on(later.getPayload(), later);
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries()).hasSize(3);
+
+        mongo.generations().complete(ContractHistoryProjection.PROCESSING_GROUP);
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries())
+                .extracting(ContractHistoryEntry::eventId)
+                .containsExactly(life.get(0).getIdentifier(), life.get(1).getIdentifier(), life.get(2).getIdentifier(),
+                        later.getIdentifier());
+        assertThat(mongo.template().getCollectionNames()).contains("contract_history", "contract_history_v1");
+
+        projection.reset();
+        assertThat(mongo.template().getCollectionNames()).as("the retired generation goes at the next replay")
+                .contains("contract_history_v1", "contract_history_v2").doesNotContain("contract_history");
     }
 }

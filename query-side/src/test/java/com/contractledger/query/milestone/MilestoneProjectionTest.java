@@ -23,6 +23,7 @@ class MilestoneProjectionTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private Clock clock = Clock.fixed(Instant.parse("2026-12-10T12:00:00Z"), ZoneOffset.UTC);
     private final MilestoneProjection projection = new MilestoneProjection(mongo.template(), mongo.changeLog(),
+            mongo.generations(),
             new Clock() {
                 public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
                 public Clock withZone(java.time.ZoneId zone) { return this; }

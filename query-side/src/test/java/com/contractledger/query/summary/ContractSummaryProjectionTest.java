@@ -23,7 +23,8 @@ class ContractSummaryProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final ReadModelChangeLog changes = mongo.changeLog();
-    private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), changes);
+    private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), changes,
+            mongo.generations());
     private final Events events = new Events();
 
     @AfterEach

@@ -2,6 +2,7 @@ package com.contractledger.query.support;
 
 import com.contractledger.query.ReadModelMapping;
 import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
@@ -21,6 +22,7 @@ public final class InMemoryMongo implements AutoCloseable {
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final MongoTemplate template;
+    private final ReadModelGenerations generations;
 
     public InMemoryMongo() {
         client = MongoClients.create(server.bindAndGetConnectionString());
@@ -33,10 +35,15 @@ public final class InMemoryMongo implements AutoCloseable {
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
         template = new MongoTemplate(factory, converter);
+        generations = new ReadModelGenerations(template);
     }
 
     public MongoTemplate template() {
         return template;
+    }
+
+    public ReadModelGenerations generations() {
+        return generations;
     }
 
     /** A change log on this store, writing views as the API does (ISO dates). */
