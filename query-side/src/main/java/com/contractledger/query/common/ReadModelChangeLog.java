@@ -32,9 +32,9 @@ public class ReadModelChangeLog {
     private static final long TRIM_EVERY = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ReadModelChangeLog.class);
 
-    /** One change of one view of a stream; {@code view} is its JSON as the read API returns it. */
+    /** One change of one view of a stream, caused by event {@code eventId}; {@code view} is its JSON as the API has it. */
     @Document(Change.COLLECTION)
-    public record Change(@Id long id, String stream, String key, Instant at, String view) {
+    public record Change(@Id long id, String stream, String key, String eventId, Instant at, String view) {
 
         public static final String COLLECTION = "read_model_changes";
     }
@@ -70,7 +70,7 @@ public class ReadModelChangeLog {
         }
         synchronized (this) {
             long id = lastId() + 1;
-            Change change = new Change(id, stream, key, Instant.now(), document);
+            Change change = new Change(id, stream, key, context.eventId(), Instant.now(), document);
             mongo.insert(change);
             lastId = id;
             if (id % TRIM_EVERY == 0) {
@@ -83,6 +83,17 @@ public class ReadModelChangeLog {
                     log.warn("a change listener failed on {} {}", stream, key, e);
                 }
             }
+        }
+    }
+
+    /**
+     * Records the change unless the log already holds the one this event made to {@code key}: for a redelivered event
+     * whose view write had been stored before a crash, while the change had not.
+     */
+    public void recordOnce(EventContext context, String stream, String key, Object view) {
+        if (!context.replay() && !mongo.exists(Query.query(where("stream").is(stream).and("key").is(key)
+                .and("eventId").is(context.eventId())), Change.class)) {
+            record(context, stream, key, view);
         }
     }
 

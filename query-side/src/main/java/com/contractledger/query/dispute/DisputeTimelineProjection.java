@@ -135,6 +135,9 @@ public class DisputeTimelineProjection {
         DisputeTimelineView current = mongo.findById(DisputeTimelineView.idOf(contractId, disputeId),
                 DisputeTimelineView.class, writing());
         if (current == null || current.lastSequence() >= context.sequence()) {
+            if (current != null && current.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, current.id(), current.asOf(clock.instant()));
+            }
             return;
         }
         store(context, change.apply(current));
@@ -143,6 +146,11 @@ public class DisputeTimelineProjection {
     private void store(EventContext context, DisputeTimelineView view) {
         if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
             changes.record(context, STREAM, view.id(), view.asOf(clock.instant()));
+        } else if (!context.replay()) {
+            DisputeTimelineView stored = mongo.findById(view.id(), DisputeTimelineView.class, writing());
+            if (stored != null && stored.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, stored.id(), stored.asOf(clock.instant()));
+            }
         }
     }
 

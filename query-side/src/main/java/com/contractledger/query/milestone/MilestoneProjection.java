@@ -136,6 +136,8 @@ public class MilestoneProjection {
             if (payment.status() != Status.MET && paid.contains(payment.milestoneId())) {
                 store(context, payment.with(payment.dueOn(), payment.amount(), Status.MET, event.paidOn(),
                         payment.overdueSince(), context.sequence(), context.position()));
+            } else if (!context.replay()) {
+                recoverChange(context, payment);
             }
         }
     }
@@ -195,6 +197,8 @@ public class MilestoneProjection {
         for (MilestoneView milestone : milestonesOf(context.aggregateId())) {
             if (milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
                 store(context, milestone.closed(contractStatus, context.sequence(), context.position()));
+            } else if (!context.replay()) {
+                recoverChange(context, milestone);
             }
         }
     }
@@ -251,6 +255,15 @@ public class MilestoneProjection {
     private void store(EventContext context, MilestoneView milestone) {
         if (GuardedWrites.replaceIfNewer(mongo, writing(), milestone.id(), context.sequence(), milestone)) {
             changes.record(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
+        } else if (!context.replay()) {
+            recoverChange(context, mongo.findById(milestone.id(), MilestoneView.class, writing()));
+        }
+    }
+
+    /** A redelivered event whose write was stored before a crash records the change it may not have recorded. */
+    private void recoverChange(EventContext context, MilestoneView stored) {
+        if (stored != null && stored.lastSequence() == context.sequence()) {
+            changes.recordOnce(context, STREAM, stored.id(), stored.asOf(LocalDate.now(clock)));
         }
     }
 

@@ -24,7 +24,7 @@ final class StreamSubscription {
 
     static final int MAX_PENDING = 10_000;
     private static final int PAGE = 500;
-    private static final Change HEARTBEAT = new Change(-1, null, null, null, null);
+    private static final Change HEARTBEAT = new Change(-1, null, null, null, null, null);
     private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     private final ReadModelChangeLog changeLog;

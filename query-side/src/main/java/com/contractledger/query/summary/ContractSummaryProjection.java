@@ -216,6 +216,9 @@ public class ContractSummaryProjection {
             return;
         }
         if (current.lastSequence() >= context.sequence()) {
+            if (current.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, current.id(), current);
+            }
             return;
         }
         store(context, change.apply(current).applied(context));
@@ -224,6 +227,11 @@ public class ContractSummaryProjection {
     private void store(EventContext context, ContractSummaryView view) {
         if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
             changes.record(context, STREAM, view.id(), view);
+        } else if (!context.replay()) {
+            ContractSummaryView stored = mongo.findById(view.id(), ContractSummaryView.class, writing());
+            if (stored != null && stored.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, stored.id(), stored);
+            }
         }
     }
 
