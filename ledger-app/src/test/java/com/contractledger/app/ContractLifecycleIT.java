@@ -124,13 +124,15 @@ class ContractLifecycleIT {
         assertThat(summary.get("status").asText()).isEqualTo("DRAFT");
         assertThat(summary.at("/ordered/amount").asText()).isEqualTo("8500.00");
         assertThat(history(ct, 0)).extracting(e -> e.get("type").asText()).containsExactly("ContractDrafted");
-        eventually(() -> assertThat(milestonesOf("ct-v1", null)).containsExactlyInAnyOrder("d1:UPCOMING", "p1:UPCOMING"));
+        eventually(() -> assertThat(milestonesOf("ct-v1", null))
+                .containsExactlyInAnyOrder("d1:UPCOMING", "p1:UPCOMING"));
 
         ledger.post("buyer", ct + "/signature", SIGNATURE);
         summary = summary(ct, 1);
         assertThat(summary.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(summary.get("signedOn").asText()).isEqualTo("2026-11-25");
-        eventually(() -> assertThat(spendRow("supplier", "sup-v1").at("/ordered/amount").asText()).isEqualTo("8500.00"));
+        eventually(() -> assertThat(spendRow("supplier", "sup-v1").at("/ordered/amount").asText())
+                .isEqualTo("8500.00"));
 
         ledger.post("buyer", ct + "/amendments", PRICE_AMENDMENT, Map.of("If-Match", "1"));
         summary = summary(ct, 2);
@@ -206,10 +208,11 @@ class ContractLifecycleIT {
             assertThat(scorecard.at("/breachesByType/LATE_DELIVERY").asInt()).isEqualTo(1);
         });
         assertThat(read("compliance", "/api/disputes?status=RESOLVED").get("items"))
-                .extracting(d -> d.get("disputeId").asText() + "@" + d.get("contractId").asText()).contains("dp-1@ct-v1");
+                .extracting(d -> d.get("disputeId").asText() + "@" + d.get("contractId").asText())
+                .contains("dp-1@ct-v1");
 
-        ledger.post("buyer", ct + "/renewals",
-                "{\"newExpiresOn\": \"2028-11-30\", \"changes\": {\"lineItems\": [{\"sku\": \"M8-30\", \"quantity\": 15000}]}}");
+        ledger.post("buyer", ct + "/renewals", """
+                {"newExpiresOn": "2028-11-30", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}""");
         summary = summary(ct, 9);
         assertThat(summary.get("expiresOn").asText()).isEqualTo("2028-11-30");
         assertThat(summary.at("/ordered/amount").asText()).isEqualTo("13500.00");

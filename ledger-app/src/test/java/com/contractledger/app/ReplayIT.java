@@ -102,7 +102,8 @@ class ReplayIT {
                 entryIds.add(entry.get("eventId").asText());
                 entryTypes.add(entry.get("type").asText() + "Event");
             });
-            assertThat(entryIds).containsExactlyElementsOf(stored.stream().map(DomainEventMessage::getIdentifier).toList());
+            assertThat(entryIds)
+                    .containsExactlyElementsOf(stored.stream().map(DomainEventMessage::getIdentifier).toList());
             assertThat(entryTypes).containsExactlyElementsOf(
                     stored.stream().map(e -> e.getPayloadType().getSimpleName()).toList());
 

@@ -31,7 +31,8 @@ class StreamIT {
             awaitVersion(ledger, "ct-s1", 0);
 
             long lastSeen;
-            try (SseClient dashboard = SseClient.connect(ledger.baseUrl(), "/api/stream/contracts", "dashboard", null)) {
+            String stream = "/api/stream/contracts";
+            try (SseClient dashboard = SseClient.connect(ledger.baseUrl(), stream, "dashboard", null)) {
                 assertThat(dashboard.status).isEqualTo(200);
                 long sent = System.nanoTime();
                 assertThat(ledger.post("buyer", "/api/contracts/ct-s1/signature", SIGNATURE).status()).isEqualTo(202);

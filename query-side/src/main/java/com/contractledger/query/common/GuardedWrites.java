@@ -26,7 +26,8 @@ public final class GuardedWrites {
     }
 
     /**
-     * Stores {@code view} under {@code id} in {@code collection} unless the stored document already has {@code lastSequence >= sequence}.
+     * Stores {@code view} under {@code id} in {@code collection} unless the stored document already has
+     * {@code lastSequence >= sequence}.
      * Returns whether it was written.
      */
     public static boolean replaceIfNewer(MongoTemplate mongo, String collection, String id, long sequence,

@@ -32,7 +32,7 @@ public class ReadModelChangeLog {
     private static final long TRIM_EVERY = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ReadModelChangeLog.class);
 
-    /** One change of one view of a stream, caused by event {@code eventId}; {@code view} is its JSON as the API has it. */
+    /** One change of one view of a stream, caused by event {@code eventId}; {@code view} is the view's JSON. */
     @Document(Change.COLLECTION)
     public record Change(@Id long id, String stream, String key, String eventId, Instant at, String view) {
 

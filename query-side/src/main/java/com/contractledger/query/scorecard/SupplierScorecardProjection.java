@@ -82,8 +82,8 @@ public class SupplierScorecardProjection {
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         GuardedWrites.replaceIfNewer(mongo, writing(SupplierScoreSource.COLLECTION), context.aggregateId(),
-                context.sequence(), new SupplierScoreSource(
-                event.supplierId().value(), event.tier(), null, null, 0, context.sequence()));
+                context.sequence(), new SupplierScoreSource(event.supplierId().value(), event.tier(), null, null, 0,
+                        context.sequence()));
     }
 
     @EventHandler
@@ -109,7 +109,8 @@ public class SupplierScorecardProjection {
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         GuardedWrites.replaceIfNewer(mongo, writing(ContractScoreSource.COLLECTION), context.aggregateId(),
-                context.sequence(), ContractScoreSource.drafted(event.contractId().value(), event.supplierId().value(), context.sequence()));
+                context.sequence(), ContractScoreSource.drafted(event.contractId().value(),
+                        event.supplierId().value(), context.sequence()));
     }
 
     @EventHandler

@@ -38,7 +38,8 @@ class ReadModelStreamController {
     private final ReadModelChangeLog changeLog;
     private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-sender"));
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeats"));
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeats"));
 
     ReadModelStreamController(ReadModelChangeLog changeLog) {
         this.changeLog = changeLog;

@@ -75,13 +75,12 @@ public class SupplierProfileProjection {
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, writing(), event.supplierId().value(), context.sequence(),
-                new SupplierProfileView(
-                event.supplierId().value(), event.legalName(), event.registrationNumber(), event.registeredAddress(),
-                event.legalRepresentative(), event.region(), listOf(event.categories()), event.scale(), List.of(),
-                event.capabilities(), listOf(event.certifications()), listOf(event.contacts()), event.tier(),
-                SupplierStatus.ACTIVE, null, null, null, 0, List.of(), 0, null, context.occurredAt(),
-                context.sequence(), context.sequence()));
+        var profile = new SupplierProfileView(event.supplierId().value(), event.legalName(),
+                event.registrationNumber(), event.registeredAddress(), event.legalRepresentative(), event.region(),
+                listOf(event.categories()), event.scale(), List.of(), event.capabilities(),
+                listOf(event.certifications()), listOf(event.contacts()), event.tier(), SupplierStatus.ACTIVE, null,
+                null, null, 0, List.of(), 0, null, context.occurredAt(), context.sequence(), context.sequence());
+        GuardedWrites.replaceIfNewer(mongo, writing(), event.supplierId().value(), context.sequence(), profile);
     }
 
     @EventHandler

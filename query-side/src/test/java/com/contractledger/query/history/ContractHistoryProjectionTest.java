@@ -137,7 +137,7 @@ class ContractHistoryProjectionTest {
     }
 
     @Test
-    void a_processor_batch_is_inserted_in_one_bulk_when_its_last_event_is_handled_and_a_redelivered_batch_adds_nothing() {
+    void a_batch_is_inserted_in_one_bulk_with_its_last_event_and_a_redelivered_batch_adds_nothing() {
         List<TrackedEventMessage<?>> batch = List.of(events.of("ct-1", drafted("ct-1", "sup-001")),
                 events.of("sup-001", onboarded("sup-001", SupplierTier.KEY, "East China")),
                 events.of("ct-1", signed("ct-1")), events.of("ct-1", amendedPrice("ct-1")));
