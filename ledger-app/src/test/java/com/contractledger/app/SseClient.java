@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** A Server-Sent Events subscriber as a dashboard runs one: reads the stream line by line, events into a queue. */
@@ -21,6 +22,7 @@ final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final AtomicInteger heartbeats = new AtomicInteger();
     private final Stream<String> lines;
     private final Thread reader;
     final int status;
@@ -58,6 +60,8 @@ final class SseClient implements AutoCloseable {
                     id = null;
                     name = null;
                     data.setLength(0);
+                } else if (line.startsWith(":heartbeat")) {
+                    heartbeats.incrementAndGet();
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("event:")) {
@@ -86,8 +90,8 @@ final class SseClient implements AutoCloseable {
         return all;
     }
 
-    boolean isOpen() {
-        return reader.isAlive();
+    int heartbeats() {
+        return heartbeats.get();
     }
 
     @Override

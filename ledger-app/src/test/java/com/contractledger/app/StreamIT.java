@@ -23,7 +23,7 @@ class StreamIT {
     @Test
     void a_dashboard_gets_each_change_within_a_second_and_resumes_after_a_disconnect_without_gaps_or_repeats()
             throws Exception {
-        LedgerProcess ledger = LedgerProcess.start(dataDir);
+        LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.stream.heartbeat=PT0.3S");
         boolean closed = false;
         try {
             ledger.post("buyer", "/api/suppliers", supplier("sup-s1"));
@@ -45,6 +45,8 @@ class StreamIT {
                 assertThat(view.get("status").asText()).isEqualTo("ACTIVE");
                 assertThat(view.get("version").asLong()).isEqualTo(1);
                 lastSeen = Long.parseLong(signed.id());
+                Thread.sleep(700);
+                assertThat(dashboard.heartbeats()).as("heartbeats on an idle stream").isPositive();
             }
 
             // While the dashboard is away: four changes of ct-s1 and a new contract.

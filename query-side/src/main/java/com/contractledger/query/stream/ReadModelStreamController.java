@@ -4,6 +4,7 @@ import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.dispute.DisputeTimelineProjection;
 import com.contractledger.query.milestone.MilestoneProjection;
 import com.contractledger.query.summary.ContractSummaryProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -25,14 +26,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Live read-model updates as Server-Sent Events. Each event's id is the number of the change in the
  * {@link ReadModelChangeLog}; a reconnecting client sends the last one back as {@code Last-Event-ID} and first receives
- * every change of its stream recorded after it, in order, then the live ones. A connection lasts at most
+ * every change of its stream recorded after it, in order, then the live ones. A comment line every
+ * {@code ledger.stream.heartbeat} (15 s) keeps idle connections open through proxies. A connection lasts at most
  * {@link #CONNECTION_TIMEOUT} (clients reconnect and resume) and every connection is completed when the application
  * shuts down, so a connected dashboard never holds up a shutdown.
  */
 @RestController
 class ReadModelStreamController {
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration CONNECTION_TIMEOUT = Duration.ofMinutes(30);
 
     private final ReadModelChangeLog changeLog;
@@ -41,10 +42,11 @@ class ReadModelStreamController {
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeats"));
 
-    ReadModelStreamController(ReadModelChangeLog changeLog) {
+    ReadModelStreamController(ReadModelChangeLog changeLog,
+                              @Value("${ledger.stream.heartbeat:PT15S}") Duration heartbeat) {
         this.changeLog = changeLog;
         heartbeats.scheduleAtFixedRate(() -> subscriptions.forEach(StreamSubscription::heartbeat),
-                HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs before the web server's graceful shutdown, which would otherwise wait for every open stream. */
