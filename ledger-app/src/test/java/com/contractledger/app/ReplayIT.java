@@ -112,6 +112,12 @@ class ReplayIT {
             awaitLive(ledger, "supplier-scorecards", 1);
             assertThat(ledger.get("dashboard", "/api/suppliers/sup-rp/scorecard").body()).isEqualTo(scorecardBefore);
 
+            // A finished replay can be followed by another; it retires the first generation the API served.
+            assertThat(ledger.post("admin", ADMIN + "/contract-history/replay", "").status()).isEqualTo(202);
+            awaitLive(ledger, "contract-history", 2);
+            assertThat(json.readTree(ledger.get("auditor", ct + "/history").body()).get("entries"))
+                    .hasSize(entryIds.size());
+
             JsonNode all = json.readTree(ledger.get("admin", ADMIN).body());
             List<String> names = new ArrayList<>();
             all.forEach(projection -> names.add(projection.get("name").asText()));

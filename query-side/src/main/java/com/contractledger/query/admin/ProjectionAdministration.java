@@ -91,7 +91,7 @@ public class ProjectionAdministration {
     /** Starts a rebuild of {@code name}'s read model into a new generation; returns at once. */
     public synchronized ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (processor.isReplaying() || generations.isBuilding(name)) {
+        if (generations.isBuilding(name)) {
             throw new ReplayRunningException(name);
         }
         log.info("Replaying projection {}", name);
@@ -143,7 +143,9 @@ public class ProjectionAdministration {
                 .map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
         Long lag = head == null ? null : Math.max(0, head - (min == null ? 0 : min));
         Registry registry = generations.registry(processor.getName());
-        boolean replaying = processor.isReplaying() || registry.building() != null;
+        // Axon calls a segment replaying until an event after the reset point reaches it; here a replay lasts until
+        // its generation went live.
+        boolean replaying = registry.building() != null;
         return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isError(), statuses.size(),
                 min, max, head, lag, replaying, replaying ? progress(statuses) : null, registry.live(),
                 registry.building());
