@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -97,6 +98,231 @@ class ContractLifecycleIT {
         }
         assertThat(events.get(2).getMetaData().get("reason")).isEqualTo("PRICE_ADJUSTMENT: steel price +6%");
         assertThat(events.get(10).getMetaData().get("reason")).isEqualTo("supplier exits the market");
+    }
+
+    @Test
+    void every_view_follows_the_contract_step_by_step() throws Exception {
+        String ct = "/api/contracts/ct-v1";
+        ledger.post("buyer", "/api/suppliers", supplier("sup-v1"));
+        ledger.post("buyer", "/api/suppliers/sup-v1/credit-assessments", LOW_CREDIT);
+        ledger.post("buyer", "/api/suppliers/sup-v1/tier", "{\"tier\": \"KEY\", \"reason\": \"sole source\"}");
+        ledger.post("buyer", "/api/suppliers/sup-v1/classification", """
+                {"categories": ["m8-bolts"], "region": "East China", "scale": "MEDIUM", "tags": ["automotive"]}""");
+        eventually(() -> {
+            JsonNode profile = read("dashboard", "/api/suppliers/sup-v1");
+            assertThat(profile.get("tier").asText()).isEqualTo("KEY");
+            assertThat(profile.at("/credit/rating").asText()).isEqualTo("BB");
+            assertThat(profile.get("categories").toString()).isEqualTo("[\"m8-bolts\"]");
+            JsonNode scorecard = read("dashboard", "/api/suppliers/sup-v1/scorecard");
+            assertThat(scorecard.get("creditRating").asText()).isEqualTo("BB");
+            assertThat(scorecard.get("tier").asText()).isEqualTo("KEY");
+            assertThat(scorecard.get("deliveries").asInt()).isZero();
+        });
+
+        ledger.post("buyer", "/api/contracts", contract("ct-v1", "sup-v1"));
+        JsonNode summary = summary(ct, 0);
+        assertThat(summary.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(summary.at("/ordered/amount").asText()).isEqualTo("8500.00");
+        assertThat(history(ct, 0)).extracting(e -> e.get("type").asText()).containsExactly("ContractDrafted");
+        eventually(() -> assertThat(milestonesOf("ct-v1", null))
+                .containsExactlyInAnyOrder("d1:UPCOMING", "p1:UPCOMING"));
+
+        ledger.post("buyer", ct + "/signature", SIGNATURE);
+        summary = summary(ct, 1);
+        assertThat(summary.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(summary.get("signedOn").asText()).isEqualTo("2026-11-25");
+        eventually(() -> assertThat(spendRow("supplier", "sup-v1").at("/ordered/amount").asText())
+                .isEqualTo("8500.00"));
+
+        ledger.post("buyer", ct + "/amendments", PRICE_AMENDMENT, Map.of("If-Match", "1"));
+        summary = summary(ct, 2);
+        assertThat(summary.at("/ordered/amount").asText()).isEqualTo("9000.00");
+        JsonNode amendment = history(ct, 2).get(2);
+        assertThat(amendment.get("type").asText()).isEqualTo("ContractAmended");
+        assertThat(amendment.get("reason").asText()).isEqualTo("PRICE_ADJUSTMENT: steel price +6%");
+        assertThat(amendment.get("changes").get(0).get("path").asText()).isEqualTo("lineItems[M8-30].unitPrice");
+        assertThat(amendment.get("changes").get(0).get("after").asText()).isEqualTo("0.90");
+
+        ledger.post("buyer", ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
+        summary = summary(ct, 3);
+        assertThat(summary.at("/delivered/amount").asText()).isEqualTo("5400.00");
+        assertThat(summary.at("/accepted/amount").asText()).isEqualTo("5220.00");
+        assertThat(summary.at("/paid/amount").asText()).isEqualTo("0.00");
+        eventually(() -> {
+            JsonNode scorecard = read("dashboard", "/api/suppliers/sup-v1/scorecard");
+            assertThat(scorecard.get("deliveries").asInt()).isEqualTo(1);
+            assertThat(scorecard.get("lateDeliveries").asInt()).isEqualTo(1);
+            assertThat(scorecard.get("onTimeDeliveryRate").decimalValue()).isEqualByComparingTo("0");
+            assertThat(scorecard.get("qualityPassRate").decimalValue()).isEqualByComparingTo("0.9667");
+            assertThat(spendRow("supplier", "sup-v1").at("/delivered/amount").asText()).isEqualTo("5400.00");
+        });
+
+        ledger.post("buyer", ct + "/breaches", LATE_DELIVERY_BREACH);
+        summary = summary(ct, 4);
+        assertThat(summary.get("breaches").asInt()).isEqualTo(1);
+        assertThat(summary.at("/totalPenalties/amount").asText()).isEqualTo("81.00");
+        assertThat(summary.at("/totalPenalties/currency").asText()).isEqualTo("CNY");
+        assertThat(history(ct, 4).get(4).get("summary").asText()).contains("penalty 81.00 CNY");
+
+        ledger.post("buyer", ct + "/disputes", """
+                {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
+                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""");
+        assertThat(summary(ct, 5).get("openDisputes").asInt()).isEqualTo(1);
+        eventually(() -> {
+            JsonNode dispute = read("dashboard", ct + "/disputes").get(0);
+            assertThat(dispute.get("stage").asText()).isEqualTo("NEGOTIATION");
+            assertThat(dispute.get("track").asText()).isEqualTo("NEGOTIATION");
+            assertThat(dispute.get("status").asText()).isEqualTo("OPEN");
+            assertThat(dispute.at("/claim/amount").asText()).isEqualTo("76.50");
+        });
+
+        ledger.post("buyer", ct + "/disputes/dp-1/escalations",
+                "{\"to\": \"MEDIATION\", \"reason\": \"no agreement after 2 meetings\"}");
+        summary(ct, 6);
+        eventually(() -> assertThat(read("dashboard", ct + "/disputes").get(0).get("stage").asText())
+                .isEqualTo("MEDIATION"));
+
+        ledger.post("buyer", ct + "/disputes/dp-1/notes",
+                "{\"text\": \"inspection report\", \"evidenceRefs\": [\"doc://inspection/dl-1\"]}");
+        summary(ct, 7);
+        eventually(() -> {
+            JsonNode entries = read("dashboard", ct + "/disputes").get(0).get("entries");
+            assertThat(entries).extracting(e -> e.get("kind").asText()).containsExactly("OPENED", "ESCALATED", "NOTE");
+            assertThat(entries.get(2).get("evidenceRefs").get(0).asText()).isEqualTo("doc://inspection/dl-1");
+            assertThat(entries.get(2).get("actor").asText()).isEqualTo("buyer");
+        });
+
+        ledger.post("buyer", ct + "/disputes/dp-1/resolution", """
+                {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"},
+                 "summary": "split the difference"}""");
+        assertThat(summary(ct, 8).get("openDisputes").asInt()).isZero();
+        eventually(() -> {
+            JsonNode dispute = read("dashboard", ct + "/disputes").get(0);
+            assertThat(dispute.get("status").asText()).isEqualTo("RESOLVED");
+            assertThat(dispute.get("outcome").asText()).isEqualTo("SETTLED");
+            assertThat(dispute.at("/settlement/amount").asText()).isEqualTo("40.00");
+            JsonNode scorecard = read("dashboard", "/api/suppliers/sup-v1/scorecard");
+            assertThat(scorecard.get("disputesOpen").asInt()).isZero();
+            assertThat(scorecard.get("disputesTotal").asInt()).isEqualTo(1);
+            assertThat(scorecard.get("breaches").asInt()).isEqualTo(1);
+            assertThat(scorecard.at("/breachesByType/LATE_DELIVERY").asInt()).isEqualTo(1);
+        });
+        assertThat(read("compliance", "/api/disputes?status=RESOLVED").get("items"))
+                .extracting(d -> d.get("disputeId").asText() + "@" + d.get("contractId").asText())
+                .contains("dp-1@ct-v1");
+
+        ledger.post("buyer", ct + "/renewals", """
+                {"newExpiresOn": "2028-11-30", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}""");
+        summary = summary(ct, 9);
+        assertThat(summary.get("expiresOn").asText()).isEqualTo("2028-11-30");
+        assertThat(summary.at("/ordered/amount").asText()).isEqualTo("13500.00");
+        eventually(() -> {
+            JsonNode bySupplier = spendRow("supplier", "sup-v1");
+            assertThat(bySupplier.at("/ordered/amount").asText()).isEqualTo("13500.00");
+            assertThat(bySupplier.at("/delivered/amount").asText()).isEqualTo("5400.00");
+            assertThat(bySupplier.at("/paid/amount").asText()).isEqualTo("0.00");
+            assertThat(spendRow("category", "m8-bolts").at("/ordered/amount").asText()).isEqualTo("13500.00");
+        });
+
+        ledger.post("buyer", ct + "/termination",
+                "{\"reason\": \"supplier exits the market\", \"effectiveOn\": \"2027-03-01\"}");
+        assertThat(summary(ct, 10).get("status").asText()).isEqualTo("TERMINATED");
+        eventually(() -> assertThat(milestonesOf("ct-v1", null)).containsExactlyInAnyOrder("d1:CLOSED", "p1:CLOSED"));
+        eventually(() -> assertThat(milestonesOf("ct-v1", "CLOSED")).hasSize(2));
+        assertThat(milestonesOf("ct-v1", "UPCOMING")).isEmpty();
+        assertThat(milestonesOf("ct-v1", "OVERDUE")).isEmpty();
+
+        List<String> stored = ledger.events("ct-v1").stream().map(DomainEventMessage::getIdentifier).toList();
+        assertThat(history(ct, 10)).extracting(e -> e.get("eventId").asText()).containsExactlyElementsOf(stored);
+        assertThat(read("auditor", ct + "/history").get("version").asLong()).isEqualTo(10);
+        assertThat(read("dashboard", "/api/analytics/spend?groupBy=month").get("rows"))
+                .extracting(row -> row.get("key").asText()).contains("2026-11", "2026-12");
+    }
+
+    @Test
+    void unknown_ids_are_404_and_bad_query_parameters_400_as_problems() throws Exception {
+        for (String path : List.of("/api/contracts/ct-none", "/api/contracts/ct-none/history",
+                "/api/contracts/ct-none/disputes", "/api/suppliers/sup-none", "/api/suppliers/sup-none/scorecard")) {
+            expectProblem(ledger.get("buyer", path), 404, path);
+        }
+        for (String path : List.of("/api/contracts?size=201", "/api/contracts?page=-1",
+                "/api/analytics/spend?groupBy=weekday", "/api/contracts?status=SIGNED_MAYBE",
+                "/api/milestones?status=LATE", "/api/milestones?dueBefore=tomorrow", "/api/disputes?status=CLOSED",
+                "/api/suppliers?size=0")) {
+            expectProblem(ledger.get("buyer", path), 400, path);
+        }
+    }
+
+    private void expectProblem(LedgerProcess.Reply reply, int status, String path) throws Exception {
+        assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
+        assertThat(json.readTree(reply.body()).get("status").asInt()).as(path).isEqualTo(status);
+    }
+
+    private JsonNode read(String user, String path) throws Exception {
+        LedgerProcess.Reply reply = ledger.get(user, path);
+        assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
+        return json.readTree(reply.body());
+    }
+
+    /** The summary once it reflects {@code version}, read-your-writes. */
+    private JsonNode summary(String contractPath, long version) throws Exception {
+        LedgerProcess.Reply reply = ledger.get("dashboard", contractPath + "?minVersion=" + version);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
+        JsonNode summary = json.readTree(reply.body());
+        assertThat(summary.get("version").asLong()).isEqualTo(version);
+        return summary;
+    }
+
+    private List<JsonNode> history(String contractPath, long version) throws Exception {
+        LedgerProcess.Reply reply = ledger.get("auditor", contractPath + "/history?minVersion=" + version);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
+        List<JsonNode> entries = new ArrayList<>();
+        json.readTree(reply.body()).get("entries").forEach(entries::add);
+        assertThat(entries).hasSize((int) version + 1);
+        return entries;
+    }
+
+    private List<String> milestonesOf(String contractId, String status) throws Exception {
+        List<String> found = new ArrayList<>();
+        read("dashboard", "/api/milestones?size=200" + (status == null ? "" : "&status=" + status)).get("items")
+                .forEach(m -> {
+                    if (m.get("contractId").asText().equals(contractId)) {
+                        found.add(m.get("milestoneId").asText() + ":" + m.get("status").asText());
+                    }
+                });
+        return found;
+    }
+
+    private JsonNode spendRow(String groupBy, String key) throws Exception {
+        for (JsonNode row : read("dashboard", "/api/analytics/spend?groupBy=" + groupBy).get("rows")) {
+            if (row.get("key").asText().equals(key) && row.get("currency").asText().equals("CNY")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no spend row " + key + " by " + groupBy);
+    }
+
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /** Views fed by other processors catch up on their own time: retries {@code check} for up to five seconds. */
+    static void eventually(Check check) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     @Test

@@ -119,6 +119,10 @@ final class LedgerProcess implements AutoCloseable {
         return dataDir;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** Opens the stopped application's event database directly, as an operator (or an attacker) could. */
     static Connection openDatabase(Path dataDir) throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ledger"), "sa", "");

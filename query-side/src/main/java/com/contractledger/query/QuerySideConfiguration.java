@@ -1,6 +1,8 @@
 package com.contractledger.query;
 
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -8,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
@@ -38,7 +41,12 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    ReadModelUpdates readModelUpdates() {
-        return new ReadModelUpdates();
+    ReadModelGenerations readModelGenerations(MongoTemplate mongo) {
+        return new ReadModelGenerations(mongo);
+    }
+
+    @Bean
+    ReadModelChangeLog readModelChangeLog(MongoTemplate mongo, ObjectMapper json) {
+        return new ReadModelChangeLog(mongo, json);
     }
 }

@@ -2,42 +2,69 @@ package com.contractledger.query.common;
 
 import com.mongodb.client.result.UpdateResult;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The only ways projections write: a view document replaces its stored version only if the stored one was built
- * from an older event, and an insert-once document is written only the first time. A redelivered or replayed event
- * therefore changes nothing.
+ * from an older event, and an insert-once document (alone or in a bulk) is written only the first time. A redelivered
+ * or replayed event therefore changes nothing.
  */
 public final class GuardedWrites {
 
     public static final String LAST_SEQUENCE = "lastSequence";
+    private static final int DUPLICATE_KEY = 11000;
 
     private GuardedWrites() {
     }
 
     /**
-     * Stores {@code view} under {@code id} unless the stored document already has {@code lastSequence >= sequence}.
+     * Stores {@code view} under {@code id} in {@code collection} unless the stored document already has
+     * {@code lastSequence >= sequence}.
      * Returns whether it was written.
      */
-    public static boolean replaceIfNewer(MongoTemplate mongo, String id, long sequence, Object view) {
+    public static boolean replaceIfNewer(MongoTemplate mongo, String collection, String id, long sequence,
+                                         Object view) {
         Query olderOrAbsent = Query.query(where("_id").is(id).and(LAST_SEQUENCE).lt(sequence));
         try {
-            UpdateResult result = mongo.replace(olderOrAbsent, view, ReplaceOptions.replaceOptions().upsert());
+            UpdateResult result = mongo.replace(olderOrAbsent, view, ReplaceOptions.replaceOptions().upsert(),
+                    collection);
             return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
         } catch (DuplicateKeyException alreadyNewer) {
             return false;
         }
     }
 
-    /** Inserts {@code document} unless a document with its id exists. Returns whether it was written. */
-    public static boolean insertOnce(MongoTemplate mongo, Object document) {
+    /**
+     * Inserts each of {@code documents} unless a document with its id exists, in one unordered bulk write. Returns how
+     * many were written.
+     */
+    public static int insertAllOnce(MongoTemplate mongo, String collection, List<?> documents) {
+        if (documents.isEmpty()) {
+            return 0;
+        }
         try {
-            mongo.insert(document);
+            return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection).insert(documents).execute()
+                    .getInsertedCount();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                return e.getResult().getInsertedCount();
+            }
+            throw e;
+        }
+    }
+
+    /** Inserts {@code document} unless a document with its id exists. Returns whether it was written. */
+    public static boolean insertOnce(MongoTemplate mongo, String collection, Object document) {
+        try {
+            mongo.insert(document, collection);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;

@@ -8,7 +8,8 @@ import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
 import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
 import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
@@ -40,31 +41,38 @@ public class DisputeTimelineProjection {
     public static final String STREAM = "disputes";
 
     private final MongoTemplate mongo;
-    private final ReadModelUpdates updates;
+    private final ReadModelChangeLog changes;
+    private final ReadModelGenerations generations;
     private final Clock clock;
 
     @Autowired
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelUpdates updates) {
-        this(mongo, updates, Clock.systemUTC());
+    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
+                                     ReadModelGenerations generations) {
+        this(mongo, changes, generations, Clock.systemUTC());
     }
 
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelUpdates updates, Clock clock) {
+    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
+                                     ReadModelGenerations generations, Clock clock) {
         this.mongo = mongo;
-        this.updates = updates;
+        this.changes = changes;
+        this.generations = generations;
         this.clock = clock;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(DisputeTimelineView.class);
-        indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, DisputeTimelineView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the timelines while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), DisputeTimelineView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(DisputeTimelineView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
@@ -106,7 +114,7 @@ public class DisputeTimelineProjection {
     @QueryHandler
     public List<DisputeTimelineView> handle(FindContractDisputesQuery query) {
         return mongo.find(Query.query(where("contractId").is(query.contractId())).with(Sort.by("openedAt", "_id")),
-                DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
+                DisputeTimelineView.class, serving()).stream().map(view -> view.asOf(clock.instant())).toList();
     }
 
     @QueryHandler
@@ -115,32 +123,42 @@ public class DisputeTimelineProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, DisputeTimelineView.class);
+        long total = mongo.count(filter, DisputeTimelineView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
         List<DisputeTimelineView> items = mongo.find(paging.apply(filter, Sort.by("openedAt", "_id")),
-                DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
+                DisputeTimelineView.class, serving()).stream().map(view -> view.asOf(clock.instant())).toList();
         return new DisputeTimelinePage(items, query.page(), query.size(), total);
-    }
-
-    /** Timelines changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
-    public List<DisputeTimelineView> changedAfter(long position) {
-        return mongo.find(Query.query(where("position").gt(position)).with(Sort.by("position")),
-                DisputeTimelineView.class).stream().map(view -> view.asOf(clock.instant())).toList();
     }
 
     private void update(EventContext context, String contractId, String disputeId,
                         UnaryOperator<DisputeTimelineView> change) {
         DisputeTimelineView current = mongo.findById(DisputeTimelineView.idOf(contractId, disputeId),
-                DisputeTimelineView.class);
+                DisputeTimelineView.class, writing());
         if (current == null || current.lastSequence() >= context.sequence()) {
+            if (current != null && current.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, current.id(), current.asOf(clock.instant()));
+            }
             return;
         }
         store(context, change.apply(current));
     }
 
     private void store(EventContext context, DisputeTimelineView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
-            updates.publish(context, STREAM, view.id(), view.asOf(clock.instant()));
+        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
+            changes.record(context, STREAM, view.id(), view.asOf(clock.instant()));
+        } else if (!context.replay()) {
+            DisputeTimelineView stored = mongo.findById(view.id(), DisputeTimelineView.class, writing());
+            if (stored != null && stored.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, stored.id(), stored.asOf(clock.instant()));
+            }
         }
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, DisputeTimelineView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, DisputeTimelineView.COLLECTION);
     }
 }

@@ -20,7 +20,8 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
+import com.contractledger.query.common.BatchedInserts;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
@@ -52,31 +53,41 @@ public class ContractHistoryProjection {
     public static final String PROCESSING_GROUP = "contract-history";
 
     private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
 
-    public ContractHistoryProjection(MongoTemplate mongo) {
+    public ContractHistoryProjection(MongoTemplate mongo, ReadModelGenerations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     @PostConstruct
     public void createIndexes() {
-        mongo.indexOps(ContractHistoryEntry.class).ensureIndex(
-                new Index().on("contractId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).unique());
+        for (String collection : generations.inUse(PROCESSING_GROUP, ContractHistoryEntry.COLLECTION)) {
+            mongo.indexOps(collection).ensureIndex(
+                    new Index().on("contractId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).unique());
+        }
     }
 
+    /** A replay builds a new generation of the history while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ContractHistoryEntry.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(ContractHistoryEntry.COLLECTION));
+        createIndexes();
     }
 
-    /** Every event whose payload belongs to the contract aggregate; supplier events pass through untouched. */
+    /**
+     * Every event whose payload belongs to the contract aggregate; supplier events pass through untouched. Entries are
+     * inserted in one bulk per processor batch, which is what makes a replay fast.
+     */
     @EventHandler
     public void on(Object event, EventMessage<?> message) {
         if (!event.getClass().getPackageName().equals(ContractId.class.getPackageName())) {
+            BatchedInserts.flushIfLast(mongo);
             return;
         }
         EventContext context = EventContext.of(message);
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
-        GuardedWrites.insertOnce(mongo, new ContractHistoryEntry(context.eventId(), context.aggregateId(),
+        BatchedInserts.insertOnce(mongo, writing(), new ContractHistoryEntry(context.eventId(), context.aggregateId(),
                 context.sequence(), context.eventId(), type, context.occurredAt(), context.actor(), context.reason(),
                 context.correlationId(), summarize(event), changesOf(event)));
     }
@@ -85,12 +96,20 @@ public class ContractHistoryProjection {
     public Optional<ContractHistoryView> handle(FindContractHistoryQuery query) {
         List<ContractHistoryEntry> entries = mongo.find(
                 Query.query(where("contractId").is(query.contractId())).with(Sort.by("sequence")),
-                ContractHistoryEntry.class);
+                ContractHistoryEntry.class, serving());
         if (entries.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ContractHistoryView(query.contractId(), entries.get(entries.size() - 1).sequence(),
                 entries));
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, ContractHistoryEntry.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, ContractHistoryEntry.COLLECTION);
     }
 
     private static List<FieldChange> changesOf(Object event) {

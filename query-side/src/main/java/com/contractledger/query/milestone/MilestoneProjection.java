@@ -1,18 +1,23 @@
 package com.contractledger.query.milestone;
 
 import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractCompletedEvent;
 import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractExpiredEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractStatus;
+import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.milestone.MilestoneView.Status;
 import jakarta.annotation.PostConstruct;
@@ -44,7 +49,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Every delivery milestone and payment instalment with its due date and status. Amendments and renewals move due
- * dates, add milestones and drop those no longer in the terms (unless already met).
+ * dates, add milestones and drop those no longer in the terms (unless already met). Termination, expiry and
+ * completion close the milestones still unmet.
  */
 @Component
 @ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
@@ -54,32 +60,38 @@ public class MilestoneProjection {
     public static final String STREAM = "milestones";
 
     private final MongoTemplate mongo;
-    private final ReadModelUpdates updates;
+    private final ReadModelChangeLog changes;
+    private final ReadModelGenerations generations;
     private final Clock clock;
 
     @Autowired
-    public MilestoneProjection(MongoTemplate mongo, ReadModelUpdates updates) {
-        this(mongo, updates, Clock.systemUTC());
+    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations) {
+        this(mongo, changes, generations, Clock.systemUTC());
     }
 
-    public MilestoneProjection(MongoTemplate mongo, ReadModelUpdates updates, Clock clock) {
+    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
+                               Clock clock) {
         this.mongo = mongo;
-        this.updates = updates;
+        this.changes = changes;
+        this.generations = generations;
         this.clock = clock;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(MilestoneView.class);
-        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("dueOn", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, MilestoneView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("dueOn", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the milestones while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), MilestoneView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(MilestoneView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
@@ -105,7 +117,7 @@ public class MilestoneProjection {
         }
         EventContext context = EventContext.of(message);
         MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), MilestoneKind.DELIVERY,
-                event.milestoneId()), MilestoneView.class);
+                event.milestoneId()), MilestoneView.class, writing());
         if (milestone != null) {
             store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.MET, event.deliveredOn(),
                     milestone.overdueSince(), context.sequence(), context.position()));
@@ -124,6 +136,8 @@ public class MilestoneProjection {
             if (payment.status() != Status.MET && paid.contains(payment.milestoneId())) {
                 store(context, payment.with(payment.dueOn(), payment.amount(), Status.MET, event.paidOn(),
                         payment.overdueSince(), context.sequence(), context.position()));
+            } else if (!context.replay()) {
+                recoverChange(context, payment);
             }
         }
     }
@@ -132,19 +146,34 @@ public class MilestoneProjection {
     public void on(ContractMilestoneOverdueEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), event.kind(),
-                event.milestoneId()), MilestoneView.class);
-        if (milestone != null && milestone.status() != Status.MET) {
+                event.milestoneId()), MilestoneView.class, writing());
+        if (milestone != null && milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
             store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.OVERDUE, null,
                     event.overdueSince(), context.sequence(), context.position()));
         }
+    }
+
+    @EventHandler
+    public void on(ContractTerminatedEvent event, EventMessage<?> message) {
+        close(EventContext.of(message), ContractStatus.TERMINATED);
+    }
+
+    @EventHandler
+    public void on(ContractExpiredEvent event, EventMessage<?> message) {
+        close(EventContext.of(message), ContractStatus.EXPIRED);
+    }
+
+    @EventHandler
+    public void on(ContractCompletedEvent event, EventMessage<?> message) {
+        close(EventContext.of(message), ContractStatus.COMPLETED);
     }
 
     @QueryHandler
     public MilestonePage handle(FindMilestonesQuery query) {
         LocalDate today = LocalDate.now(clock);
         List<Criteria> criteria = new ArrayList<>();
-        if (query.status() == Status.MET) {
-            criteria.add(where("status").is(Status.MET));
+        if (query.status() == Status.MET || query.status() == Status.CLOSED) {
+            criteria.add(where("status").is(query.status()));
         } else if (query.status() == Status.OVERDUE) {
             criteria.add(new Criteria().orOperator(where("status").is(Status.OVERDUE),
                     where("status").is(Status.UPCOMING).and("dueOn").lt(today)));
@@ -156,22 +185,26 @@ public class MilestoneProjection {
         }
         Query filter = criteria.isEmpty() ? new Query()
                 : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
-        long total = mongo.count(filter, MilestoneView.class);
+        long total = mongo.count(filter, MilestoneView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
-        List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class)
+        List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class,
+                        serving())
                 .stream().map(milestone -> milestone.asOf(today)).toList();
         return new MilestonePage(items, query.page(), query.size(), total);
     }
 
-    /** Milestones changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
-    public List<MilestoneView> changedAfter(long position) {
-        LocalDate today = LocalDate.now(clock);
-        return mongo.find(Query.query(where("position").gt(position)).with(Sort.by("position")), MilestoneView.class)
-                .stream().map(milestone -> milestone.asOf(today)).toList();
+    private void close(EventContext context, ContractStatus contractStatus) {
+        for (MilestoneView milestone : milestonesOf(context.aggregateId())) {
+            if (milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
+                store(context, milestone.closed(contractStatus, context.sequence(), context.position()));
+            } else if (!context.replay()) {
+                recoverChange(context, milestone);
+            }
+        }
     }
 
     private List<MilestoneView> milestonesOf(String contractId) {
-        return mongo.find(Query.query(where("contractId").is(contractId)), MilestoneView.class);
+        return mongo.find(Query.query(where("contractId").is(contractId)), MilestoneView.class, writing());
     }
 
     private void reschedule(EventContext context, ContractTerms terms) {
@@ -193,13 +226,13 @@ public class MilestoneProjection {
             terms.deliveries().forEach(delivery -> planned.add(new MilestoneView(
                     MilestoneView.idOf(contractId, MilestoneKind.DELIVERY, delivery.milestoneId()), contractId,
                     supplierId, delivery.milestoneId(), MilestoneKind.DELIVERY, delivery.dueOn(), null, currency,
-                    Status.UPCOMING, null, null, context.sequence(), context.position())));
+                    Status.UPCOMING, null, null, null, context.sequence(), context.position())));
         }
         if (terms.paymentTerms() != null && terms.paymentTerms().schedule() != null) {
             terms.paymentTerms().schedule().forEach(instalment -> planned.add(new MilestoneView(
                     MilestoneView.idOf(contractId, MilestoneKind.PAYMENT, instalment.milestoneId()), contractId,
                     supplierId, instalment.milestoneId(), MilestoneKind.PAYMENT, instalment.dueOn(),
-                    instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null,
+                    instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null, null,
                     context.sequence(), context.position())));
         }
         for (MilestoneView milestone : planned) {
@@ -216,12 +249,29 @@ public class MilestoneProjection {
         Set<String> kept = planned.stream().map(MilestoneView::id).collect(Collectors.toSet());
         before.stream().filter(old -> !kept.contains(old.id()) && old.status() != Status.MET)
                 .forEach(dropped -> mongo.remove(Query.query(where("_id").is(dropped.id())
-                        .and(GuardedWrites.LAST_SEQUENCE).lt(context.sequence())), MilestoneView.class));
+                        .and(GuardedWrites.LAST_SEQUENCE).lt(context.sequence())), writing()));
     }
 
     private void store(EventContext context, MilestoneView milestone) {
-        if (GuardedWrites.replaceIfNewer(mongo, milestone.id(), context.sequence(), milestone)) {
-            updates.publish(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
+        if (GuardedWrites.replaceIfNewer(mongo, writing(), milestone.id(), context.sequence(), milestone)) {
+            changes.record(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
+        } else if (!context.replay()) {
+            recoverChange(context, mongo.findById(milestone.id(), MilestoneView.class, writing()));
         }
+    }
+
+    /** A redelivered event whose write was stored before a crash records the change it may not have recorded. */
+    private void recoverChange(EventContext context, MilestoneView stored) {
+        if (stored != null && stored.lastSequence() == context.sequence()) {
+            changes.recordOnce(context, STREAM, stored.id(), stored.asOf(LocalDate.now(clock)));
+        }
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, MilestoneView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, MilestoneView.COLLECTION);
     }
 }

@@ -14,6 +14,7 @@ import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
+import com.contractledger.query.common.ReadModelGenerations;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -55,27 +56,34 @@ public class SupplierScorecardProjection {
     public static final String FORMULA_VERSION = "1";
 
     private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
 
-    public SupplierScorecardProjection(MongoTemplate mongo) {
+    public SupplierScorecardProjection(MongoTemplate mongo, ReadModelGenerations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     @PostConstruct
     public void createIndexes() {
-        mongo.indexOps(ContractScoreSource.class).ensureIndex(new Index().on("supplierId", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, ContractScoreSource.COLLECTION)) {
+            mongo.indexOps(collection).ensureIndex(new Index().on("supplierId", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the scorecards while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ContractScoreSource.class);
-        mongo.remove(new Query(), SupplierScoreSource.class);
+        generations.startBuilding(PROCESSING_GROUP,
+                List.of(ContractScoreSource.COLLECTION, SupplierScoreSource.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(), new SupplierScoreSource(
-                event.supplierId().value(), event.tier(), null, null, 0, context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, writing(SupplierScoreSource.COLLECTION), context.aggregateId(),
+                context.sequence(), new SupplierScoreSource(event.supplierId().value(), event.tier(), null, null, 0,
+                        context.sequence()));
     }
 
     @EventHandler
@@ -100,8 +108,9 @@ public class SupplierScorecardProjection {
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(),
-                ContractScoreSource.drafted(event.contractId().value(), event.supplierId().value(), context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, writing(ContractScoreSource.COLLECTION), context.aggregateId(),
+                context.sequence(), ContractScoreSource.drafted(event.contractId().value(),
+                        event.supplierId().value(), context.sequence()));
     }
 
     @EventHandler
@@ -130,12 +139,14 @@ public class SupplierScorecardProjection {
 
     @QueryHandler
     public Optional<SupplierScorecardView> handle(FindSupplierScorecardQuery query) {
-        SupplierScoreSource supplier = mongo.findById(query.supplierId(), SupplierScoreSource.class);
+        SupplierScoreSource supplier = mongo.findById(query.supplierId(), SupplierScoreSource.class,
+                serving(SupplierScoreSource.COLLECTION));
         if (supplier == null) {
             return Optional.empty();
         }
         List<ContractScoreSource> contracts = mongo.find(
-                Query.query(where("supplierId").is(query.supplierId())), ContractScoreSource.class);
+                Query.query(where("supplierId").is(query.supplierId())), ContractScoreSource.class,
+                serving(ContractScoreSource.COLLECTION));
         int deliveries = 0;
         int late = 0;
         int opened = 0;
@@ -170,23 +181,33 @@ public class SupplierScorecardProjection {
 
     private void updateContract(EventMessage<?> message, ContractChange change) {
         EventContext context = EventContext.of(message);
-        ContractScoreSource current = mongo.findById(context.aggregateId(), ContractScoreSource.class);
+        String collection = writing(ContractScoreSource.COLLECTION);
+        ContractScoreSource current = mongo.findById(context.aggregateId(), ContractScoreSource.class, collection);
         if (current == null || current.lastSequence() >= context.sequence()) {
             return;
         }
-        GuardedWrites.replaceIfNewer(mongo, current.id(), context.sequence(),
+        GuardedWrites.replaceIfNewer(mongo, collection, current.id(), context.sequence(),
                 change.apply(current, context.sequence()));
     }
 
     private void updateSupplier(EventMessage<?> message, UnaryOperator<SupplierScoreSource> change) {
         EventContext context = EventContext.of(message);
-        SupplierScoreSource current = mongo.findById(context.aggregateId(), SupplierScoreSource.class);
+        String collection = writing(SupplierScoreSource.COLLECTION);
+        SupplierScoreSource current = mongo.findById(context.aggregateId(), SupplierScoreSource.class, collection);
         if (current == null || current.lastSequence() >= context.sequence()) {
             return;
         }
         SupplierScoreSource changed = change.apply(current);
-        GuardedWrites.replaceIfNewer(mongo, current.id(), context.sequence(), new SupplierScoreSource(changed.id(),
-                changed.tier(), changed.creditRating(), changed.latestEvaluation(), changed.evaluations(),
-                context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, collection, current.id(), context.sequence(),
+                new SupplierScoreSource(changed.id(), changed.tier(), changed.creditRating(),
+                        changed.latestEvaluation(), changed.evaluations(), context.sequence()));
+    }
+
+    private String serving(String collection) {
+        return generations.read(PROCESSING_GROUP, collection);
+    }
+
+    private String writing(String collection) {
+        return generations.write(PROCESSING_GROUP, collection);
     }
 }

@@ -13,6 +13,7 @@ import com.contractledger.api.supplier.SupplierOnboardedEvent;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.spend.FindSpendQuery.GroupBy;
 import com.contractledger.query.spend.SpendEntry.Kind;
@@ -22,7 +23,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -51,36 +51,41 @@ public class SpendProjection {
     static final String UNCATEGORIZED = "(uncategorized)";
 
     private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
 
-    public SpendProjection(MongoTemplate mongo) {
+    public SpendProjection(MongoTemplate mongo, ReadModelGenerations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
+    /** A replay builds a new generation of the spend figures while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), SpendEntry.class);
-        mongo.remove(new Query(), SpendContract.class);
-        mongo.remove(new Query(), SpendSupplier.class);
+        generations.startBuilding(PROCESSING_GROUP,
+                List.of(SpendEntry.COLLECTION, SpendContract.COLLECTION, SpendSupplier.COLLECTION));
     }
 
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(),
-                new SpendSupplier(context.aggregateId(), listOf(event.categories()), context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, writing(SpendSupplier.COLLECTION), context.aggregateId(),
+                context.sequence(), new SpendSupplier(context.aggregateId(), listOf(event.categories()),
+                        context.sequence()));
     }
 
     @EventHandler
     public void on(SupplierClassifiedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(),
-                new SpendSupplier(context.aggregateId(), listOf(event.categories()), context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, writing(SpendSupplier.COLLECTION), context.aggregateId(),
+                context.sequence(), new SpendSupplier(context.aggregateId(), listOf(event.categories()),
+                        context.sequence()));
     }
 
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, context.aggregateId(), context.sequence(), new SpendContract(
+        GuardedWrites.replaceIfNewer(mongo, writing(SpendContract.COLLECTION), context.aggregateId(),
+                context.sequence(), new SpendContract(
                 context.aggregateId(), event.supplierId().value(), event.currency().getCurrencyCode(),
                 TermsFigures.orderedValue(event.terms()), false, context.sequence()));
     }
@@ -94,8 +99,9 @@ public class SpendProjection {
         }
         // The entry goes first: if the contract document were written first, a crash in between would lose it.
         record(context, contract, Kind.ORDERED, event.signedOn(), contract.orderedValue());
-        GuardedWrites.replaceIfNewer(mongo, contract.id(), context.sequence(), new SpendContract(contract.id(),
-                contract.supplierId(), contract.currency(), contract.orderedValue(), true, context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, writing(SpendContract.COLLECTION), contract.id(), context.sequence(),
+                new SpendContract(contract.id(), contract.supplierId(), contract.currency(), contract.orderedValue(),
+                        true, context.sequence()));
     }
 
     @EventHandler
@@ -120,7 +126,8 @@ public class SpendProjection {
 
     @QueryHandler
     public SpendReport handle(FindSpendQuery query) {
-        Map<String, List<String>> categories = mongo.findAll(SpendSupplier.class).stream()
+        Map<String, List<String>> categories = mongo.findAll(SpendSupplier.class, serving(SpendSupplier.COLLECTION))
+                .stream()
                 .collect(Collectors.toMap(SpendSupplier::id, SpendSupplier::categories));
         Function<SpendEntry, List<String>> keys = switch (query.groupBy()) {
             case SUPPLIER -> entry -> List.of(entry.supplierId());
@@ -131,7 +138,7 @@ public class SpendProjection {
             };
         };
         Map<String, Map<String, Map<Kind, BigDecimal>>> sums = new TreeMap<>();
-        for (SpendEntry entry : mongo.findAll(SpendEntry.class)) {
+        for (SpendEntry entry : mongo.findAll(SpendEntry.class, serving(SpendEntry.COLLECTION))) {
             for (String key : keys.apply(entry)) {
                 sums.computeIfAbsent(key, k -> new TreeMap<>())
                         .computeIfAbsent(entry.currency(), c -> new EnumMap<>(Kind.class))
@@ -159,27 +166,40 @@ public class SpendProjection {
         if (contract.signed() && change.signum() != 0) {
             record(context, contract, Kind.ORDERED, LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC), change);
         }
-        GuardedWrites.replaceIfNewer(mongo, contract.id(), context.sequence(), new SpendContract(contract.id(),
-                contract.supplierId(), contract.currency(), newValue, contract.signed(), context.sequence()));
+        GuardedWrites.replaceIfNewer(mongo, writing(SpendContract.COLLECTION), contract.id(), context.sequence(),
+                new SpendContract(contract.id(), contract.supplierId(), contract.currency(), newValue,
+                        contract.signed(), context.sequence()));
     }
 
     private void recordMoney(EventContext context, Kind kind, LocalDate on, Money money) {
-        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class);
+        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class,
+                writing(SpendContract.COLLECTION));
         if (contract != null && money != null) {
-            GuardedWrites.insertOnce(mongo, new SpendEntry(context.eventId(), contract.id(), contract.supplierId(),
-                    kind, YearMonth.from(on).toString(), money.currency().getCurrencyCode(), money.amount()));
+            GuardedWrites.insertOnce(mongo, writing(SpendEntry.COLLECTION), new SpendEntry(context.eventId(),
+                    contract.id(), contract.supplierId(), kind, YearMonth.from(on).toString(),
+                    money.currency().getCurrencyCode(), money.amount()));
         }
     }
 
     private void record(EventContext context, SpendContract contract, Kind kind, LocalDate on, BigDecimal amount) {
-        GuardedWrites.insertOnce(mongo, new SpendEntry(context.eventId(), contract.id(), contract.supplierId(), kind,
-                YearMonth.from(on).toString(), contract.currency(), amount));
+        GuardedWrites.insertOnce(mongo, writing(SpendEntry.COLLECTION), new SpendEntry(context.eventId(),
+                contract.id(), contract.supplierId(), kind, YearMonth.from(on).toString(), contract.currency(),
+                amount));
     }
 
     /** The contract as it stood before this event, or null if the event was already applied (or none is known). */
     private SpendContract contractBefore(EventContext context) {
-        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class);
+        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class,
+                writing(SpendContract.COLLECTION));
         return contract == null || contract.lastSequence() >= context.sequence() ? null : contract;
+    }
+
+    private String serving(String collection) {
+        return generations.read(PROCESSING_GROUP, collection);
+    }
+
+    private String writing(String collection) {
+        return generations.write(PROCESSING_GROUP, collection);
     }
 
     private static List<String> listOf(List<String> items) {

@@ -1,11 +1,12 @@
 package com.contractledger.query.stream;
 
-import com.contractledger.query.common.ReadModelUpdates;
-import com.contractledger.query.common.ReadModelUpdates.Update;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.dispute.DisputeTimelineProjection;
 import com.contractledger.query.milestone.MilestoneProjection;
 import com.contractledger.query.summary.ContractSummaryProjection;
-import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,110 +14,94 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.io.IOException;
-import java.util.List;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
- * Live read-model updates as Server-Sent Events. Each event's id is the global position of the event that changed the
- * view; a reconnecting client sends it back as {@code Last-Event-ID} and first receives every view changed since.
+ * Live read-model updates as Server-Sent Events. Each event's id is the number of the change in the
+ * {@link ReadModelChangeLog}; a reconnecting client sends the last one back as {@code Last-Event-ID} and first receives
+ * every change of its stream recorded after it, in order, then the live ones. A comment line every
+ * {@code ledger.stream.heartbeat} (15 s) keeps idle connections open through proxies. A connection lasts at most
+ * {@link #CONNECTION_TIMEOUT} (clients reconnect and resume) and every connection is completed when the application
+ * shuts down, so a connected dashboard never holds up a shutdown.
  */
 @RestController
 class ReadModelStreamController {
 
-    private static final long HEARTBEAT_SECONDS = 15;
+    static final Duration CONNECTION_TIMEOUT = Duration.ofMinutes(30);
 
-    private final ReadModelUpdates updates;
-    private final ContractSummaryProjection contracts;
-    private final DisputeTimelineProjection disputes;
-    private final MilestoneProjection milestones;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sse-heartbeats");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ReadModelChangeLog changeLog;
+    private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-sender"));
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeats"));
 
-    ReadModelStreamController(ReadModelUpdates updates, ContractSummaryProjection contracts,
-                              DisputeTimelineProjection disputes, MilestoneProjection milestones) {
-        this.updates = updates;
-        this.contracts = contracts;
-        this.disputes = disputes;
-        this.milestones = milestones;
+    ReadModelStreamController(ReadModelChangeLog changeLog,
+                              @Value("${ledger.stream.heartbeat:PT15S}") Duration heartbeat) {
+        this.changeLog = changeLog;
+        heartbeats.scheduleAtFixedRate(() -> subscriptions.forEach(StreamSubscription::heartbeat),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /** Runs before the web server's graceful shutdown, which would otherwise wait for every open stream. */
+    @EventListener(ContextClosedEvent.class)
+    void completeAll() {
         heartbeats.shutdownNow();
+        subscriptions.forEach(StreamSubscription::close);
+        subscriptions.clear();
+        senders.shutdown();
     }
 
     @GetMapping(path = "/api/stream/contracts", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter contracts(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return stream(ContractSummaryProjection.STREAM, update -> true, lastEventId == null ? List.of()
-                : contracts.changedAfter(lastEventId, null).stream()
-                .map(view -> new Update(ContractSummaryProjection.STREAM, view.id(), view.position(), view)).toList());
+        return subscribe(ContractSummaryProjection.STREAM, null, lastEventId);
     }
 
     @GetMapping(path = "/api/stream/contracts/{contractId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter contract(@PathVariable String contractId,
                         @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return stream(ContractSummaryProjection.STREAM, update -> update.key().equals(contractId),
-                lastEventId == null ? List.of() : contracts.changedAfter(lastEventId, contractId).stream()
-                        .map(view -> new Update(ContractSummaryProjection.STREAM, view.id(), view.position(), view))
-                        .toList());
+        return subscribe(ContractSummaryProjection.STREAM, contractId, lastEventId);
     }
 
     @GetMapping(path = "/api/stream/disputes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter disputes(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return stream(DisputeTimelineProjection.STREAM, update -> true, lastEventId == null ? List.of()
-                : disputes.changedAfter(lastEventId).stream()
-                .map(view -> new Update(DisputeTimelineProjection.STREAM, view.id(), view.position(), view)).toList());
+        return subscribe(DisputeTimelineProjection.STREAM, null, lastEventId);
     }
 
     @GetMapping(path = "/api/stream/milestones", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter milestones(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return stream(MilestoneProjection.STREAM, update -> true, lastEventId == null ? List.of()
-                : milestones.changedAfter(lastEventId).stream()
-                .map(view -> new Update(MilestoneProjection.STREAM, view.id(), view.position(), view)).toList());
+        return subscribe(MilestoneProjection.STREAM, null, lastEventId);
     }
 
-    private SseEmitter stream(String name, Predicate<Update> wanted, List<Update> missed) {
-        SseEmitter emitter = new SseEmitter(0L);
-        // Subscribe before catching up so nothing falls between the two; a view may then arrive twice, never not.
-        Runnable unsubscribe = updates.subscribe(update -> {
-            if (update.stream().equals(name) && wanted.test(update)) {
-                send(emitter, update);
-            }
-        });
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException gone) {
-                emitter.complete();
-            }
-        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    private SseEmitter subscribe(String stream, String key, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(CONNECTION_TIMEOUT.toMillis());
+        StreamSubscription subscription = new StreamSubscription(changeLog, stream, key, lastEventId, emitter,
+                senders);
+        // Listen before the catch-up reads the log, so a change lands in the log read, the live queue or both.
+        Runnable unsubscribe = changeLog.subscribe(subscription::offer);
         Runnable cleanUp = () -> {
             unsubscribe.run();
-            heartbeat.cancel(false);
+            subscriptions.remove(subscription);
         };
         emitter.onCompletion(cleanUp);
         emitter.onTimeout(cleanUp);
         emitter.onError(error -> cleanUp.run());
-        missed.stream().filter(wanted).forEach(update -> send(emitter, update));
+        subscriptions.add(subscription);
+        subscription.start();
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, Update update) {
-        try {
-            synchronized (emitter) {
-                emitter.send(SseEmitter.event().id(Long.toString(update.position())).name(update.stream())
-                        .data(update.view(), MediaType.APPLICATION_JSON));
-            }
-        } catch (IOException | IllegalStateException gone) {
-            emitter.completeWithError(gone);
-        }
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -23,7 +23,8 @@ import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
@@ -63,24 +64,30 @@ public class ContractSummaryProjection {
     private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
 
     private final MongoTemplate mongo;
-    private final ReadModelUpdates updates;
+    private final ReadModelChangeLog changes;
+    private final ReadModelGenerations generations;
 
-    public ContractSummaryProjection(MongoTemplate mongo, ReadModelUpdates updates) {
+    public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes,
+                                     ReadModelGenerations generations) {
         this.mongo = mongo;
-        this.updates = updates;
+        this.changes = changes;
+        this.generations = generations;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(ContractSummaryView.class);
-        indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        indexes.ensureIndex(new Index().on("position", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, ContractSummaryView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        }
     }
 
+    /** A replay builds a new generation of the summaries while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ContractSummaryView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(ContractSummaryView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
@@ -182,7 +189,7 @@ public class ContractSummaryProjection {
 
     @QueryHandler
     public Optional<ContractSummaryView> handle(FindContractSummaryQuery query) {
-        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class));
+        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class, serving()));
     }
 
     @QueryHandler
@@ -194,38 +201,46 @@ public class ContractSummaryProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, ContractSummaryView.class);
+        long total = mongo.count(filter, ContractSummaryView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
-        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class);
+        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class,
+                serving());
         return new ContractSummaryPage(items, query.page(), query.size(), total);
-    }
-
-    /** Views changed after {@code position}, oldest change first: what a reconnecting subscriber missed. */
-    public List<ContractSummaryView> changedAfter(long position, String contractId) {
-        Query changed = Query.query(where("position").gt(position));
-        if (contractId != null) {
-            changed.addCriteria(where("_id").is(contractId));
-        }
-        return mongo.find(changed.with(Sort.by("position")), ContractSummaryView.class);
     }
 
     private void update(EventMessage<?> message, UnaryOperator<ContractSummaryView> change) {
         EventContext context = EventContext.of(message);
-        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class);
+        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class, writing());
         if (current == null) {
             log.warn("no contract summary for {}; {} ignored", context.aggregateId(), message.getPayloadType());
             return;
         }
         if (current.lastSequence() >= context.sequence()) {
+            if (current.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, current.id(), current);
+            }
             return;
         }
         store(context, change.apply(current).applied(context));
     }
 
     private void store(EventContext context, ContractSummaryView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, view.id(), context.sequence(), view)) {
-            updates.publish(context, STREAM, view.id(), view);
+        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
+            changes.record(context, STREAM, view.id(), view);
+        } else if (!context.replay()) {
+            ContractSummaryView stored = mongo.findById(view.id(), ContractSummaryView.class, writing());
+            if (stored != null && stored.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, stored.id(), stored);
+            }
         }
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
     }
 
     private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms,

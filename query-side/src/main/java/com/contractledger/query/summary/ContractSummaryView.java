@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The current summary of one contract. {@code version} is the sequence number of the contract's latest event applied
- * here; {@code nextMilestone} is the earliest unmet milestone of {@code milestones}.
+ * here; {@code nextMilestone} is the earliest unmet milestone of {@code milestones}, none once the contract is closed.
  */
 @Document(ContractSummaryView.COLLECTION)
 public record ContractSummaryView(@Id String id, String supplierId, String title, ContractType type,
@@ -32,7 +32,7 @@ public record ContractSummaryView(@Id String id, String supplierId, String title
     public ContractSummaryView {
         milestones = List.copyOf(milestones);
         lineItems = List.copyOf(lineItems);
-        nextMilestone = milestones.stream().filter(milestone -> !milestone.met())
+        nextMilestone = status.isClosed() ? null : milestones.stream().filter(milestone -> !milestone.met())
                 .min(Comparator.comparing(ScheduledMilestone::dueOn).thenComparing(ScheduledMilestone::milestoneId))
                 .orElse(null);
     }

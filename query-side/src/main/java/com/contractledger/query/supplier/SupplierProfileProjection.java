@@ -16,6 +16,7 @@ import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
+import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfileQuery;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfilesQuery;
 import com.contractledger.query.supplier.SupplierProfileView.Credit;
@@ -47,33 +48,39 @@ public class SupplierProfileProjection {
     public static final String PROCESSING_GROUP = "supplier-profiles";
 
     private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
 
-    public SupplierProfileProjection(MongoTemplate mongo) {
+    public SupplierProfileProjection(MongoTemplate mongo, ReadModelGenerations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     @PostConstruct
     public void createIndexes() {
-        var indexes = mongo.indexOps(SupplierProfileView.class);
-        for (String field : List.of("tier", "categories", "region", "status")) {
-            indexes.ensureIndex(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        for (String collection : generations.inUse(PROCESSING_GROUP, SupplierProfileView.COLLECTION)) {
+            var indexes = mongo.indexOps(collection);
+            for (String field : List.of("tier", "categories", "region", "status")) {
+                indexes.ensureIndex(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+            }
         }
     }
 
+    /** A replay builds a new generation of the profiles while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), SupplierProfileView.class);
+        generations.startBuilding(PROCESSING_GROUP, List.of(SupplierProfileView.COLLECTION));
+        createIndexes();
     }
 
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, event.supplierId().value(), context.sequence(), new SupplierProfileView(
-                event.supplierId().value(), event.legalName(), event.registrationNumber(), event.registeredAddress(),
-                event.legalRepresentative(), event.region(), listOf(event.categories()), event.scale(), List.of(),
-                event.capabilities(), listOf(event.certifications()), listOf(event.contacts()), event.tier(),
-                SupplierStatus.ACTIVE, null, null, null, 0, List.of(), 0, null, context.occurredAt(),
-                context.sequence(), context.sequence()));
+        var profile = new SupplierProfileView(event.supplierId().value(), event.legalName(),
+                event.registrationNumber(), event.registeredAddress(), event.legalRepresentative(), event.region(),
+                listOf(event.categories()), event.scale(), List.of(), event.capabilities(),
+                listOf(event.certifications()), listOf(event.contacts()), event.tier(), SupplierStatus.ACTIVE, null,
+                null, null, 0, List.of(), 0, null, context.occurredAt(), context.sequence(), context.sequence());
+        GuardedWrites.replaceIfNewer(mongo, writing(), event.supplierId().value(), context.sequence(), profile);
     }
 
     @EventHandler
@@ -143,7 +150,7 @@ public class SupplierProfileProjection {
 
     @QueryHandler
     public Optional<SupplierProfileView> handle(FindSupplierProfileQuery query) {
-        return Optional.ofNullable(mongo.findById(query.supplierId(), SupplierProfileView.class));
+        return Optional.ofNullable(mongo.findById(query.supplierId(), SupplierProfileView.class, serving()));
     }
 
     @QueryHandler
@@ -161,20 +168,29 @@ public class SupplierProfileProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, SupplierProfileView.class);
+        long total = mongo.count(filter, SupplierProfileView.class, serving());
         Paging paging = new Paging(query.page(), query.size());
-        return new SupplierProfilePage(mongo.find(paging.apply(filter, Sort.by("_id")), SupplierProfileView.class),
+        return new SupplierProfilePage(mongo.find(paging.apply(filter, Sort.by("_id")), SupplierProfileView.class,
+                serving()),
                 query.page(), query.size(), total);
     }
 
     private void update(EventMessage<?> message, UnaryOperator<SupplierProfileView> change) {
         EventContext context = EventContext.of(message);
-        SupplierProfileView current = mongo.findById(context.aggregateId(), SupplierProfileView.class);
+        SupplierProfileView current = mongo.findById(context.aggregateId(), SupplierProfileView.class, writing());
         if (current == null || current.lastSequence() >= context.sequence()) {
             return;
         }
-        GuardedWrites.replaceIfNewer(mongo, current.id(), context.sequence(),
+        GuardedWrites.replaceIfNewer(mongo, writing(), current.id(), context.sequence(),
                 change.apply(current).applied(context.sequence()));
+    }
+
+    private String serving() {
+        return generations.read(PROCESSING_GROUP, SupplierProfileView.COLLECTION);
+    }
+
+    private String writing() {
+        return generations.write(PROCESSING_GROUP, SupplierProfileView.COLLECTION);
     }
 
     private static <T> List<T> listOf(List<T> items) {

@@ -3,7 +3,6 @@ package com.contractledger.query.dispute;
 import com.contractledger.api.contract.DisputeOutcome;
 import com.contractledger.api.contract.DisputeStage;
 import com.contractledger.query.common.Amount;
-import com.contractledger.query.common.ReadModelUpdates;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
 import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
 import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
@@ -25,7 +24,7 @@ class DisputeTimelineProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final DisputeTimelineProjection projection = new DisputeTimelineProjection(mongo.template(),
-            new ReadModelUpdates(), Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+            mongo.changeLog(), mongo.generations(), Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
     private final Events events = new Events();
 
     @AfterEach

@@ -1,10 +1,13 @@
 package com.contractledger.query.history;
 
 import com.contractledger.api.contract.BreachType;
+import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import static com.contractledger.query.support.Procurement.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractHistoryProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final ContractHistoryProjection projection = new ContractHistoryProjection(mongo.template());
+    private final ContractHistoryProjection projection = new ContractHistoryProjection(mongo.template(),
+            mongo.generations());
     private final Events events = new Events();
 
     @AfterEach
@@ -103,5 +108,60 @@ class ContractHistoryProjectionTest {
         projection.on(supplierEvent.getPayload(), supplierEvent);
         assertThat(projection.handle(new FindContractHistoryQuery("sup-001"))).isEmpty();
         assertThat(projection.handle(new FindContractHistoryQuery("ct-9"))).isEmpty();
+    }
+
+    @Test
+    void a_replay_builds_a_new_generation_while_the_complete_history_is_served_until_the_switch() {
+        List<TrackedEventMessage<?>> life = List.of(events.of("ct-1", drafted("ct-1", "sup-001")),
+                events.of("ct-1", signed("ct-1")), events.of("ct-1", amendedPrice("ct-1")));
+        life.forEach(message -> projection.on(message.getPayload(), message));
+
+        projection.reset();
+        projection.on(life.get(0).getPayload(), Events.replayed(life.get(0)));
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries()).hasSize(3);
+        life.subList(1, 3).forEach(message -> projection.on(message.getPayload(), Events.replayed(message)));
+        TrackedEventMessage<?> later = events.of("ct-1", disputeNote("ct-1", "dp-1"));
+        projection.on(later.getPayload(), later);
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries()).hasSize(3);
+
+        mongo.generations().complete(ContractHistoryProjection.PROCESSING_GROUP);
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries())
+                .extracting(ContractHistoryEntry::eventId)
+                .containsExactly(life.get(0).getIdentifier(), life.get(1).getIdentifier(), life.get(2).getIdentifier(),
+                        later.getIdentifier());
+        assertThat(mongo.template().getCollectionNames()).contains("contract_history", "contract_history_v1");
+
+        projection.reset();
+        assertThat(mongo.template().getCollectionNames()).as("the retired generation goes at the next replay")
+                .contains("contract_history_v1", "contract_history_v2").doesNotContain("contract_history");
+    }
+
+    @Test
+    void a_batch_is_inserted_in_one_bulk_with_its_last_event_and_a_redelivered_batch_adds_nothing() {
+        List<TrackedEventMessage<?>> batch = List.of(events.of("ct-1", drafted("ct-1", "sup-001")),
+                events.of("sup-001", onboarded("sup-001", SupplierTier.KEY, "East China")),
+                events.of("ct-1", signed("ct-1")), events.of("ct-1", amendedPrice("ct-1")));
+        List<Integer> seenBeforeLast = new ArrayList<>();
+        handleAsOneBatch(batch, message -> seenBeforeLast.add(
+                projection.handle(new FindContractHistoryQuery("ct-1")).map(h -> h.entries().size()).orElse(0)));
+        assertThat(seenBeforeLast).as("nothing written before the batch's last event").containsOnly(0);
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries()).hasSize(3);
+
+        handleAsOneBatch(batch.subList(2, 4), message -> { });
+        handleAsOneBatch(List.of(batch.get(0), events.of("ct-1", disputeNote("ct-1", "dp-1"))), message -> { });
+        assertThat(projection.handle(new FindContractHistoryQuery("ct-1")).orElseThrow().entries())
+                .extracting(ContractHistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    /** Handles {@code messages} the way a pooled processor with a batch size hands them over: in one unit of work. */
+    private void handleAsOneBatch(List<TrackedEventMessage<?>> messages,
+                                  Consumer<TrackedEventMessage<?>> beforeEach) {
+        var unitOfWork = new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(messages));
+        unitOfWork.executeWithResult(() -> {
+            TrackedEventMessage<?> message = (TrackedEventMessage<?>) unitOfWork.getMessage();
+            beforeEach.accept(message);
+            projection.on(message.getPayload(), message);
+            return null;
+        });
     }
 }

@@ -2,7 +2,6 @@ package com.contractledger.query.milestone;
 
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.contract.*;
-import com.contractledger.query.common.ReadModelUpdates;
 import com.contractledger.query.milestone.MilestoneView.Status;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
@@ -23,7 +22,8 @@ class MilestoneProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private Clock clock = Clock.fixed(Instant.parse("2026-12-10T12:00:00Z"), ZoneOffset.UTC);
-    private final MilestoneProjection projection = new MilestoneProjection(mongo.template(), new ReadModelUpdates(),
+    private final MilestoneProjection projection = new MilestoneProjection(mongo.template(), mongo.changeLog(),
+            mongo.generations(),
             new Clock() {
                 public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
                 public Clock withZone(java.time.ZoneId zone) { return this; }
@@ -44,6 +44,9 @@ class MilestoneProjectionTest {
         if (p instanceof ContractDeliveredEvent e) projection.on(e, message);
         if (p instanceof ContractPaymentRecordedEvent e) projection.on(e, message);
         if (p instanceof ContractMilestoneOverdueEvent e) projection.on(e, message);
+        if (p instanceof ContractTerminatedEvent e) projection.on(e, message);
+        if (p instanceof ContractExpiredEvent e) projection.on(e, message);
+        if (p instanceof ContractCompletedEvent e) projection.on(e, message);
     }
 
     private Status statusOf(String milestoneId) {
@@ -92,5 +95,32 @@ class MilestoneProjectionTest {
         apply(overdue);
         apply(Events.replayed(overdue));
         assertThat(statusOf("d1")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void the_end_of_a_contract_closes_its_unmet_milestones_and_keeps_them_out_of_upcoming_and_overdue() {
+        apply(events.of("ct-1", drafted("ct-1", "sup-001")));
+        apply(events.of("ct-1", signed("ct-1")));
+        apply(events.of("ct-1", delivered("ct-1", "dl-1", "2026-12-14", 10000, 10000, 0, "8500.00", true)));
+        apply(events.of("ct-2", drafted("ct-2", "sup-001")));
+        apply(events.of("ct-2", signed("ct-2")));
+        TrackedEventMessage<?> terminated = events.of("ct-1", new ContractTerminatedEvent(ContractId.of("ct-1"),
+                "supplier exits the market", LocalDate.parse("2027-03-01")));
+        apply(terminated);
+        apply(events.of("ct-2", new ContractExpiredEvent(ContractId.of("ct-2"), LocalDate.parse("2027-11-30"))));
+
+        clock = Clock.fixed(Instant.parse("2028-01-01T00:00:00Z"), ZoneOffset.UTC);
+        assertThat(statusOf("d1")).isEqualTo(Status.MET);
+        assertThat(projection.handle(new FindMilestonesQuery(Status.CLOSED, null, 0, 20)).items())
+                .extracting(m -> m.contractId() + "/" + m.milestoneId() + " " + m.closedBy())
+                .containsExactly("ct-2/d1 EXPIRED", "ct-1/p1 TERMINATED", "ct-2/p1 EXPIRED");
+        assertThat(ids(Status.OVERDUE, null)).isEmpty();
+        assertThat(ids(Status.UPCOMING, null)).isEmpty();
+        assertThat(ids(Status.CLOSED, LocalDate.parse("2027-01-01"))).containsExactly("d1");
+
+        apply(Events.replayed(terminated));
+        apply(events.of("ct-1", new ContractMilestoneOverdueEvent(ContractId.of("ct-1"), "p1", MilestoneKind.PAYMENT,
+                LocalDate.parse("2027-01-15"), Instant.parse("2027-01-16T00:00:00Z"))));
+        assertThat(ids(Status.CLOSED, null)).hasSize(3);
     }
 }

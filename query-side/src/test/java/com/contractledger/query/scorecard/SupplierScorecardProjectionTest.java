@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SupplierScorecardProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final SupplierScorecardProjection projection = new SupplierScorecardProjection(mongo.template());
+    private final SupplierScorecardProjection projection = new SupplierScorecardProjection(mongo.template(),
+            mongo.generations());
     private final Events events = new Events();
 
     @AfterEach

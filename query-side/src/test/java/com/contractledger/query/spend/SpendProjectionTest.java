@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpendProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final SpendProjection projection = new SpendProjection(mongo.template());
+    private final SpendProjection projection = new SpendProjection(mongo.template(), mongo.generations());
     private final Events events = new Events();
     private final List<TrackedEventMessage<?>> applied = new ArrayList<>();
 

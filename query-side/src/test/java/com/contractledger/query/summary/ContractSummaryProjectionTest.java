@@ -4,17 +4,20 @@ import com.contractledger.api.contract.BreachType;
 import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.query.common.Amount;
-import com.contractledger.query.common.ReadModelUpdates;
+import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.contractledger.query.support.Procurement.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractSummaryProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final ReadModelUpdates updates = new ReadModelUpdates();
-    private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), updates);
+    private final ReadModelChangeLog changes = mongo.changeLog();
+    private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), changes,
+            mongo.generations());
     private final Events events = new Events();
 
     @AfterEach
@@ -71,8 +75,8 @@ class ContractSummaryProjectionTest {
 
     @Test
     void a_redelivered_or_replayed_event_changes_nothing() {
-        List<ReadModelUpdates.Update> published = new ArrayList<>();
-        updates.subscribe(published::add);
+        List<ReadModelChangeLog.Change> published = new ArrayList<>();
+        changes.subscribe(published::add);
         var draft = drafted("ct-1", "sup-001");
         TrackedEventMessage<?> drafting = events.of("ct-1", draft);
         projection.on(draft, drafting);
@@ -103,5 +107,32 @@ class ContractSummaryProjectionTest {
         assertThat(page.items()).extracting(ContractSummaryView::id).containsExactly("ct-0", "ct-2");
         var active = projection.handle(new FindContractSummariesQuery(null, ContractStatus.ACTIVE, 0, 20));
         assertThat(active.items()).extracting(ContractSummaryView::id).containsExactly("ct-2");
+    }
+
+    @Test
+    void a_change_lost_in_a_crash_after_the_view_write_is_recorded_when_the_event_is_redelivered() {
+        var crashOnce = new AtomicBoolean(true);
+        var log = new ReadModelChangeLog(mongo.template(), new ObjectMapper().findAndRegisterModules()) {
+            @Override
+            public void record(EventContext context, String stream, String key, Object view) {
+                if (crashOnce.getAndSet(false)) {
+                    throw new IllegalStateException("crash between the view write and the change");
+                }
+                super.record(context, stream, key, view);
+            }
+        };
+        var crashing = new ContractSummaryProjection(mongo.template(), log, mongo.generations());
+        var draft = drafted("ct-1", "sup-001");
+        TrackedEventMessage<?> drafting = events.of("ct-1", draft);
+        try {
+            crashing.on(draft, drafting);
+        } catch (IllegalStateException crash) {
+            // the processor would retry the event after a restart
+        }
+        crashing.on(draft, drafting);
+        crashing.on(draft, drafting);
+
+        assertThat(log.after(ContractSummaryProjection.STREAM, "ct-1", 0, 10)).singleElement()
+                .satisfies(change -> assertThat(change.eventId()).isEqualTo(drafting.getIdentifier()));
     }
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SupplierProfileProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final SupplierProfileProjection projection = new SupplierProfileProjection(mongo.template());
+    private final SupplierProfileProjection projection = new SupplierProfileProjection(mongo.template(),
+            mongo.generations());
     private final Events events = new Events();
 
     @AfterEach

@@ -1,6 +1,10 @@
 package com.contractledger.query.support;
 
 import com.contractledger.query.ReadModelMapping;
+import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.common.ReadModelGenerations;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -18,6 +22,7 @@ public final class InMemoryMongo implements AutoCloseable {
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final MongoTemplate template;
+    private final ReadModelGenerations generations;
 
     public InMemoryMongo() {
         client = MongoClients.create(server.bindAndGetConnectionString());
@@ -30,10 +35,21 @@ public final class InMemoryMongo implements AutoCloseable {
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
         template = new MongoTemplate(factory, converter);
+        generations = new ReadModelGenerations(template);
     }
 
     public MongoTemplate template() {
         return template;
+    }
+
+    public ReadModelGenerations generations() {
+        return generations;
+    }
+
+    /** A change log on this store, writing views as the API does (ISO dates). */
+    public ReadModelChangeLog changeLog() {
+        return new ReadModelChangeLog(template, JsonMapper.builder().findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
     }
 
     @Override

@@ -1,0 +1,143 @@
+package com.contractledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static com.contractledger.app.LedgerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rebuilding a projection from the event store while the API keeps answering from the complete previous version. */
+class ReplayIT {
+
+    private static final String ADMIN = "/api/admin/projections";
+    private static final int NOTES = 60;
+
+    @TempDir
+    Path dataDir;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void a_replayed_history_never_shrinks_for_readers_and_ends_equal_to_the_event_store() throws Exception {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+            ledger.post("buyer", "/api/suppliers", supplier("sup-rp"));
+            for (int c = 1; c <= 5; c++) {
+                ledger.post("buyer", "/api/contracts", contract("ct-rp" + c, "sup-rp"));
+                ledger.post("buyer", "/api/contracts/ct-rp" + c + "/signature", SIGNATURE);
+            }
+            String ct = "/api/contracts/ct-rp1";
+            ledger.post("buyer", ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
+            ledger.post("buyer", ct + "/breaches", LATE_DELIVERY_BREACH);
+            assertThat(ledger.post("buyer", ct + "/disputes", """
+                    {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
+                     "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""")
+                    .status()).isEqualTo(201);
+            for (int n = 0; n < NOTES; n++) {
+                ledger.post("buyer", ct + "/disputes/dp-1/notes", "{\"text\": \"note " + n + "\"}");
+            }
+            long version = 4 + NOTES;
+            assertThat(ledger.get("auditor", ct + "/history?minVersion=" + version).header("X-Read-Model-Caught-Up"))
+                    .isEqualTo("true");
+            String scorecardBefore = ledger.get("dashboard", "/api/suppliers/sup-rp/scorecard").body();
+
+            assertThat(ledger.post("buyer", ADMIN + "/contract-history/replay", "").status()).isEqualTo(403);
+            assertThat(ledger.post("auditor", ADMIN + "/contract-history/replay", "").status()).isEqualTo(403);
+            assertThat(ledger.get("dashboard", ADMIN).status()).isEqualTo(403);
+            LedgerProcess.Reply unknown = ledger.post("admin", ADMIN + "/no-such-projection/replay", "");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+
+            AtomicBoolean reading = new AtomicBoolean(true);
+            List<String> violations = new CopyOnWriteArrayList<>();
+            List<Integer> sizes = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                int previous = (int) version + 1;
+                while (reading.get()) {
+                    LedgerProcess.Reply reply = ledger.get("auditor", ct + "/history");
+                    try {
+                        int size = reply.status() == 200 ? json.readTree(reply.body()).get("entries").size() : -1;
+                        if (size < previous) {
+                            violations.add("status " + reply.status() + ", " + size + " entries after " + previous);
+                        }
+                        previous = Math.max(previous, size);
+                        sizes.add(size);
+                    } catch (Exception e) {
+                        violations.add(e.toString());
+                    }
+                }
+            }, "history-reader");
+            reader.start();
+            Thread.sleep(100);
+
+            LedgerProcess.Reply replay = ledger.post("admin", ADMIN + "/contract-history/replay", "");
+            assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+            assertThat(json.readTree(replay.body()).get("building").asInt()).isEqualTo(1);
+            assertThat(ledger.post("admin", ADMIN + "/contract-history/replay", "").status())
+                    .as("a second replay while the first runs").isEqualTo(409);
+            // A write during the replay lands in the new generation and is there after the switch.
+            ledger.post("buyer", ct + "/disputes/dp-1/notes", "{\"text\": \"written during the replay\"}");
+
+            JsonNode status = awaitLive(ledger, "contract-history", 1);
+            reading.set(false);
+            reader.join();
+            assertThat(violations).isEmpty();
+            assertThat(sizes).hasSizeGreaterThan(5);
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("building").isNull()).isTrue();
+
+            List<DomainEventMessage<?>> stored = ledger.events("ct-rp1");
+            LedgerProcess.Reply history = ledger.get("auditor", ct + "/history?minVersion=" + (version + 1));
+            assertThat(history.header("X-Read-Model-Caught-Up")).isEqualTo("true");
+            List<String> entryIds = new ArrayList<>();
+            List<String> entryTypes = new ArrayList<>();
+            json.readTree(history.body()).get("entries").forEach(entry -> {
+                entryIds.add(entry.get("eventId").asText());
+                entryTypes.add(entry.get("type").asText() + "Event");
+            });
+            assertThat(entryIds)
+                    .containsExactlyElementsOf(stored.stream().map(DomainEventMessage::getIdentifier).toList());
+            assertThat(entryTypes).containsExactlyElementsOf(
+                    stored.stream().map(e -> e.getPayloadType().getSimpleName()).toList());
+
+            // Any projection can be rebuilt; the scorecard comes back the same.
+            assertThat(ledger.post("admin", ADMIN + "/supplier-scorecards/replay", "").status()).isEqualTo(202);
+            awaitLive(ledger, "supplier-scorecards", 1);
+            assertThat(ledger.get("dashboard", "/api/suppliers/sup-rp/scorecard").body()).isEqualTo(scorecardBefore);
+
+            // A finished replay can be followed by another; it retires the first generation the API served.
+            assertThat(ledger.post("admin", ADMIN + "/contract-history/replay", "").status()).isEqualTo(202);
+            awaitLive(ledger, "contract-history", 2);
+            assertThat(json.readTree(ledger.get("auditor", ct + "/history").body()).get("entries"))
+                    .hasSize(entryIds.size());
+
+            JsonNode all = json.readTree(ledger.get("admin", ADMIN).body());
+            List<String> names = new ArrayList<>();
+            all.forEach(projection -> names.add(projection.get("name").asText()));
+            assertThat(names).containsExactly("contract-history", "contract-summaries", "dispute-timelines",
+                    "milestones", "spend", "supplier-profiles", "supplier-scorecards");
+            JsonNode summaries = all.get(1);
+            assertThat(summaries.get("head").asLong()).isPositive();
+            assertThat(summaries.get("segments").asInt()).isPositive();
+            assertThat(summaries.get("generation").asInt()).isZero();
+        }
+    }
+
+    private JsonNode awaitLive(LedgerProcess ledger, String name, int generation) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = json.readTree(ledger.get("admin", ADMIN + "/" + name).body());
+        } while (status.get("generation").asInt() < generation && System.nanoTime() < deadline);
+        assertThat(status.get("generation").asInt()).as(status.toString()).isEqualTo(generation);
+        return status;
+    }
+}

@@ -1,0 +1,183 @@
+package com.contractledger.query.admin;
+
+import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.common.ReadModelGenerations.Registry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Positions, lag and replays of the projections' streaming processors. A replay shuts the processor down, resets its
+ * tokens (the projection's reset handler starts a new generation of its collections) and starts it again; a watcher
+ * makes the new generation live once no segment of the processor is replaying any more, i.e. once it has caught up
+ * with every event stored when the replay began. The API reads the previous generation until then.
+ */
+@Service
+public class ProjectionAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
+    private static final long WATCH_MILLIS = 200;
+
+    /** No processor of that name. */
+    public static class UnknownProjectionException extends RuntimeException {
+        UnknownProjectionException(String name) {
+            super("no projection " + name);
+        }
+    }
+
+    /** A replay of that processor is running. */
+    public static class ReplayRunningException extends RuntimeException {
+        ReplayRunningException(String name) {
+            super("a replay of " + name + " is running");
+        }
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
+    private final EventStore eventStore;
+    private final ReadModelGenerations generations;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "replay-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionAdministration(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                    EventStore eventStore, ReadModelGenerations generations) {
+        this.processing = processing;
+        this.tokenStore = tokenStore;
+        this.eventStore = eventStore;
+        this.generations = generations;
+    }
+
+    @PostConstruct
+    void watchReplays() {
+        watcher.scheduleWithFixedDelay(this::completeFinishedReplays, WATCH_MILLIS, WATCH_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.shutdownNow();
+    }
+
+    public List<ProjectionStatus> projections() {
+        Long head = head();
+        return processors().stream().sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                .map(processor -> status(processor, head)).toList();
+    }
+
+    public ProjectionStatus projection(String name) {
+        return status(processor(name), head());
+    }
+
+    /** Starts a rebuild of {@code name}'s read model into a new generation; returns at once. */
+    public synchronized ProjectionStatus replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (generations.isBuilding(name)) {
+            throw new ReplayRunningException(name);
+        }
+        log.info("Replaying projection {}", name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        return status(processor, head());
+    }
+
+    void completeFinishedReplays() {
+        try {
+            for (StreamingEventProcessor processor : processors()) {
+                String name = processor.getName();
+                if (generations.isBuilding(name) && hasCaughtUp(processor)) {
+                    generations.complete(name);
+                    log.info("Replay of {} caught up; generation {} is live", name,
+                            generations.registry(name).live());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("checking replays failed", e);
+        }
+    }
+
+    /**
+     * Every segment claimed here has handled every event up to where the store ended at the reset. Axon reports a
+     * segment as replaying until an event after that point arrives, which may take long on a quiet system, so the
+     * positions decide; a segment's position moves only after its batch was handled.
+     */
+    private boolean hasCaughtUp(StreamingEventProcessor processor) {
+        if (!processor.isRunning() || processor.isError()) {
+            return false;
+        }
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        int segments = tokenStore.fetchSegments(processor.getName()).length;
+        return statuses.size() == segments && statuses.stream().allMatch(ProjectionAdministration::replayed);
+    }
+
+    private static boolean replayed(EventTrackerStatus status) {
+        return !status.isReplaying() || (status.getCurrentPosition().isPresent()
+                && status.getCurrentPosition().getAsLong() >= status.getResetPosition().orElse(Long.MAX_VALUE));
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, Long head) {
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        Long min = statuses.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
+        Long max = statuses.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
+        Long lag = head == null ? null : Math.max(0, head - (min == null ? 0 : min));
+        Registry registry = generations.registry(processor.getName());
+        // Axon calls a segment replaying until an event after the reset point reaches it; here a replay lasts until
+        // its generation went live.
+        boolean replaying = registry.building() != null;
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isError(), statuses.size(),
+                min, max, head, lag, replaying, replaying ? progress(statuses) : null, registry.live(),
+                registry.building());
+    }
+
+    /** The share of the events up to the reset point that the slowest replaying segment has handled. */
+    private static int progress(Collection<EventTrackerStatus> statuses) {
+        int progress = statuses.isEmpty() ? 0 : 100;
+        for (EventTrackerStatus status : statuses) {
+            if (!replayed(status)) {
+                long reset = status.getResetPosition().orElse(0);
+                long current = status.getCurrentPosition().orElse(0);
+                int share = reset <= 0 ? 0 : (int) Math.min(99, current * 100 / reset);
+                progress = Math.min(progress, share);
+            }
+        }
+        return progress;
+    }
+
+    private Long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? null : head.position().stream().boxed().findFirst().orElse(null);
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        Optional<StreamingEventProcessor> processor = processors().stream()
+                .filter(candidate -> candidate.getName().equals(name)).findFirst();
+        return processor.orElseThrow(() -> new UnknownProjectionException(name));
+    }
+}

@@ -1,0 +1,109 @@
+package com.contractledger.query.common;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Which generation of its collections each projection serves and writes. Generation 0 is the bare collection name,
+ * generation n the name with {@code _v<n>}. Normally a projection reads and writes its live generation. A replay
+ * starts a new generation: from then on the projection writes into the new one while the API keeps reading the live
+ * one, the previous complete version, until the replay has caught up; then {@link #complete} makes the new generation
+ * live in one step. The registry is stored in {@code projection_versions}, so a replay interrupted by a crash goes on
+ * building the same generation after a restart. The previous generation is dropped when the next replay starts, so
+ * a reader still busy with it at the switch never finds it gone.
+ */
+public class ReadModelGenerations {
+
+    /** The generations of one processing group: {@code building} is null unless a replay is running. */
+    @Document(Registry.COLLECTION)
+    public record Registry(@Id String id, List<String> collections, int live, Integer building,
+                           Instant buildingSince, Instant liveSince) {
+
+        public static final String COLLECTION = "projection_versions";
+
+        int writing() {
+            return building == null ? live : building;
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final Map<String, Registry> registries = new ConcurrentHashMap<>();
+
+    public ReadModelGenerations(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public static String collection(String base, int generation) {
+        return generation == 0 ? base : base + "_v" + generation;
+    }
+
+    /** The name under which the API reads {@code base} of {@code group}. */
+    public String read(String group, String base) {
+        return collection(base, registry(group).live());
+    }
+
+    /** The name under which the projection of {@code group} writes (and reads back) {@code base}. */
+    public String write(String group, String base) {
+        return collection(base, registry(group).writing());
+    }
+
+    /** The names of {@code base} in use: the one served and, during a replay, the one being built. */
+    public List<String> inUse(String group, String base) {
+        return Stream.of(read(group, base), write(group, base)).distinct().toList();
+    }
+
+    public Registry registry(String group) {
+        return registries.computeIfAbsent(group, id -> {
+            Registry stored = mongo.findById(id, Registry.class);
+            return stored != null ? stored : new Registry(id, List.of(), 0, null, null, null);
+        });
+    }
+
+    public boolean isBuilding(String group) {
+        return registry(group).building() != null;
+    }
+
+    /**
+     * Starts a new generation of {@code collections} for {@code group}, into which the projection writes from now on,
+     * and returns its number. Collections of any generation but the live one are dropped first: leftovers of an
+     * abandoned build and the generation the last switch retired.
+     */
+    public synchronized int startBuilding(String group, List<String> collections) {
+        Registry current = registry(group);
+        int next = Math.max(current.live(), current.building() == null ? 0 : current.building()) + 1;
+        for (String name : mongo.getCollectionNames()) {
+            for (String base : collections) {
+                if (isGeneration(name, base) && !name.equals(collection(base, current.live()))) {
+                    mongo.dropCollection(name);
+                }
+            }
+        }
+        store(new Registry(group, List.copyOf(collections), current.live(), next, Instant.now(),
+                current.liveSince()));
+        return next;
+    }
+
+    /** Makes the generation being built the live one. */
+    public synchronized void complete(String group) {
+        Registry current = registry(group);
+        if (current.building() != null) {
+            store(new Registry(group, current.collections(), current.building(), null, null, Instant.now()));
+        }
+    }
+
+    private void store(Registry registry) {
+        mongo.save(registry);
+        registries.put(registry.id(), registry);
+    }
+
+    private static boolean isGeneration(String name, String base) {
+        return name.equals(base) || (name.startsWith(base + "_v") && name.substring(base.length() + 2).matches("\\d+"));
+    }
+}
