@@ -77,8 +77,8 @@ public final class LedgerBench {
                 expect(server.post("buyer", "/api/suppliers", Workload.supplier("sup-" + i, i)), 201);
                 expect(server.post("buyer", "/api/suppliers/sup-" + i + "/credit-assessments", Workload.GOOD_CREDIT), 201);
             }
-            double rate1 = contracts(server, "c1-", size("contractsSerial", 60), 1, suppliers, serial);
-            double rate16 = contracts(server, "c16-", size("contractsConcurrent", 600), 16, suppliers, concurrent);
+            double rate1 = contracts(server, "c1-", size("contractsSerial", 30), 1, suppliers, serial);
+            double rate16 = contracts(server, "c16-", size("contractsConcurrent", 200), 16, suppliers, concurrent);
             figure("commands over HTTP, 1 client", rate1, "commands/s", "commandsPerSecond1Client");
             figure("  latency p50 / p99, 1 client", serial.p50(), serial.p99(), "commandLatency1Client");
             figure("commands over HTTP, 16 clients", rate16, "commands/s", "commandsPerSecond16Clients");
@@ -98,9 +98,44 @@ public final class LedgerBench {
                     "rawReadPerSecond");
             figures.put("storedEvents", read.events());
         }
+        double rawRead = (double) figures.get("rawReadPerSecond");
+        // The baseline starts from the same event store with no read models and no tokens, as a new Axon
+        // application would, and builds every projection from the first event.
+        Path baselineData = work.resolve("ledger-baseline");
+        Files.createDirectories(baselineData);
+        Files.copy(data.resolve("ledger.mv.db"), baselineData.resolve("ledger.mv.db"));
+        double rebuildAll;
+        List<String> projectionNames = new ArrayList<>();
         try (LedgerServer server = LedgerServer.start(jar, data, work.resolve("ledger-restart.log"))) {
             figure("start-up to healthy (populated store)", server.startupMillis(), "ms", "startupMillisPopulated");
             target("start-up (populated store) <= 5 s", server.startupMillis() / 1000.0, 5.0, false);
+            List<String> projections = projections(server);
+            projectionNames.addAll(projections);
+            rebuildAll = rebuild(server, projections);
+            figure("rebuild of all " + projections.size() + " projections at once", rebuildAll, "events/s",
+                    "rebuildAllPerSecond");
+            Map<String, Object> alone = new LinkedHashMap<>();
+            for (String projection : projections) {
+                double rate = rebuild(server, List.of(projection));
+                alone.put(projection, round(rate));
+                table.add(new String[]{"  rebuild of " + projection + " alone", String.format("%,.1f events/s", rate)});
+            }
+            figures.put("rebuildAlonePerSecond", alone);
+        }
+        target("rebuild of every projection / raw read", rebuildAll / rawRead, 0.5, true);
+
+        List<String> outOfTheBox = new ArrayList<>(List.of("--ledger.aggregate-cache=false",
+                "--ledger.snapshot-threshold=1000000000"));
+        for (String projection : projectionNames) {
+            outOfTheBox.add("--axon.eventhandling.processors." + projection + ".mode=tracking");
+            outOfTheBox.add("--axon.eventhandling.processors." + projection + ".batch-size=1");
+        }
+        try (LedgerServer server = LedgerServer.start(jar, baselineData, work.resolve("ledger-baseline.log"),
+                outOfTheBox.toArray(String[]::new))) {
+            double baseline = catchUp(server);
+            figure("out-of-the-box Axon: rebuild of all (tracking, batch 1, no cache/snapshots)", baseline,
+                    "events/s", "baselineRebuildAllPerSecond");
+            target("rebuild of every projection / out-of-the-box baseline", rebuildAll / baseline, 10.0, true);
         }
         figures.put("benchSeconds", (System.nanoTime() - benchStarted) / 1e9);
         report();
@@ -172,6 +207,67 @@ public final class LedgerBench {
         target("history p99 at " + events + " events <= 20 ms", history.p99(), 20.0, false);
     }
 
+    private List<String> projections(LedgerServer server) throws Exception {
+        List<String> names = new ArrayList<>();
+        json.readTree(expect(server.get("admin", "/api/admin/projections"), 200).body())
+                .forEach(status -> names.add(status.get("name").asText()));
+        return names;
+    }
+
+    /** Replays the projections at once and waits until each has switched to its rebuilt generation; events/s. */
+    private double rebuild(LedgerServer server, List<String> names) throws Exception {
+        Map<String, Integer> generationBefore = new LinkedHashMap<>();
+        long head = 0;
+        for (JsonNode status : json.readTree(expect(server.get("admin", "/api/admin/projections"), 200).body())) {
+            generationBefore.put(status.get("name").asText(), status.get("generation").asInt());
+            head = Math.max(head, status.path("head").asLong());
+        }
+        long started = System.nanoTime();
+        for (String name : names) {
+            expect(server.post("admin", "/api/admin/projections/" + name + "/replay", ""), 202);
+        }
+        long deadline = started + java.time.Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean done = true;
+            for (JsonNode status : json.readTree(server.get("admin", "/api/admin/projections").body())) {
+                String name = status.get("name").asText();
+                if (names.contains(name) && (!status.path("building").isNull()
+                        || status.get("generation").asInt() <= generationBefore.get(name))) {
+                    done = false;
+                }
+            }
+            if (done) {
+                return head / ((System.nanoTime() - started) / 1e9);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("replay of " + names + " did not finish within 10 minutes");
+    }
+
+    /**
+     * Waits until every projection has handled every stored event; events/s counted from the moment the server was
+     * healthy (its processors started a little earlier, which flatters the measured rate, not ours).
+     */
+    private double catchUp(LedgerServer server) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + java.time.Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            long head = 0;
+            boolean done = true;
+            for (JsonNode status : json.readTree(server.get("admin", "/api/admin/projections").body())) {
+                head = Math.max(head, status.path("head").asLong());
+                if (status.path("minPosition").isNull() || status.path("minPosition").asLong() < status.path("head").asLong()) {
+                    done = false;
+                }
+            }
+            if (done) {
+                return head / ((System.nanoTime() - started) / 1e9);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the out-of-the-box processors did not catch up within 15 minutes");
+    }
+
     private String openDisputeContract(LedgerServer server, String contractId, int suppliers) {
         expect(server.post("buyer", "/api/contracts", Workload.contract(contractId, "sup-0")), 201);
         expectSuccess(server.post("buyer", "/api/contracts/" + contractId + "/signature",
@@ -208,10 +304,11 @@ public final class LedgerBench {
         latencies.record(System.nanoTime() - started);
     }
 
-    private static void expect(LedgerServer.Reply reply, int status) {
+    private static LedgerServer.Reply expect(LedgerServer.Reply reply, int status) {
         if (reply.status() != status) {
             throw new IllegalStateException("expected " + status + " but got " + reply.status() + ": " + reply.body());
         }
+        return reply;
     }
 
     private static void expectSuccess(LedgerServer.Reply reply) {

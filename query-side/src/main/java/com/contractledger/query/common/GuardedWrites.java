@@ -1,11 +1,11 @@
 package com.contractledger.query.common;
 
 import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.List;
@@ -32,14 +32,21 @@ public final class GuardedWrites {
      */
     public static boolean replaceIfNewer(MongoTemplate mongo, String collection, String id, long sequence,
                                          Object view) {
-        Query olderOrAbsent = Query.query(where("_id").is(id).and(LAST_SEQUENCE).lt(sequence));
-        try {
-            UpdateResult result = mongo.replace(olderOrAbsent, view, ReplaceOptions.replaceOptions().upsert(),
-                    collection);
-            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException alreadyNewer) {
+        // Read, compare, then write by _id alone: a filter on _id plus lastSequence is a collection scan on the
+        // embedded wire server (it uses an index only for a query on exactly its keys). Only one thread writes a
+        // given view at a time — the processors hand each aggregate's events to one segment, in order — so the
+        // comparison cannot be overtaken.
+        Document stored = mongo.getCollection(collection).find(new Document("_id", id))
+                .projection(new Document(LAST_SEQUENCE, 1)).first();
+        if (stored == null) {
+            return insertOnce(mongo, collection, view);
+        }
+        Object last = stored.get(LAST_SEQUENCE);
+        if (last instanceof Number number && number.longValue() >= sequence) {
             return false;
         }
+        UpdateResult result = mongo.replace(Query.query(where("_id").is(id)), view, collection);
+        return result.getMatchedCount() > 0;
     }
 
     /**
