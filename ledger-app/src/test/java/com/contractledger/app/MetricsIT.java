@@ -1,0 +1,87 @@
+package com.contractledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.contractledger.app.LedgerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scrapes /actuator/prometheus as Prometheus would, checks every line against the text exposition format, and finds
+ * the dimensional metrics the operators rely on.
+ */
+class MetricsIT {
+
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})? "
+                    + "([-+]?(?:[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?|NaN|Inf))( -?[0-9]+)?$");
+    private static final Pattern COMMENT = Pattern.compile("^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*$");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void the_prometheus_endpoint_exposes_command_event_projection_deadline_and_domain_metrics() throws Exception {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+            assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-m")).status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-m", "sup-m", "2026-11-01", "2026-11-10"))
+                    .status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts/ct-m/signature", SIGNATURE).status()).isEqualTo(202);
+            assertThat(ledger.post("buyer", "/api/contracts/ct-m/signature", SIGNATURE).status()).isEqualTo(409);
+            RestartIT.awaitOverdue(ledger, "ct-m", 2);
+            ledger.get("buyer", "/api/contracts/ct-m?minVersion=3");
+
+            Map<String, Double> samples = Map.of();
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                samples = scrape(ledger);
+                if (samples.getOrDefault("ledger_milestones_overdue", 0.0) >= 2) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+
+            assertThat(samples.get("commandBus_successCounter_total{payloadType=\"SignContractCommand\"}")).isEqualTo(1.0);
+            assertThat(samples.get("commandBus_failureCounter_total{payloadType=\"SignContractCommand\"}")).isEqualTo(1.0);
+            assertThat(samples.get("eventStore_successTimer_seconds_count{payloadType=\"ContractDraftedEvent\"}"))
+                    .as("events appended, by type").isEqualTo(1.0);
+            assertThat(samples.get("ledger_deadlines_fired_total{deadline=\"milestone-overdue\"}")).isEqualTo(2.0);
+            assertThat(samples.get("ledger_contracts{status=\"ACTIVE\"}")).isEqualTo(1.0);
+            assertThat(samples.get("ledger_contracts{status=\"DRAFT\"}")).isEqualTo(0.0);
+            assertThat(samples.get("ledger_milestones_overdue")).isEqualTo(2.0);
+            assertThat(samples.get("ledger_disputes_open")).isEqualTo(0.0);
+            assertThat(samples.get("ledger_projection_lag{projection=\"contract-history\"}")).isNotNull();
+            assertThat(samples.get("ledger_projection_position{projection=\"contract-summaries\"}")).isPositive();
+            assertThat(samples.get("ledger_projection_replaying{projection=\"spend\"}")).isEqualTo(0.0);
+            assertThat(samples.keySet()).anyMatch(key -> key.startsWith("eventProcessor_latency"));
+        }
+    }
+
+    /** Parses the exposition text; fails on any line that is not a comment, a sample or empty. */
+    private static Map<String, Double> scrape(LedgerProcess ledger) {
+        LedgerProcess.Reply reply = ledger.get("admin", "/actuator/prometheus");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("text/plain");
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : reply.body().split("\n")) {
+            if (line.isEmpty() || COMMENT.matcher(line).matches()) {
+                continue;
+            }
+            Matcher sample = SAMPLE.matcher(line);
+            assertThat(sample.matches()).as("Prometheus text line: " + line).isTrue();
+            String labels = sample.group(2) == null ? "" : sample.group(2).replaceAll(",\\}$", "}");
+            String value = sample.group(3);
+            samples.put(sample.group(1) + labels, value.equals("NaN") ? Double.NaN
+                    : value.endsWith("Inf") ? (value.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                    : Double.parseDouble(value));
+        }
+        return samples;
+    }
+}
