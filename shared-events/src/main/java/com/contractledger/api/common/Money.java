@@ -57,10 +57,6 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) @NotNull @Posit
         return amount.compareTo(other.amount) > 0;
     }
 
-    public Money min(Money other) {
-        return isGreaterThan(other) ? other : this;
-    }
-
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("currency mismatch: " + currency + " and " + other.currency);
