@@ -14,11 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +39,7 @@ public class ProjectionAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     private static final long WATCH_MILLIS = 200;
+    private static final Duration RESET_RETRY = Duration.ofSeconds(1);
 
     /** No processor of that name. */
     public static class UnknownProjectionException extends RuntimeException {
@@ -53,6 +59,9 @@ public class ProjectionAdministration {
     private final TokenStore tokenStore;
     private final EventStore eventStore;
     private final ReadModelGenerations generations;
+    private final Map<String, Instant> nextResetAttempt = new ConcurrentHashMap<>();
+    /** Replays found interrupted half-way through their token reset when this process started. */
+    private final Set<String> interruptedResets = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay-watcher");
         thread.setDaemon(true);
@@ -69,6 +78,8 @@ public class ProjectionAdministration {
 
     @PostConstruct
     void watchReplays() {
+        processors().stream().map(StreamingEventProcessor::getName).filter(generations::isResetInterrupted)
+                .forEach(interruptedResets::add);
         watcher.scheduleWithFixedDelay(this::completeFinishedReplays, WATCH_MILLIS, WATCH_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
@@ -95,17 +106,27 @@ public class ProjectionAdministration {
             throw new ReplayRunningException(name);
         }
         log.info("Replaying projection {}", name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        restartReplay(processor);
         return status(processor, head());
+    }
+
+    private void restartReplay(StreamingEventProcessor processor) {
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+            generations.tokensReset(processor.getName());
+        } finally {
+            processor.start();
+        }
     }
 
     void completeFinishedReplays() {
         try {
             for (StreamingEventProcessor processor : processors()) {
                 String name = processor.getName();
-                if (generations.isBuilding(name) && hasCaughtUp(processor)) {
+                if (interruptedResets.contains(name)) {
+                    restartInterruptedReplay(processor);
+                } else if (generations.isBuilding(name) && hasCaughtUp(processor)) {
                     generations.complete(name);
                     log.info("Replay of {} caught up; generation {} is live", name,
                             generations.registry(name).live());
@@ -113,6 +134,27 @@ public class ProjectionAdministration {
             }
         } catch (RuntimeException e) {
             log.warn("checking replays failed", e);
+        }
+    }
+
+    /**
+     * A crash between the reset handler and the last token write left segments that will never replay into the new
+     * generation; the whole replay starts again. The tokens may still be claimed by the crashed process until their
+     * claims time out, so this is retried on every tick until it succeeds.
+     */
+    private synchronized void restartInterruptedReplay(StreamingEventProcessor processor) {
+        Instant now = Instant.now();
+        if (now.isBefore(nextResetAttempt.getOrDefault(processor.getName(), Instant.MIN))) {
+            return;
+        }
+        nextResetAttempt.put(processor.getName(), now.plus(RESET_RETRY));
+        try {
+            restartReplay(processor);
+            interruptedResets.remove(processor.getName());
+            log.warn("The replay of {} was interrupted while its tokens were reset; started it again",
+                    processor.getName());
+        } catch (RuntimeException stillClaimed) {
+            log.debug("Cannot reset the tokens of {} yet", processor.getName(), stillClaimed);
         }
     }
 

@@ -18,13 +18,18 @@ import java.util.stream.Stream;
  * live in one step. The registry is stored in {@code projection_versions}, so a replay interrupted by a crash goes on
  * building the same generation after a restart. The previous generation is dropped when the next replay starts, so
  * a reader still busy with it at the switch never finds it gone.
+ * <p>
+ * Resetting a processor's tokens is not atomic: the reset handler records the new generation, then each segment's
+ * token is rewritten on its own. {@link #tokensReset} is recorded once every token was rewritten; a generation being
+ * built without it was interrupted half-way, and some segments would never replay into it, so the replay must be
+ * started again.
  */
 public class ReadModelGenerations {
 
     /** The generations of one processing group: {@code building} is null unless a replay is running. */
     @Document(Registry.COLLECTION)
     public record Registry(@Id String id, List<String> collections, int live, Integer building,
-                           Instant buildingSince, Instant liveSince) {
+                           Instant buildingSince, Instant liveSince, boolean tokensReset) {
 
         public static final String COLLECTION = "projection_versions";
 
@@ -62,7 +67,7 @@ public class ReadModelGenerations {
     public Registry registry(String group) {
         return registries.computeIfAbsent(group, id -> {
             Registry stored = mongo.findById(id, Registry.class);
-            return stored != null ? stored : new Registry(id, List.of(), 0, null, null, null);
+            return stored != null ? stored : new Registry(id, List.of(), 0, null, null, null, false);
         });
     }
 
@@ -86,7 +91,7 @@ public class ReadModelGenerations {
             }
         }
         store(new Registry(group, List.copyOf(collections), current.live(), next, Instant.now(),
-                current.liveSince()));
+                current.liveSince(), false));
         return next;
     }
 
@@ -94,8 +99,23 @@ public class ReadModelGenerations {
     public synchronized void complete(String group) {
         Registry current = registry(group);
         if (current.building() != null) {
-            store(new Registry(group, current.collections(), current.building(), null, null, Instant.now()));
+            store(new Registry(group, current.collections(), current.building(), null, null, Instant.now(), false));
         }
+    }
+
+    /** Records that every token of {@code group}'s processor now replays into the generation being built. */
+    public synchronized void tokensReset(String group) {
+        Registry current = registry(group);
+        if (current.building() != null) {
+            store(new Registry(group, current.collections(), current.live(), current.building(),
+                    current.buildingSince(), current.liveSince(), true));
+        }
+    }
+
+    /** A replay of {@code group} began but was interrupted before every token was reset. */
+    public boolean isResetInterrupted(String group) {
+        Registry current = registry(group);
+        return current.building() != null && !current.tokensReset();
     }
 
     private void store(Registry registry) {
