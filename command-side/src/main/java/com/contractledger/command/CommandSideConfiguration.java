@@ -17,12 +17,16 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -52,6 +56,31 @@ public class CommandSideConfiguration {
     @Bean
     Cache supplierCache(@Value("${ledger.aggregate-cache:true}") boolean enabled) {
         return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /**
+     * The write side's tables (Axon's event and snapshot tables, the deadline schedule, idempotency keys, supplier
+     * standing) by Flyway from {@code db/command}, when {@code ledger.flyway.enabled} (the postgres profile). The
+     * query side migrates its own tables in the same schema with a history table of its own, so each run starts on a
+     * schema that may already hold the other's tables: baselining at version 0 still applies every migration.
+     */
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.enabled")
+    static Flyway commandSchema(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/command").table("flyway_command_history")
+                .baselineOnMigrate(true).baselineVersion("0")
+                .load();
+    }
+
+    /**
+     * Spring Boot orders the beans that use the database after its migration initializers; static, because the
+     * deadline manager wired into this configuration needs the database.
+     */
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.enabled")
+    static FlywayMigrationInitializer commandSchemaMigration(Flyway commandSchema) {
+        return new FlywayMigrationInitializer(commandSchema);
     }
 
     @Bean

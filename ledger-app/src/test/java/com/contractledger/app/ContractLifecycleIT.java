@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ import java.util.Map;
 import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A contract's whole life over HTTP on the embedded stack, checking each answer and the events stored. */
+/**
+ * A contract's whole life over HTTP on the embedded stack, checking each answer and the events stored. One application
+ * serves every test of the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractLifecycleIT {
 
     @TempDir
@@ -31,13 +36,21 @@ class ContractLifecycleIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
-        ledger = LedgerProcess.start(dataDir);
+    void start() {
+        ledger = launch();
+    }
+
+    /** The application on the embedded default; {@link ContractLifecycleOnPostgresIT} launches it on PostgreSQL. */
+    LedgerProcess launch() {
+        return LedgerProcess.start(dataDir);
     }
 
     @AfterAll
-    static void stop() {
-        ledger.close();
+    void stop() {
+        if (ledger != null) {
+            ledger.close();
+            ledger = null;
+        }
     }
 
     @Test

@@ -26,9 +26,14 @@ class ReplayIT {
     Path dataDir;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The application on the embedded default; {@link ReplayOnPostgresIT} starts it on PostgreSQL instead. */
+    LedgerProcess start() {
+        return LedgerProcess.start(dataDir);
+    }
+
     @Test
     void a_replayed_history_never_shrinks_for_readers_and_ends_equal_to_the_event_store() throws Exception {
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = start()) {
             ledger.post("buyer", "/api/suppliers", supplier("sup-rp"));
             for (int c = 1; c <= 5; c++) {
                 ledger.post("buyer", "/api/contracts", contract("ct-rp" + c, "sup-rp"));
@@ -140,7 +145,7 @@ class ReplayIT {
     void a_replay_interrupted_while_its_tokens_were_reset_starts_again_after_a_restart() throws Exception {
         String spendBefore;
         String summariesBefore;
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = start()) {
             ledger.post("buyer", "/api/suppliers", supplier("sup-ir"));
             for (int c = 1; c <= 12; c++) {
                 ledger.post("buyer", "/api/contracts", contract("ct-ir" + c, "sup-ir"));
@@ -159,7 +164,7 @@ class ReplayIT {
             generations.startBuilding("contract-summaries", List.of("contract_summaries"));
         }
 
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = start()) {
             // Generation 1 was abandoned half-built; the replay started again builds generation 2.
             awaitLive(ledger, "spend", 2);
             awaitLive(ledger, "contract-summaries", 2);

@@ -3,19 +3,40 @@ package com.contractledger.query;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
+import javax.sql.DataSource;
+import java.time.Duration;
+
 /**
  * Infrastructure of the read side. Processor tokens live in the same MongoDB as the views they describe, so on the
- * embedded default one store holds both and a crash cannot leave a token ahead of its view.
+ * embedded default one store holds both and a crash cannot leave a token ahead of its view. With
+ * {@code ledger.token-store=jdbc} (the postgres profile) they live beside the event table instead, in Axon's
+ * auto-configured {@code JdbcTokenStore}; every view write is guarded by the aggregate sequence, so events handled
+ * again after a token that lags its views change nothing.
  */
 @Configuration
 public class QuerySideConfiguration {
@@ -24,6 +45,7 @@ public class QuerySideConfiguration {
 
     /** axon-mongo has no Spring Boot starter for 4.12, hence the explicit beans. */
     @Bean
+    @ConditionalOnProperty(name = "ledger.token-store", havingValue = "mongo", matchIfMissing = true)
     TokenStore tokenStore(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
         DefaultMongoTemplate template = DefaultMongoTemplate.builder()
                 .mongoDatabase(mongoDatabaseFactory.getMongoDatabase())
@@ -33,6 +55,23 @@ public class QuerySideConfiguration {
                 .mongoTemplate(template)
                 .serializer(serializer)
                 .build();
+    }
+
+    /** Axon's token table by Flyway from {@code db/query}, when {@code ledger.flyway.enabled} (the postgres profile). */
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.enabled")
+    static Flyway querySchema(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/query").table("flyway_query_history")
+                // the command side's tables may already be in the schema, under their own history table
+                .baselineOnMigrate(true).baselineVersion("0")
+                .load();
+    }
+
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.enabled")
+    static FlywayMigrationInitializer querySchemaMigration(Flyway querySchema) {
+        return new FlywayMigrationInitializer(querySchema);
     }
 
     @Bean
@@ -48,5 +87,47 @@ public class QuerySideConfiguration {
     @Bean
     ReadModelChangeLog readModelChangeLog(MongoTemplate mongo, ObjectMapper json) {
         return new ReadModelChangeLog(mongo, json);
+    }
+
+    /**
+     * The processors follow the event table by polling it. An append in this process wakes the poller at once; one
+     * by another process (the command-side service, on the postgres profile) is seen at the next poll, a second
+     * later by Axon's default. {@code ledger.event-store.poll-interval} shortens that. Axon's Spring Boot support has
+     * no property for it, so its event store and storage engine are built here as its auto-configuration builds them.
+     */
+    @Configuration
+    @ConditionalOnProperty("ledger.event-store.poll-interval")
+    static class EventTablePolling {
+
+        @Bean
+        EventStorageEngine eventStorageEngine(Serializer serializer,
+                                              @Qualifier("eventSerializer") Serializer eventSerializer,
+                                              ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
+                                              org.axonframework.config.Configuration configuration,
+                                              ConnectionProvider connectionProvider,
+                                              TransactionManager transactionManager) {
+            return JdbcEventStorageEngine.builder()
+                    .snapshotSerializer(serializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .persistenceExceptionResolver(
+                            persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
+                    .eventSerializer(eventSerializer)
+                    .snapshotFilter(configuration.snapshotFilter())
+                    .connectionProvider(connectionProvider)
+                    .transactionManager(transactionManager)
+                    .build();
+        }
+
+        @Bean
+        EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
+                                      org.axonframework.config.Configuration configuration,
+                                      @Value("${ledger.event-store.poll-interval}") Duration pollInterval) {
+            return EmbeddedEventStore.builder()
+                    .storageEngine(eventStorageEngine)
+                    .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                    .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                    .fetchDelay(pollInterval.toMillis())
+                    .build();
+        }
     }
 }

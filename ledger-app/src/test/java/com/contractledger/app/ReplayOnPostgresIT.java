@@ -1,0 +1,31 @@
+package com.contractledger.app;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link ReplayIT} on the postgres profile: the replays reset tokens in Axon's JDBC token store and read the event
+ * table on PostgreSQL; each test has a database and a MongoDB of its own, kept across its restart.
+ */
+class ReplayOnPostgresIT extends ReplayIT {
+
+    @RegisterExtension
+    final PostgresDatabase postgres = new PostgresDatabase();
+    private InTestMongo mongo;
+
+    @BeforeEach
+    void startMongo() {
+        mongo = new InTestMongo();
+    }
+
+    @AfterEach
+    void stopMongo() {
+        mongo.close();
+    }
+
+    @Override
+    LedgerProcess start() {
+        return LedgerProcess.start(dataDir, postgres.launcherArguments(mongo.uri()));
+    }
+}
