@@ -4,8 +4,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.TestAbortedException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * its user must be allowed to create databases. When no server answers, the tests are skipped with the reason and
  * how to get one — unless {@code CI} is set: under CI they must run, so they fail.
  */
-final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+final class PostgresDatabase
+        implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     static final String SERVER_URL = env("LEDGER_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:55432/ledger");
     static final String USER = env("LEDGER_TEST_JDBC_USER", "ledger");
@@ -35,6 +37,20 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback, Bef
 
     private String database;
     private boolean perClass;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String problem = unreachable();
+        if (problem.isEmpty()) {
+            return ConditionEvaluationResult.enabled("PostgreSQL answers at " + SERVER_URL);
+        }
+        if (System.getenv("CI") != null) {
+            return ConditionEvaluationResult.enabled("CI is set: the PostgreSQL tests must run");
+        }
+        String reason = "PostgreSQL tests skipped: " + advice(problem);
+        System.err.println(context.getDisplayName() + ": " + reason);
+        return ConditionEvaluationResult.disabled(reason);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
@@ -118,7 +134,14 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback, Bef
         }
     }
 
-    private static synchronized void requireServer() {
+    private static void requireServer() {
+        String problem = unreachable();
+        if (!problem.isEmpty()) {
+            throw new IllegalStateException("CI is set, so the PostgreSQL tests must run, but: " + advice(problem));
+        }
+    }
+
+    private static synchronized String unreachable() {
         if (unreachable == null) {
             try (Connection server = DriverManager.getConnection(SERVER_URL, credentials())) {
                 unreachable = "";
@@ -126,18 +149,14 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback, Bef
                 unreachable = e.getMessage();
             }
         }
-        if (unreachable.isEmpty()) {
-            return;
-        }
-        String message = "No PostgreSQL at " + SERVER_URL + " as " + USER + " (" + unreachable + "). Start one with "
+        return unreachable;
+    }
+
+    private static String advice(String problem) {
+        return "no PostgreSQL at " + SERVER_URL + " as " + USER + " (" + problem + "). Start one with "
                 + "`sudo .ci/postgres` (installs Debian's postgresql if missing, listens on 127.0.0.1:55432 only), or "
                 + "point LEDGER_TEST_JDBC_URL, LEDGER_TEST_JDBC_USER and LEDGER_TEST_JDBC_PASSWORD at a server whose "
                 + "user may create databases.";
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException("CI is set, so the PostgreSQL tests must run. " + message);
-        }
-        System.err.println("SKIPPED PostgreSQL tests: " + message);
-        throw new TestAbortedException("PostgreSQL tests skipped: " + message);
     }
 
     private static Properties credentials() {
