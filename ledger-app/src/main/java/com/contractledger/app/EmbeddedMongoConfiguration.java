@@ -2,7 +2,6 @@ package com.contractledger.app;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.bson.Document;
@@ -18,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default's read-model store: an in-process MongoDB wire-protocol server keeping its data in an H2 file
@@ -30,13 +30,20 @@ class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
-    @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDir) throws IOException {
+    @Bean
+    EmbeddedReadModelStore embeddedReadModelStore(@Value("${ledger.data-dir}") Path dataDir,
+            @Value("${ledger.embedded-mongo.checkpoint-interval:200ms}") Duration checkpointInterval)
+            throws IOException {
         Files.createDirectories(dataDir);
-        Path file = dataDir.resolve("readmodels.mv").toAbsolutePath();
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        return new EmbeddedReadModelStore(dataDir.resolve("readmodels.mv").toAbsolutePath(), checkpointInterval);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(EmbeddedReadModelStore store) {
+        MongoServer server = new MongoServer(store.backend());
         server.bind("127.0.0.1", 0);
-        log.info("Embedded MongoDB wire server on {} storing read models in {}", server.getConnectionString(), file);
+        log.info("Embedded MongoDB wire server on {} storing read models in {}", server.getConnectionString(),
+                store.file());
         return server;
     }
 

@@ -2,9 +2,13 @@ package com.contractledger.app;
 
 import com.contractledger.query.common.ReadModelGenerations;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -172,6 +176,33 @@ class ReplayIT {
                     .isEqualTo(json.readTree(spendBefore));
             assertThat(json.readTree(ledger.get("auditor", "/api/contracts?size=50").body()))
                     .isEqualTo(json.readTree(summariesBefore));
+        }
+    }
+
+    /** Another query-side instance holding a segment of the processor makes a replay impossible here: 409, no change. */
+    @Test
+    void a_replay_is_refused_while_another_instance_processes_a_segment() throws Exception {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+            ledger.post("buyer", "/api/suppliers", supplier("sup-cl"));
+            awaitCaughtUp(ledger);
+            MongoCollection<org.bson.Document> tokens = ledger.bean(MongoTemplate.class)
+                    .getCollection("tracking_tokens");
+            org.bson.Document segment = tokens.find(Filters.and(Filters.eq("processorName", "spend"),
+                    Filters.eq("segment", 3))).first();
+            assertThat(segment).isNotNull();
+            tokens.updateOne(Filters.eq("_id", segment.get("_id")), Updates.combine(
+                    Updates.set("owner", "query-side-2@elsewhere"),
+                    Updates.set("timestamp", segment.get("timestamp") instanceof Long
+                            ? System.currentTimeMillis() : new java.util.Date())));
+
+            LedgerProcess.Reply refused = ledger.post("admin", ADMIN + "/spend/replay", "");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(json.readTree(refused.body()).get("detail").asText()).contains("another query-side instance");
+            JsonNode status = json.readTree(ledger.get("admin", ADMIN + "/spend").body());
+            assertThat(status.get("building").isNull()).isTrue();
+            assertThat(status.get("generation").asInt()).isZero();
+            assertThat(ledger.get("auditor", "/api/suppliers/sup-cl").status()).isEqualTo(200);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.contractledger.query.admin;
 
 import com.contractledger.query.admin.ProjectionAdministration.ReplayRunningException;
+import com.contractledger.query.admin.ProjectionAdministration.SegmentsClaimedElsewhereException;
 import com.contractledger.query.admin.ProjectionAdministration.UnknownProjectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -46,8 +47,8 @@ class ProjectionAdminController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(ReplayRunningException.class)
-    ProblemDetail running(ReplayRunningException e) {
+    @ExceptionHandler({ReplayRunningException.class, SegmentsClaimedElsewhereException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,14 @@ public class ProjectionAdministration {
     public static class ReplayRunningException extends RuntimeException {
         ReplayRunningException(String name) {
             super("a replay of " + name + " is running");
+        }
+    }
+
+    /** Another query-side instance processes some of the processor's segments, so its tokens cannot be reset here. */
+    public static class SegmentsClaimedElsewhereException extends RuntimeException {
+        SegmentsClaimedElsewhereException(String name, Throwable cause) {
+            super("segments of " + name + " are being processed by another query-side instance; a replay needs them "
+                    + "all: run one query-side instance while it starts", cause);
         }
     }
 
@@ -106,7 +115,11 @@ public class ProjectionAdministration {
             throw new ReplayRunningException(name);
         }
         log.info("Replaying projection {}", name);
-        restartReplay(processor);
+        try {
+            restartReplay(processor);
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw new SegmentsClaimedElsewhereException(name, claimedElsewhere);
+        }
         return status(processor, head());
     }
 
@@ -124,6 +137,7 @@ public class ProjectionAdministration {
         try {
             for (StreamingEventProcessor processor : processors()) {
                 String name = processor.getName();
+                generations.refresh(name);
                 if (interruptedResets.contains(name)) {
                     restartInterruptedReplay(processor);
                 } else if (generations.isBuilding(name) && hasCaughtUp(processor)) {

@@ -1,5 +1,6 @@
 package com.contractledger.query.common;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -54,8 +55,17 @@ public class ReadModelGenerations {
         return collection(base, registry(group).live());
     }
 
-    /** The name under which the projection of {@code group} writes (and reads back) {@code base}. */
+    /**
+     * The name under which the projection of {@code group} writes (and reads back) {@code base}. Within a processor's
+     * unit of work the registry is read from the store once per batch, so a query-side instance that did not start a
+     * replay still writes into the generation another instance is building.
+     */
     public String write(String group, String base) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Registry current = CurrentUnitOfWork.get().root().getOrComputeResource(
+                    ReadModelGenerations.class.getName() + "/" + group, key -> refresh(group));
+            return collection(base, current.writing());
+        }
         return collection(base, registry(group).writing());
     }
 
@@ -69,6 +79,14 @@ public class ReadModelGenerations {
             Registry stored = mongo.findById(id, Registry.class);
             return stored != null ? stored : new Registry(id, List.of(), 0, null, null, null, false);
         });
+    }
+
+    /** Reads {@code group}'s registry from the store again: another instance may have started or ended a replay. */
+    public synchronized Registry refresh(String group) {
+        Registry stored = mongo.findById(group, Registry.class);
+        Registry current = stored != null ? stored : new Registry(group, List.of(), 0, null, null, null, false);
+        registries.put(group, current);
+        return current;
     }
 
     public boolean isBuilding(String group) {

@@ -27,12 +27,23 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Dispute timelines: one document per dispute, its stage, status and every step with its actor. */
+/**
+ * Dispute timelines: per dispute a {@link DisputeTimeline} with its stage and status, and every step, with its actor,
+ * as a {@link DisputeTimelineEntry} of its own. An event's entry is written before the timeline that counts it, so a
+ * crash in between leaves an entry a redelivery writes again under the same key, and nothing counted that is missing.
+ */
 @Component
 @ProcessingGroup(DisputeTimelineProjection.PROCESSING_GROUP)
 public class DisputeTimelineProjection {
@@ -61,7 +72,7 @@ public class DisputeTimelineProjection {
 
     @PostConstruct
     public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, DisputeTimelineView.COLLECTION)) {
+        for (String collection : generations.inUse(PROCESSING_GROUP, DisputeTimeline.COLLECTION)) {
             var indexes = mongo.indexOps(collection);
             indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
             indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC));
@@ -71,7 +82,8 @@ public class DisputeTimelineProjection {
     /** A replay builds a new generation of the timelines while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        generations.startBuilding(PROCESSING_GROUP, List.of(DisputeTimelineView.COLLECTION));
+        generations.startBuilding(PROCESSING_GROUP,
+                List.of(DisputeTimeline.COLLECTION, DisputeTimelineEntry.COLLECTION));
         createIndexes();
     }
 
@@ -81,40 +93,44 @@ public class DisputeTimelineProjection {
         String contractId = event.contractId().value();
         var opened = new DisputeEntry(context.occurredAt(), Kind.OPENED, event.stage(), context.actor(),
                 event.description(), List.of());
-        store(context, new DisputeTimelineView(DisputeTimelineView.idOf(contractId, event.disputeId()), contractId,
-                event.disputeId(), event.breachId(), event.category(), event.recommendedTrack(), event.stage(),
-                DisputeTimelineView.Status.OPEN, context.occurredAt(), null, 0, null, Amount.of(event.claimAmount()),
-                null, null, List.of(opened), context.sequence(), context.position()));
+        String id = DisputeTimeline.idOf(contractId, event.disputeId());
+        DisputeTimeline stored = mongo.findById(id, DisputeTimeline.class, writing(DisputeTimeline.COLLECTION));
+        add(context, stored != null ? stored : new DisputeTimeline(id, contractId, event.disputeId(),
+                event.breachId(), event.category(), event.recommendedTrack(), event.stage(),
+                DisputeTimelineView.Status.OPEN, context.occurredAt(), null, null, Amount.of(event.claimAmount()),
+                null, null, 0, -1, context.position()), opened, added -> added);
     }
 
     @EventHandler
     public void on(DisputeEscalatedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        update(context, event.contractId().value(), event.disputeId(), view -> view.with(new DisputeEntry(
-                context.occurredAt(), Kind.ESCALATED, event.to(), context.actor(), event.reason(), List.of()), context));
+        update(context, event.contractId().value(), event.disputeId(), timeline -> new DisputeEntry(
+                context.occurredAt(), Kind.ESCALATED, event.to(), context.actor(), event.reason(), List.of()),
+                added -> added);
     }
 
     @EventHandler
     public void on(DisputeNoteAddedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        update(context, event.contractId().value(), event.disputeId(), view -> view.with(new DisputeEntry(
-                context.occurredAt(), Kind.NOTE, view.stage(), context.actor(), event.text(),
-                event.evidenceRefs() == null ? List.of() : event.evidenceRefs()), context));
+        update(context, event.contractId().value(), event.disputeId(), timeline -> new DisputeEntry(
+                context.occurredAt(), Kind.NOTE, timeline.stage(), context.actor(), event.text(),
+                event.evidenceRefs() == null ? List.of() : event.evidenceRefs()), added -> added);
     }
 
     @EventHandler
     public void on(DisputeResolvedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        update(context, event.contractId().value(), event.disputeId(), view -> view
-                .with(new DisputeEntry(context.occurredAt(), Kind.RESOLVED, event.stage(), context.actor(),
-                        event.outcome() + ": " + event.summary(), List.of()), context)
-                .resolved(event.outcome(), Amount.of(event.settlementAmount()), event.summary(), context.occurredAt()));
+        update(context, event.contractId().value(), event.disputeId(), timeline -> new DisputeEntry(
+                        context.occurredAt(), Kind.RESOLVED, event.stage(), context.actor(),
+                        event.outcome() + ": " + event.summary(), List.of()),
+                added -> added.resolved(event.outcome(), Amount.of(event.settlementAmount()), event.summary(),
+                        context.occurredAt()));
     }
 
     @QueryHandler
     public List<DisputeTimelineView> handle(FindContractDisputesQuery query) {
-        return mongo.find(Query.query(where("contractId").is(query.contractId())).with(Sort.by("openedAt", "_id")),
-                DisputeTimelineView.class, serving()).stream().map(view -> view.asOf(clock.instant())).toList();
+        return withEntries(mongo.find(Query.query(where("contractId").is(query.contractId()))
+                .with(Sort.by("openedAt", "_id")), DisputeTimeline.class, serving(DisputeTimeline.COLLECTION)));
     }
 
     @QueryHandler
@@ -123,42 +139,71 @@ public class DisputeTimelineProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, DisputeTimelineView.class, serving());
+        String collection = serving(DisputeTimeline.COLLECTION);
+        long total = mongo.count(filter, DisputeTimeline.class, collection);
         Paging paging = new Paging(query.page(), query.size());
-        List<DisputeTimelineView> items = mongo.find(paging.apply(filter, Sort.by("openedAt", "_id")),
-                DisputeTimelineView.class, serving()).stream().map(view -> view.asOf(clock.instant())).toList();
+        List<DisputeTimelineView> items = withEntries(mongo.find(paging.apply(filter, Sort.by("openedAt", "_id")),
+                DisputeTimeline.class, collection));
         return new DisputeTimelinePage(items, query.page(), query.size(), total);
     }
 
+    /** The entries of all {@code timelines} in one lookup by key, which any MongoDB answers from its primary index. */
+    private List<DisputeTimelineView> withEntries(List<DisputeTimeline> timelines) {
+        List<String> keys = new ArrayList<>();
+        timelines.forEach(timeline -> IntStream.range(0, timeline.entryCount())
+                .forEach(index -> keys.add(DisputeTimelineEntry.idOf(timeline.id(), index))));
+        Map<String, List<DisputeTimelineEntry>> entries = keys.isEmpty() ? Map.of()
+                : mongo.find(Query.query(where("_id").in(keys)), DisputeTimelineEntry.class,
+                        serving(DisputeTimelineEntry.COLLECTION)).stream()
+                .collect(Collectors.groupingBy(DisputeTimelineEntry::timelineId));
+        Instant now = clock.instant();
+        return timelines.stream().map(timeline -> DisputeTimelineView.of(timeline,
+                entries.getOrDefault(timeline.id(), List.of()).stream()
+                        .sorted(Comparator.comparingInt(DisputeTimelineEntry::index))
+                        .map(DisputeTimelineEntry::entry).toList(), now)).toList();
+    }
+
     private void update(EventContext context, String contractId, String disputeId,
-                        UnaryOperator<DisputeTimelineView> change) {
-        DisputeTimelineView current = mongo.findById(DisputeTimelineView.idOf(contractId, disputeId),
-                DisputeTimelineView.class, writing());
-        if (current == null || current.lastSequence() >= context.sequence()) {
-            if (current != null && current.lastSequence() == context.sequence()) {
-                changes.recordOnce(context, STREAM, current.id(), current.asOf(clock.instant()));
+                        Function<DisputeTimeline, DisputeEntry> entry, UnaryOperator<DisputeTimeline> then) {
+        DisputeTimeline current = mongo.findById(DisputeTimeline.idOf(contractId, disputeId), DisputeTimeline.class,
+                writing(DisputeTimeline.COLLECTION));
+        if (current != null) {
+            add(context, current, entry.apply(current), then);
+        }
+    }
+
+    /**
+     * Appends {@code entry} to {@code timeline} unless the stored timeline already counts this event. A redelivered
+     * event whose timeline was stored before a crash, while its change was not, records the change now.
+     */
+    private void add(EventContext context, DisputeTimeline timeline, DisputeEntry entry,
+                     UnaryOperator<DisputeTimeline> then) {
+        if (timeline.lastSequence() >= context.sequence()) {
+            if (timeline.lastSequence() == context.sequence()) {
+                changes.recordOnce(context, STREAM, timeline.id(), changeOf(timeline, entry));
             }
             return;
         }
-        store(context, change.apply(current));
-    }
-
-    private void store(EventContext context, DisputeTimelineView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
-            changes.record(context, STREAM, view.id(), view.asOf(clock.instant()));
-        } else if (!context.replay()) {
-            DisputeTimelineView stored = mongo.findById(view.id(), DisputeTimelineView.class, writing());
-            if (stored != null && stored.lastSequence() == context.sequence()) {
-                changes.recordOnce(context, STREAM, stored.id(), stored.asOf(clock.instant()));
-            }
+        GuardedWrites.insertOnce(mongo, writing(DisputeTimelineEntry.COLLECTION), new DisputeTimelineEntry(
+                DisputeTimelineEntry.idOf(timeline.id(), timeline.entryCount()), timeline.id(), timeline.entryCount(),
+                entry));
+        DisputeTimeline added = then.apply(timeline.with(entry, context));
+        if (GuardedWrites.replaceIfNewer(mongo, writing(DisputeTimeline.COLLECTION), added.id(), context.sequence(),
+                added)) {
+            changes.record(context, STREAM, added.id(), changeOf(added, entry));
         }
     }
 
-    private String serving() {
-        return generations.read(PROCESSING_GROUP, DisputeTimelineView.COLLECTION);
+    private DisputeTimelineChange changeOf(DisputeTimeline timeline, DisputeEntry latest) {
+        return new DisputeTimelineChange(timeline,
+                DisputeTimelineView.of(timeline, List.of(), clock.instant()).daysOpen(), latest);
     }
 
-    private String writing() {
-        return generations.write(PROCESSING_GROUP, DisputeTimelineView.COLLECTION);
+    private String serving(String collection) {
+        return generations.read(PROCESSING_GROUP, collection);
+    }
+
+    private String writing(String collection) {
+        return generations.write(PROCESSING_GROUP, collection);
     }
 }

@@ -23,22 +23,22 @@ import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.BatchedInserts;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -51,6 +51,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class ContractHistoryProjection {
 
     public static final String PROCESSING_GROUP = "contract-history";
+    private static final int LOOKUP_CHUNK = 256;
 
     private final MongoTemplate mongo;
     private final ReadModelGenerations generations;
@@ -60,19 +61,10 @@ public class ContractHistoryProjection {
         this.generations = generations;
     }
 
-    @PostConstruct
-    public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, ContractHistoryEntry.COLLECTION)) {
-            mongo.indexOps(collection).ensureIndex(
-                    new Index().on("contractId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).unique());
-        }
-    }
-
     /** A replay builds a new generation of the history while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
         generations.startBuilding(PROCESSING_GROUP, List.of(ContractHistoryEntry.COLLECTION));
-        createIndexes();
     }
 
     /**
@@ -87,16 +79,32 @@ public class ContractHistoryProjection {
         }
         EventContext context = EventContext.of(message);
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
-        BatchedInserts.insertOnce(mongo, writing(), new ContractHistoryEntry(context.eventId(), context.aggregateId(),
+        BatchedInserts.insertOnce(mongo, writing(), new ContractHistoryEntry(
+                ContractHistoryEntry.idOf(context.aggregateId(), context.sequence()), context.aggregateId(),
                 context.sequence(), context.eventId(), type, context.occurredAt(), context.actor(), context.reason(),
                 context.correlationId(), summarize(event), changesOf(event)));
     }
 
+    /**
+     * A contract's entries are looked up by their keys, sequence 0, 1, 2, ... a chunk at a time, until a chunk comes
+     * back short: a lookup of {@code _id}s is answered from the primary index by any MongoDB, while a filter on
+     * {@code contractId} scans the whole collection on the embedded wire server (it has no secondary indexes).
+     */
     @QueryHandler
     public Optional<ContractHistoryView> handle(FindContractHistoryQuery query) {
-        List<ContractHistoryEntry> entries = mongo.find(
-                Query.query(where("contractId").is(query.contractId())).with(Sort.by("sequence")),
-                ContractHistoryEntry.class, serving());
+        String collection = serving();
+        List<ContractHistoryEntry> entries = new ArrayList<>();
+        for (long from = 0; ; from += LOOKUP_CHUNK) {
+            List<String> keys = LongStream.range(from, from + LOOKUP_CHUNK)
+                    .mapToObj(sequence -> ContractHistoryEntry.idOf(query.contractId(), sequence)).toList();
+            List<ContractHistoryEntry> chunk = mongo.find(Query.query(where("_id").in(keys)),
+                    ContractHistoryEntry.class, collection);
+            entries.addAll(chunk);
+            if (chunk.size() < LOOKUP_CHUNK) {
+                break;
+            }
+        }
+        entries.sort(Comparator.comparingLong(ContractHistoryEntry::sequence));
         if (entries.isEmpty()) {
             return Optional.empty();
         }

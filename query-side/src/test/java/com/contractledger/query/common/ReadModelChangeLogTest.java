@@ -56,4 +56,56 @@ class ReadModelChangeLogTest {
         assertThat(restarted.after("contracts", null, 0, 10)).extracting(Change::id).containsExactly(1L, 2L);
         assertThat(restarted.oldestId()).isEqualTo(1);
     }
+
+    @Test
+    void instances_sharing_a_database_number_their_changes_in_one_order_and_each_hears_all_of_them() {
+        ReadModelChangeLog first = mongo.changeLog();
+        ReadModelChangeLog second = mongo.changeLog();
+        List<Long> heardByFirst = new ArrayList<>();
+        List<Long> heardBySecond = new ArrayList<>();
+        first.subscribe(change -> heardByFirst.add(change.id()));
+        second.subscribe(change -> heardBySecond.add(change.id()));
+        // Both instances are up (each polls at start) before anything is recorded.
+        first.poll();
+        second.poll();
+
+        first.record(live(), "contracts", "ct-1", Map.of("version", 1));
+        second.record(live(), "contracts", "ct-2", Map.of("version", 1));
+        first.record(live(), "contracts", "ct-1", Map.of("version", 2));
+        assertThat(heardByFirst).as("its own at once, the other's once polled").containsExactly(1L);
+        assertThat(heardBySecond).as("number 1 comes first, from the other instance").isEmpty();
+
+        first.poll();
+        second.poll();
+        assertThat(heardByFirst).containsExactly(1L, 2L, 3L);
+        assertThat(heardBySecond).containsExactly(1L, 2L, 3L);
+        assertThat(first.lastId()).isEqualTo(3);
+        assertThat(second.lastId()).isEqualTo(3);
+    }
+
+    @Test
+    void a_number_taken_by_an_instance_that_died_before_storing_its_change_is_passed_over_after_a_while()
+            throws Exception {
+        ReadModelChangeLog dying = mongo.changeLog();
+        ReadModelChangeLog survivor = new ReadModelChangeLog(mongo.template(), new com.fasterxml.jackson.databind
+                .ObjectMapper(), java.time.Duration.ofMillis(200));
+        List<Long> heard = new ArrayList<>();
+        survivor.subscribe(change -> heard.add(change.id()));
+        survivor.poll();
+        dying.record(live(), "contracts", "ct-1", Map.of("version", 1));
+        survivor.poll();
+        // Number 2 is taken, then the process dies before the change is stored.
+        mongo.template().findAndModify(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(Change.COLLECTION)),
+                new org.springframework.data.mongodb.core.query.Update().inc("value", 1L), org.bson.Document.class,
+                "read_model_counters");
+        survivor.record(live(), "contracts", "ct-2", Map.of("version", 1));
+        assertThat(heard).as("3 waits for 2 for a while").containsExactly(1L);
+
+        Thread.sleep(300);
+        survivor.poll();
+        assertThat(heard).containsExactly(1L, 3L);
+        survivor.record(live(), "contracts", "ct-3", Map.of("version", 1));
+        assertThat(heard).containsExactly(1L, 3L, 4L);
+    }
 }

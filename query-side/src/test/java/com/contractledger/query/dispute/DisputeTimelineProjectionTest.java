@@ -75,4 +75,45 @@ class DisputeTimelineProjectionTest {
         assertThat(projection.handle(new FindDisputesQuery(DisputeTimelineView.Status.OPEN, 0, 20)).items())
                 .extracting(DisputeTimelineView::disputeId).containsExactly("dp-2");
     }
+
+    @Test
+    void a_long_dispute_keeps_every_note_in_order_and_a_redelivered_note_adds_nothing() {
+        List<TrackedEventMessage<?>> messages = new java.util.ArrayList<>();
+        messages.add(events.of("ct-1", disputeOpened("ct-1", "dp-1"), "buyer", null));
+        for (int n = 0; n < 600; n++) {
+            messages.add(events.of("ct-1", disputeNote("ct-1", "dp-1"), "actor-" + n, null));
+        }
+        messages.forEach(this::apply);
+        messages.subList(100, 140).forEach(message -> apply(Events.replayed(message)));
+        apply(messages.get(599));
+
+        DisputeTimelineView timeline = projection.handle(new FindContractDisputesQuery("ct-1")).get(0);
+        assertThat(timeline.entries()).hasSize(601);
+        assertThat(timeline.entries().get(0).kind()).isEqualTo(Kind.OPENED);
+        for (int n = 0; n < 600; n++) {
+            assertThat(timeline.entries().get(n + 1).actor()).isEqualTo("actor-" + n);
+        }
+        assertThat(mongo.template().count(new org.springframework.data.mongodb.core.query.Query(),
+                DisputeTimelineEntry.COLLECTION)).isEqualTo(601);
+    }
+
+    @Test
+    void an_entry_written_before_a_crash_is_counted_once_when_its_event_comes_again() {
+        TrackedEventMessage<?> opened = events.of("ct-1", disputeOpened("ct-1", "dp-1"), "buyer", null);
+        TrackedEventMessage<?> note = events.of("ct-1", disputeNote("ct-1", "dp-1"), "buyer", null);
+        apply(opened);
+        String timelineId = DisputeTimeline.idOf("ct-1", "dp-1");
+        // The note's entry reached the store, its timeline did not: the process died in between.
+        mongo.template().insert(new DisputeTimelineEntry(DisputeTimelineEntry.idOf(timelineId, 1), timelineId, 1,
+                new DisputeEntry(note.getTimestamp(), Kind.NOTE, DisputeStage.NEGOTIATION, "buyer", "before the crash",
+                        List.of())), DisputeTimelineEntry.COLLECTION);
+        apply(note);
+
+        DisputeTimelineView timeline = projection.handle(new FindContractDisputesQuery("ct-1")).get(0);
+        assertThat(timeline.entries()).extracting(DisputeEntry::kind).containsExactly(Kind.OPENED, Kind.NOTE);
+        assertThat(mongo.changeLog().after(DisputeTimelineProjection.STREAM, null, 0, 10))
+                .as("one change per event, the note's carrying its entry").hasSize(2)
+                .last().satisfies(change -> assertThat(change.view()).contains("\"entryCount\":2",
+                        "\"latestEntry\":{", "\"kind\":\"NOTE\""));
+    }
 }

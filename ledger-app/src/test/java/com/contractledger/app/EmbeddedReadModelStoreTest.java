@@ -1,0 +1,99 @@
+package com.contractledger.app;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.common.transaction.Transaction;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a {@code kill -9} leaves of the embedded read-model store is the file as the last checkpoint wrote it: copying
+ * the file while the store is open shows exactly that. A checkpoint waits for the unit of work under way.
+ */
+class EmbeddedReadModelStoreTest {
+
+    @TempDir
+    Path dir;
+    private EmbeddedReadModelStore store;
+    private MongoServer server;
+    private MongoClient client;
+
+    @AfterEach
+    void close() {
+        client.close();
+        server.shutdown();
+    }
+
+    private MongoCollection<Document> views() {
+        store = new EmbeddedReadModelStore(dir.resolve("readmodels.mv"), Duration.ofHours(1));
+        server = new MongoServer(store.backend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        return client.getDatabase("ledger").getCollection("views");
+    }
+
+    @Test
+    void nothing_reaches_the_file_between_checkpoints_and_a_checkpoint_writes_everything_before_it() throws Exception {
+        MongoCollection<Document> views = views();
+        views.insertOne(new Document("_id", "before"));
+        assertThat(idsInCrashImage("no-checkpoint")).isEmpty();
+
+        store.checkpoint();
+        views.insertOne(new Document("_id", "after"));
+        assertThat(idsInCrashImage("one-checkpoint")).containsExactly("before");
+    }
+
+    @Test
+    void a_checkpoint_waits_for_the_unit_of_work_under_way_so_it_never_splits_one() throws Exception {
+        MongoCollection<Document> views = views();
+        // A unit of work begins and ends on its processor's thread.
+        ExecutorService processorThread = Executors.newSingleThreadExecutor();
+        CompletableFuture<Transaction> started = CompletableFuture.supplyAsync(
+                () -> store.transactionManager().startTransaction(), processorThread);
+        Transaction unitOfWork = started.get(5, TimeUnit.SECONDS);
+        views.insertOne(new Document("_id", "view"));
+
+        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
+        Thread.sleep(300);
+        assertThat(checkpoint).as("the checkpoint waits while the unit of work is open").isNotDone();
+        assertThat(idsInCrashImage("mid-unit-of-work")).isEmpty();
+
+        views.insertOne(new Document("_id", "token"));
+        CompletableFuture.runAsync(unitOfWork::commit, processorThread).get(5, TimeUnit.SECONDS);
+        processorThread.shutdown();
+        checkpoint.get(5, TimeUnit.SECONDS);
+        assertThat(idsInCrashImage("after-unit-of-work")).containsExactlyInAnyOrder("view", "token");
+    }
+
+    /** The ids in a copy of the store's file taken now, opened as a restarted process would open it. */
+    private List<String> idsInCrashImage(String name) throws Exception {
+        Path copy = dir.resolve(name + ".mv");
+        Files.copy(dir.resolve("readmodels.mv"), copy);
+        MongoServer reopened = new MongoServer(new H2Backend(new MVStore.Builder().fileName(copy.toString()).open()));
+        try (MongoClient reader = MongoClients.create(reopened.bindAndGetConnectionString())) {
+            List<String> ids = new ArrayList<>();
+            reader.getDatabase("ledger").getCollection("views").find()
+                    .forEach(document -> ids.add(document.getString("_id")));
+            return ids;
+        } finally {
+            reopened.shutdown();
+        }
+    }
+}
