@@ -27,9 +27,14 @@ class ConcurrentWritersIT {
     @TempDir
     Path dataDir;
 
+    /** The application on the embedded default; {@link ConcurrentWritersOnPostgresIT} starts it on PostgreSQL. */
+    LedgerProcess start() {
+        return LedgerProcess.start(dataDir);
+    }
+
     @Test
     void fifty_concurrent_writers_on_one_contract() throws Exception {
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = start()) {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-c")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts", contract("ct-c", "sup-c")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts/ct-c/signature", SIGNATURE).status()).isEqualTo(202);

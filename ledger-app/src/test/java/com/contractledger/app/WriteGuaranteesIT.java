@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,7 +20,8 @@ import java.util.concurrent.Future;
 import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Concurrent retries, concurrent writers and long-lived contracts, over HTTP. */
+/** Concurrent retries, concurrent writers and long-lived contracts, over HTTP. One application serves the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriteGuaranteesIT {
 
     @TempDir
@@ -28,15 +30,23 @@ class WriteGuaranteesIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
+    void start() {
         // A low threshold so the test sees snapshots without writing hundreds of events.
-        ledger = LedgerProcess.start(dataDir, "--ledger.snapshot-threshold=20");
+        ledger = launch("--ledger.snapshot-threshold=20");
         assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-w")).status()).isEqualTo(201);
     }
 
+    /** The application on the embedded default; {@link WriteGuaranteesOnPostgresIT} launches it on PostgreSQL. */
+    LedgerProcess launch(String... arguments) {
+        return LedgerProcess.start(dataDir, arguments);
+    }
+
     @AfterAll
-    static void stop() {
-        ledger.close();
+    void stop() {
+        if (ledger != null) {
+            ledger.close();
+            ledger = null;
+        }
     }
 
     @Test

@@ -1,0 +1,28 @@
+package com.contractledger.app;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link ConcurrentWritersIT} on the postgres profile: fifty writers on one contract meet the event table's keys. */
+class ConcurrentWritersOnPostgresIT extends ConcurrentWritersIT {
+
+    @RegisterExtension
+    final PostgresDatabase postgres = new PostgresDatabase();
+    private InTestMongo mongo;
+
+    @BeforeEach
+    void startMongo() {
+        mongo = new InTestMongo();
+    }
+
+    @AfterEach
+    void stopMongo() {
+        mongo.close();
+    }
+
+    @Override
+    LedgerProcess start() {
+        return LedgerProcess.start(dataDir, postgres.launcherArguments(mongo.uri()));
+    }
+}
