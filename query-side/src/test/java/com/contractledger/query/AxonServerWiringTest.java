@@ -1,0 +1,120 @@
+package com.contractledger.query;
+
+import com.contractledger.api.serialization.LedgerJson;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The query-side service on profile {@code axonserver}, started with no Axon Server reachable (the connector keeps
+ * trying in the background): it is wired to Axon Server, keeps tokens and views in MongoDB and holds no aggregates.
+ */
+class AxonServerWiringTest {
+
+    private static final String[] PROJECTIONS = {"contract-summaries", "contract-history", "dispute-timelines",
+            "supplier-profiles", "supplier-scorecards", "milestones", "spend"};
+
+    private static final MongoServer mongo = new MongoServer(new MemoryBackend());
+    private static ConfigurableApplicationContext context;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String mongoUri = mongo.bindAndGetConnectionString();
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            projectionTokensIn(client.getDatabase("ledger"));
+        }
+        context = QuerySideApplication.application().profiles("axonserver").run(
+                "--server.port=0",
+                "--AXONSERVER_SERVERS=127.0.0.1:" + closedPort(),
+                "--MONGODB_URI=" + mongoUri + "/ledger");
+    }
+
+    /**
+     * A processor's very first start asks the event store where its stream begins, which needs Axon Server up; with
+     * its tokens already in MongoDB — any restart, any further instance — it starts and claims them later.
+     */
+    private static void projectionTokensIn(MongoDatabase database) {
+        TokenStore tokens = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database)
+                        .trackingTokensCollectionName(QuerySideConfiguration.TOKEN_COLLECTION).build())
+                .serializer(LedgerJson.serializer())
+                .build();
+        for (String projection : PROJECTIONS) {
+            tokens.initializeTokenSegments(projection, 2);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+        mongo.shutdownNow();
+    }
+
+    @Test
+    void events_commands_and_queries_go_through_the_axon_server_connector() {
+        assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
+        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+    }
+
+    @Test
+    void tokens_are_kept_in_mongodb_and_there_is_no_jdbc_database() {
+        assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
+        assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+    }
+
+    @Test
+    void the_query_side_holds_its_projections_and_no_aggregates_or_command_handlers() {
+        assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
+                .containsExactlyInAnyOrder(PROJECTIONS);
+        assertThat(beansWithMethodsAnnotated(QueryHandler.class)).isNotEmpty();
+        assertThat(context.getBeanNamesForAnnotation(Aggregate.class)).isEmpty();
+        assertThat(context.getBeansOfType(Repository.class)).isEmpty();
+        assertThat(beansWithMethodsAnnotated(CommandHandler.class)).isEmpty();
+    }
+
+    private static String[] beansWithMethodsAnnotated(Class<? extends Annotation> annotation) {
+        return Arrays.stream(context.getBeanDefinitionNames())
+                .filter(name -> Arrays.stream(Objects.requireNonNull(context.getType(name)).getDeclaredMethods())
+                        .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, annotation)))
+                .toArray(String[]::new);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
