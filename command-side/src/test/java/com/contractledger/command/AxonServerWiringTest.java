@@ -1,27 +1,18 @@
 package com.contractledger.command;
 
-import org.axonframework.axonserver.connector.AxonServerConnectionManager;
-import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
-import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
-import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.net.ServerSocket;
-import java.util.Arrays;
-import java.util.Objects;
 
+import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
+import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
+import static com.contractledger.shared.ServiceWiring.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,30 +43,14 @@ class AxonServerWiringTest {
 
     @Test
     void events_commands_and_queries_go_through_the_axon_server_connector() {
-        assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
-        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
-        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
-        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+        assertWiredToAxonServer(context);
     }
 
     @Test
     void the_command_side_holds_its_aggregates_and_no_projections_or_query_handlers() {
-        assertThat(beansWithMethodsAnnotated(CommandHandler.class)).contains("contract", "supplierRelationship");
+        assertThat(beansWithMethodsAnnotated(context, CommandHandler.class)).contains("contract", "supplierRelationship");
         assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                 .containsExactly("supplier-directory");
-        assertThat(beansWithMethodsAnnotated(QueryHandler.class)).isEmpty();
-    }
-
-    private static String[] beansWithMethodsAnnotated(Class<? extends Annotation> annotation) {
-        return Arrays.stream(context.getBeanDefinitionNames())
-                .filter(name -> Arrays.stream(Objects.requireNonNull(context.getType(name)).getDeclaredMethods())
-                        .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, annotation)))
-                .toArray(String[]::new);
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(beansWithMethodsAnnotated(context, QueryHandler.class)).isEmpty();
     }
 }

@@ -6,34 +6,25 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.axonframework.axonserver.connector.AxonServerConnectionManager;
-import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
-import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
-import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.net.ServerSocket;
-import java.util.Arrays;
-import java.util.Objects;
 
+import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
+import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
+import static com.contractledger.shared.ServiceWiring.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,10 +74,7 @@ class AxonServerWiringTest {
 
     @Test
     void events_commands_and_queries_go_through_the_axon_server_connector() {
-        assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
-        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
-        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
-        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+        assertWiredToAxonServer(context);
     }
 
     @Test
@@ -99,22 +87,9 @@ class AxonServerWiringTest {
     void the_query_side_holds_its_projections_and_no_aggregates_or_command_handlers() {
         assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                 .containsExactlyInAnyOrder(PROJECTIONS);
-        assertThat(beansWithMethodsAnnotated(QueryHandler.class)).isNotEmpty();
+        assertThat(beansWithMethodsAnnotated(context, QueryHandler.class)).isNotEmpty();
         assertThat(context.getBeanNamesForAnnotation(Aggregate.class)).isEmpty();
         assertThat(context.getBeansOfType(Repository.class)).isEmpty();
-        assertThat(beansWithMethodsAnnotated(CommandHandler.class)).isEmpty();
-    }
-
-    private static String[] beansWithMethodsAnnotated(Class<? extends Annotation> annotation) {
-        return Arrays.stream(context.getBeanDefinitionNames())
-                .filter(name -> Arrays.stream(Objects.requireNonNull(context.getType(name)).getDeclaredMethods())
-                        .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, annotation)))
-                .toArray(String[]::new);
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(beansWithMethodsAnnotated(context, CommandHandler.class)).isEmpty();
     }
 }
