@@ -2,7 +2,6 @@ package com.contractledger.query.admin;
 
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.ReadModelGenerations.Registry;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -12,6 +11,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -76,7 +77,11 @@ public class ProjectionAdministration {
         this.generations = generations;
     }
 
-    @PostConstruct
+    /**
+     * Only once the application is ready: before, Axon's lifecycle may still be starting the processors, and
+     * restarting an interrupted replay at the same time could start a processor on its tokens from before the reset.
+     */
+    @EventListener(ApplicationReadyEvent.class)
     void watchReplays() {
         processors().stream().map(StreamingEventProcessor::getName).filter(generations::isResetInterrupted)
                 .forEach(interruptedResets::add);
