@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConfiguration.Eventhandling.ProcessorSettings;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -21,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.util.Map;
 
 import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
 import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
@@ -75,6 +78,17 @@ class AxonServerWiringTest {
     @Test
     void events_commands_and_queries_go_through_the_axon_server_connector() {
         assertWiredToAxonServer(context);
+    }
+
+    @Test
+    void axon_server_balances_every_projection_over_the_query_side_instances() {
+        Map<String, ProcessorSettings> processors =
+                context.getBean(AxonServerConfiguration.class).getEventhandling().getProcessors();
+        assertThat(processors).containsOnlyKeys(PROJECTIONS);
+        assertThat(processors.values()).allSatisfy(settings -> {
+            assertThat(settings.getLoadBalancingStrategy()).isEqualTo("threadNumber");
+            assertThat(settings.isAutomaticBalancing()).isTrue();
+        });
     }
 
     @Test
