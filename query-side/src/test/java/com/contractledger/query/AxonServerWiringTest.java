@@ -23,6 +23,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
@@ -51,7 +57,10 @@ class AxonServerWiringTest {
         context = QuerySideApplication.application().profiles("axonserver").run(
                 "--server.port=0",
                 "--AXONSERVER_SERVERS=127.0.0.1:" + closedPort(),
-                "--MONGODB_URI=" + mongoUri + "/ledger");
+                "--MONGODB_URI=" + mongoUri + "/ledger",
+                "--ledger.security.users[0].name=auditor",
+                "--ledger.security.users[0].password={noop}auditor-secret",
+                "--ledger.security.users[0].roles=AUDITOR");
     }
 
     /**
@@ -95,6 +104,18 @@ class AxonServerWiringTest {
     void tokens_are_kept_in_mongodb_and_there_is_no_jdbc_database() {
         assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
         assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+    }
+
+    @Test
+    void the_audit_trail_read_from_a_jdbc_event_table_is_not_offered_here() throws Exception {
+        HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + context.getEnvironment().getProperty("local.server.port") + "/api/contracts/ct-1/events"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "auditor:auditor-secret".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(events, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(501);
+        assertThat(answer.body()).contains("JDBC event table");
     }
 
     @Test
