@@ -109,6 +109,11 @@ public class ProjectionAdministration {
                 .map(processor -> status(processor, head)).toList();
     }
 
+    /** The projections' names, known without asking the event store anything. */
+    public List<String> names() {
+        return processors().stream().map(StreamingEventProcessor::getName).sorted().toList();
+    }
+
     public ProjectionStatus projection(String name) {
         return status(processor(name), head());
     }
