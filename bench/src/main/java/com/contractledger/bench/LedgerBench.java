@@ -53,7 +53,7 @@ public final class LedgerBench {
         long benchStarted = System.nanoTime();
         deleteRecursively(work);
         Files.createDirectories(work);
-        Path schema = root.resolve("ledger-app/src/main/resources/schema/h2.sql");
+        Path schema = root.resolve("command-side/src/main/resources/schema/h2.sql");
         Path jar = root.resolve("ledger-app/target/ledger-app.jar");
 
         int rawEvents = size("rawEvents", 20_000);

@@ -36,4 +36,12 @@ class ArchitectureTest {
                         "com.mongodb..", "org.bson..")
                 .check(classes);
     }
+
+    @Test
+    void the_shared_service_configuration_depends_on_neither_side() {
+        noClasses().that().resideInAPackage("com.contractledger.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.contractledger.command..",
+                        "com.contractledger.query..", "com.contractledger.app..")
+                .check(classes);
+    }
 }

@@ -2,7 +2,6 @@ package com.contractledger.query.admin;
 
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.ReadModelGenerations.Registry;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -13,6 +12,8 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -85,7 +86,11 @@ public class ProjectionAdministration {
         this.generations = generations;
     }
 
-    @PostConstruct
+    /**
+     * Only once the application is ready: before, Axon's lifecycle may still be starting the processors, and
+     * restarting an interrupted replay at the same time could start a processor on its tokens from before the reset.
+     */
+    @EventListener(ApplicationReadyEvent.class)
     void watchReplays() {
         processors().stream().map(StreamingEventProcessor::getName).filter(generations::isResetInterrupted)
                 .forEach(interruptedResets::add);
@@ -102,6 +107,11 @@ public class ProjectionAdministration {
         Long head = head();
         return processors().stream().sorted(Comparator.comparing(StreamingEventProcessor::getName))
                 .map(processor -> status(processor, head)).toList();
+    }
+
+    /** The projections' names, known without asking the event store anything. */
+    public List<String> names() {
+        return processors().stream().map(StreamingEventProcessor::getName).sorted().toList();
     }
 
     public ProjectionStatus projection(String name) {

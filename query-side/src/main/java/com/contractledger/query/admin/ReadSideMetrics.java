@@ -40,8 +40,7 @@ class ReadSideMetrics {
     /** Registered once the application is ready: only then are all event processors known. */
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        for (ProjectionStatus projection : administration.projections()) {
-            String name = projection.name();
+        for (String name : administration.names()) {
             projectionGauge(registry, "ledger.projection.position", name, "global position of its slowest segment",
                     status -> orNaN(status.minPosition()));
             projectionGauge(registry, "ledger.projection.lag", name, "events stored but not yet applied",

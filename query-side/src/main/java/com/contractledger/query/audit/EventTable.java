@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.contractledger.api.contract.ContractDraftedEvent;
 import com.contractledger.api.serialization.LedgerJson;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,16 +36,26 @@ class EventTable {
             row.getString("eventIdentifier"), row.getString("payloadType"), row.getString("payloadRevision"),
             row.getString("timeStamp"), row.getBytes("payload"), row.getBytes("metaData"));
 
-    private final JdbcTemplate jdbc;
+    private final ObjectProvider<JdbcTemplate> jdbcTemplate;
     private final ObjectMapper json = LedgerJson.objectMapper();
 
-    EventTable(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /** No JDBC database where the events are in Axon Server (profile {@code axonserver} of the query side). */
+    EventTable(ObjectProvider<JdbcTemplate> jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    private JdbcTemplate jdbc() {
+        JdbcTemplate jdbc = jdbcTemplate.getIfAvailable();
+        if (jdbc == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_IMPLEMENTED,
+                    "the audit trail is read from Axon's JDBC event table, and this deployment has none");
+        }
+        return jdbc;
     }
 
     /** The events of one aggregate in sequence order, handed over one at a time. */
     void forEachOf(String aggregateType, String aggregateId, Consumer<StoredEvent> consumer) {
-        jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND type = ?"
+        jdbc().query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND type = ?"
                         + " ORDER BY sequenceNumber",
                 row -> {
                     consumer.accept(ROW.mapRow(row, 0));
@@ -78,13 +91,13 @@ class EventTable {
         }
         sql.append(" ORDER BY globalIndex LIMIT ?");
         arguments.add(limit);
-        return jdbc.query(sql.toString(), ROW, arguments.toArray());
+        return jdbc().query(sql.toString(), ROW, arguments.toArray());
     }
 
     /** The contracts drafted with a supplier, from the supplier id in their {@code ContractDraftedEvent}. */
     Set<String> contractsOf(String supplierId) {
         Set<String> contracts = new LinkedHashSet<>();
-        jdbc.query("SELECT aggregateIdentifier, payload FROM DomainEventEntry WHERE payloadType = ?", row -> {
+        jdbc().query("SELECT aggregateIdentifier, payload FROM DomainEventEntry WHERE payloadType = ?", row -> {
             if (supplierId.equals(supplierIdIn(row.getBytes("payload")))) {
                 contracts.add(row.getString("aggregateIdentifier"));
             }

@@ -50,6 +50,15 @@ public final class GuardedWrites {
     }
 
     /**
+     * Replaces the document {@code id} by {@code view}, built from the stored document the caller has just read and
+     * found older than the event it applies: the comparison {@link #replaceIfNewer} would make again is made, and only
+     * one thread writes a given view at a time. One round trip instead of two.
+     */
+    public static boolean replaceRead(MongoTemplate mongo, String collection, String id, Object view) {
+        return mongo.replace(Query.query(where("_id").is(id)), view, collection).getMatchedCount() > 0;
+    }
+
+    /**
      * Inserts each of {@code documents} unless a document with its id exists, in one unordered bulk write. Returns how
      * many were written.
      */

@@ -188,8 +188,11 @@ public class DisputeTimelineProjection {
                 DisputeTimelineEntry.idOf(timeline.id(), timeline.entryCount()), timeline.id(), timeline.entryCount(),
                 entry));
         DisputeTimeline added = then.apply(timeline.with(entry, context));
-        if (GuardedWrites.replaceIfNewer(mongo, writing(DisputeTimeline.COLLECTION), added.id(), context.sequence(),
-                added)) {
+        // A timeline read from the store was found older than the event above; a new one is inserted once.
+        boolean written = timeline.lastSequence() >= 0
+                ? GuardedWrites.replaceRead(mongo, writing(DisputeTimeline.COLLECTION), added.id(), added)
+                : GuardedWrites.insertOnce(mongo, writing(DisputeTimeline.COLLECTION), added);
+        if (written) {
             changes.record(context, STREAM, added.id(), changeOf(added, entry));
         }
     }

@@ -186,8 +186,7 @@ public class SupplierScorecardProjection {
         if (current == null || current.lastSequence() >= context.sequence()) {
             return;
         }
-        GuardedWrites.replaceIfNewer(mongo, collection, current.id(), context.sequence(),
-                change.apply(current, context.sequence()));
+        GuardedWrites.replaceRead(mongo, collection, current.id(), change.apply(current, context.sequence()));
     }
 
     private void updateSupplier(EventMessage<?> message, UnaryOperator<SupplierScoreSource> change) {
@@ -198,7 +197,7 @@ public class SupplierScorecardProjection {
             return;
         }
         SupplierScoreSource changed = change.apply(current);
-        GuardedWrites.replaceIfNewer(mongo, collection, current.id(), context.sequence(),
+        GuardedWrites.replaceRead(mongo, collection, current.id(),
                 new SupplierScoreSource(changed.id(), changed.tier(), changed.creditRating(),
                         changed.latestEvaluation(), changed.evaluations(), context.sequence()));
     }

@@ -99,7 +99,7 @@ public class SpendProjection {
         }
         // The entry goes first: if the contract document were written first, a crash in between would lose it.
         record(context, contract, Kind.ORDERED, event.signedOn(), contract.orderedValue());
-        GuardedWrites.replaceIfNewer(mongo, writing(SpendContract.COLLECTION), contract.id(), context.sequence(),
+        GuardedWrites.replaceRead(mongo, writing(SpendContract.COLLECTION), contract.id(),
                 new SpendContract(contract.id(), contract.supplierId(), contract.currency(), contract.orderedValue(),
                         true, context.sequence()));
     }
@@ -166,7 +166,7 @@ public class SpendProjection {
         if (contract.signed() && change.signum() != 0) {
             record(context, contract, Kind.ORDERED, LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC), change);
         }
-        GuardedWrites.replaceIfNewer(mongo, writing(SpendContract.COLLECTION), contract.id(), context.sequence(),
+        GuardedWrites.replaceRead(mongo, writing(SpendContract.COLLECTION), contract.id(),
                 new SpendContract(contract.id(), contract.supplierId(), contract.currency(), newValue,
                         contract.signed(), context.sequence()));
     }

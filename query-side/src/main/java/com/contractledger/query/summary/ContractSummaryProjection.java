@@ -221,7 +221,10 @@ public class ContractSummaryProjection {
             }
             return;
         }
-        store(context, change.apply(current).applied(context));
+        ContractSummaryView changed = change.apply(current).applied(context);
+        if (GuardedWrites.replaceRead(mongo, writing(), changed.id(), changed)) {
+            changes.record(context, STREAM, changed.id(), changed);
+        }
     }
 
     private void store(EventContext context, ContractSummaryView view) {

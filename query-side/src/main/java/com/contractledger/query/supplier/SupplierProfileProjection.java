@@ -181,8 +181,7 @@ public class SupplierProfileProjection {
         if (current == null || current.lastSequence() >= context.sequence()) {
             return;
         }
-        GuardedWrites.replaceIfNewer(mongo, writing(), current.id(), context.sequence(),
-                change.apply(current).applied(context.sequence()));
+        GuardedWrites.replaceRead(mongo, writing(), current.id(), change.apply(current).applied(context.sequence()));
     }
 
     private String serving() {

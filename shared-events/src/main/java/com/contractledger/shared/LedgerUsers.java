@@ -1,4 +1,4 @@
-package com.contractledger.app;
+package com.contractledger.shared;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.contractledger.app;
+package com.contractledger.shared;
 
 import com.contractledger.api.contract.upcasting.ContractDeliveredEventUpcaster;
 import com.contractledger.api.serialization.LedgerJson;

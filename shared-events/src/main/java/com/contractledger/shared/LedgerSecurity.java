@@ -1,10 +1,11 @@
-package com.contractledger.app;
+package com.contractledger.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,21 +16,25 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.io.IOException;
 
 /**
- * Roles of DESIGN §3 over HTTP Basic. BUYER alone writes; every role reads; history for BUYER, AUDITOR and COMPLIANCE;
- * audit endpoints for AUDITOR and COMPLIANCE; administration and metrics for ADMIN; health for anyone.
+ * What the HTTP security of every service shares: the roles of DESIGN §3, HTTP Basic against {@link LedgerUsers}, no
+ * sessions, 401 and 403 as problems. Each side adds a chain for its own endpoints ({@link #API_CHAINS}); the chain
+ * here takes the rest: health for anyone, the other actuator endpoints for ADMIN, anything else authenticated.
  */
 @Configuration
-class SecurityConfiguration {
+public class LedgerSecurity {
 
-    static final String BUYER = "BUYER";
-    static final String AUDITOR = "AUDITOR";
-    static final String COMPLIANCE = "COMPLIANCE";
-    static final String DASHBOARD = "DASHBOARD";
-    static final String ADMIN = "ADMIN";
+    public static final String BUYER = "BUYER";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String COMPLIANCE = "COMPLIANCE";
+    public static final String DASHBOARD = "DASHBOARD";
+    public static final String ADMIN = "ADMIN";
 
-    @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    /** Order of the sides' API chains, ahead of the catch-all chain here; their request matchers do not overlap. */
+    public static final int API_CHAINS = 1;
+
+    /** {@code http} with the ledger's authentication and its problem answers; the caller adds matcher and rules. */
+    public static HttpSecurity ledgerDefaults(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Contract Ledger\"");
@@ -39,20 +44,18 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .accessDeniedHandler((request, response, e) -> writeProblem(response, objectMapper,
                                 HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " "
-                                        + request.getRequestURI())))
+                                        + request.getRequestURI())));
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        return ledgerDefaults(http, objectMapper)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/contracts/*/history")
-                        .hasAnyRole(BUYER, AUDITOR, COMPLIANCE)
-                        .requestMatchers(HttpMethod.GET, "/api/contracts/*/state", "/api/contracts/*/events",
-                                "/api/suppliers/*/state", "/api/suppliers/*/events", "/api/audit/**")
-                        .hasAnyRole(AUDITOR, COMPLIANCE)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(BUYER, AUDITOR, COMPLIANCE, DASHBOARD, ADMIN)
-                        .requestMatchers("/api/**").hasRole(BUYER)
-                        .anyRequest().authenticated());
-        return http.build();
+                        .anyRequest().authenticated())
+                .build();
     }
 
     private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,

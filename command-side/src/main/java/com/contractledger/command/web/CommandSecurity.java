@@ -1,0 +1,29 @@
+package com.contractledger.command.web;
+
+import com.contractledger.shared.LedgerSecurity;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/** The write API: every request to {@code /api/**} but reads and projection administration; BUYER alone writes. */
+@Configuration
+class CommandSecurity {
+
+    @Bean
+    @Order(LedgerSecurity.API_CHAINS)
+    SecurityFilterChain commandApiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher administration = PathPatternRequestMatcher.withDefaults().matcher("/api/admin/**");
+        return LedgerSecurity.ledgerDefaults(http, objectMapper)
+                .securityMatcher(request -> !HttpMethod.GET.matches(request.getMethod()) && api.matches(request)
+                        && !administration.matches(request))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(LedgerSecurity.BUYER))
+                .build();
+    }
+}

@@ -1,0 +1,56 @@
+package com.contractledger.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.queryhandling.QueryHandler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+
+import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
+import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
+import static com.contractledger.shared.ServiceWiring.closedPort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command-side service on profile {@code axonserver}, started with no Axon Server reachable (the connector keeps
+ * trying in the background): it is wired to Axon Server and holds the command side only.
+ */
+class AxonServerWiringTest {
+
+    private static ConfigurableApplicationContext context;
+
+    @BeforeAll
+    static void start() throws IOException {
+        context = CommandSideApplication.application().profiles("axonserver").run(
+                "--server.port=0",
+                "--AXONSERVER_SERVERS=127.0.0.1:" + closedPort(),
+                "--LEDGER_JDBC_URL=jdbc:h2:mem:command-wiring;DB_CLOSE_DELAY=-1",
+                "--LEDGER_JDBC_USER=sa",
+                "--LEDGER_JDBC_PASSWORD=",
+                // the bookkeeping tables; on PostgreSQL they come from the migrations
+                "--spring.sql.init.mode=always",
+                "--spring.sql.init.schema-locations=classpath:schema/h2.sql");
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void events_commands_and_queries_go_through_the_axon_server_connector() {
+        assertWiredToAxonServer(context);
+    }
+
+    @Test
+    void the_command_side_holds_its_aggregates_and_no_projections_or_query_handlers() {
+        assertThat(beansWithMethodsAnnotated(context, CommandHandler.class)).contains("contract", "supplierRelationship");
+        assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
+                .containsExactly("supplier-directory");
+        assertThat(beansWithMethodsAnnotated(context, QueryHandler.class)).isEmpty();
+    }
+}

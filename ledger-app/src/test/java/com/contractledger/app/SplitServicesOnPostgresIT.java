@@ -1,0 +1,301 @@
+package com.contractledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.contractledger.app.LedgerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The postgres topology as deployed: the command-side and the query-side service, each a child process started from
+ * its executable jar with the environment an operator gives it, sharing one PostgreSQL database (Axon's event store,
+ * tokens, the schema each side migrates) — the query side tails the event table — and an in-test MongoDB for the
+ * views.
+ */
+class SplitServicesOnPostgresIT {
+
+    private static final String BUYER = "buyer:buyer-secret";
+    private static final String AUDITOR = "auditor:auditor-secret";
+    private static final String ADMIN = "admin:admin-secret";
+    private static final List<String> PROJECTIONS = List.of("contract-history", "contract-summaries",
+            "dispute-timelines", "milestones", "spend", "supplier-profiles", "supplier-scorecards");
+
+    @RegisterExtension
+    final PostgresDatabase postgres = new PostgresDatabase();
+    @TempDir
+    Path dir;
+    private final ObjectMapper json = new ObjectMapper();
+    private InTestMongo mongo;
+    private ServiceProcess commandSide;
+    private ServiceProcess querySide;
+    private int querySideStarts;
+
+    @BeforeEach
+    void start() throws Exception {
+        mongo = new InTestMongo();
+        commandSide = ServiceProcess.start("command-side", serviceJar("command-side"), List.of(), environment(),
+                List.of(), dir).awaitHealthy();
+        querySide = startQuerySide();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+        mongo.close();
+    }
+
+    @Test
+    void a_contract_lives_from_onboarding_to_termination_across_the_two_services() throws Exception {
+        write("/api/suppliers", supplier("sup-001"), 201, 0);
+        write("/api/suppliers/sup-001/credit-assessments", LOW_CREDIT, 201, 1);
+        write("/api/suppliers/sup-001/tier", "{\"tier\": \"KEY\", \"reason\": \"sole source of M8 fasteners\"}",
+                202, 2);
+        String ct = "/api/contracts/ct-2026-001";
+        write("/api/contracts", contract("ct-2026-001", "sup-001"), 201, 0);
+        write(ct + "/signature", SIGNATURE, 202, 1);
+        write(ct + "/amendments", PRICE_AMENDMENT, 201, 2);
+        write(ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 3);
+        write(ct + "/breaches", LATE_DELIVERY_BREACH, 201, 4);
+        write(ct + "/disputes", """
+                {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
+                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""", 201, 5);
+        write(ct + "/disputes/dp-1/escalations", "{\"to\": \"MEDIATION\", \"reason\": \"no agreement\"}", 201, 6);
+        write(ct + "/disputes/dp-1/notes", "{\"text\": \"inspection report\"}", 201, 7);
+        write(ct + "/disputes/dp-1/resolution", """
+                {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"},
+                 "summary": "split the difference"}""", 202, 8);
+        write(ct + "/renewals", """
+                {"newExpiresOn": "2028-11-30", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}""",
+                201, 9);
+        write(ct + "/termination", "{\"reason\": \"supplier exits the market\", \"effectiveOn\": \"2027-03-01\"}",
+                202, 10);
+
+        JsonNode summary = caughtUp(querySide.get(BUYER, ct + "?minVersion=10"));
+        assertThat(summary.get("status").asText()).isEqualTo("TERMINATED");
+        assertThat(summary.at("/ordered/amount").asText()).isEqualTo("13500.00");
+        assertThat(summary.at("/totalPenalties/amount").asText()).isEqualTo("81.00");
+        assertThat(summary.get("openDisputes").asInt()).isZero();
+
+        // The history the query side projected is the event store's, event by event.
+        List<String> stored = new ArrayList<>();
+        read(querySide.get(AUDITOR, ct + "/events")).forEach(event -> stored.add(event.get("eventId").asText()));
+        assertThat(stored).hasSize(11);
+        List<String> history = new ArrayList<>();
+        caughtUp(querySide.get(AUDITOR, ct + "/history?minVersion=10")).get("entries")
+                .forEach(entry -> history.add(entry.get("eventId").asText()));
+        assertThat(history).containsExactlyElementsOf(stored);
+        JsonNode verification = read(querySide.get(AUDITOR, "/api/audit/contracts/ct-2026-001/verify"));
+        assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(11);
+        awaitEventually(() -> {
+            JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-001/scorecard"));
+            assertThat(scorecard.get("creditRating").asText()).isEqualTo("BB");
+            assertThat(scorecard.get("disputesTotal").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_command_on_the_command_side_is_visible_on_the_query_side_within_a_second() throws Exception {
+        write("/api/suppliers", supplier("sup-fast"), 201, 0);
+        List<Long> latencies = new ArrayList<>();
+        for (int c = 1; c <= 5; c++) {
+            String id = "ct-fast" + c;
+            write("/api/contracts", contract(id, "sup-fast"), 201, 0);
+            long written = System.nanoTime();
+            while (querySide.get(BUYER, "/api/contracts/" + id).statusCode() != 200) {
+                assertThat(System.nanoTime() - written).as(id + " never reached the query side")
+                        .isLessThan(30_000_000_000L);
+                Thread.sleep(10);
+            }
+            latencies.add((System.nanoTime() - written) / 1_000_000);
+        }
+        System.out.println("command-to-query-side latencies (ms): " + latencies);
+        assertThat(latencies).allSatisfy(millis -> assertThat(millis).isLessThan(1000));
+    }
+
+    @Test
+    void a_stopped_query_side_catches_up_with_nothing_lost_when_it_is_back() throws Exception {
+        write("/api/suppliers", supplier("sup-cu"), 201, 0);
+        write("/api/contracts", contract("ct-cu0", "sup-cu"), 201, 0);
+        caughtUp(querySide.get(BUYER, "/api/contracts/ct-cu0?minVersion=0"));
+
+        querySide.close();
+        querySide = null;
+        int contracts = 20;
+        for (int c = 1; c <= contracts; c++) {
+            String id = "ct-cu" + c;
+            write("/api/contracts", contract(id, "sup-cu"), 201, 0);
+            write("/api/contracts/" + id + "/signature", SIGNATURE, 202, 1);
+            write("/api/contracts/" + id + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
+        }
+        write("/api/contracts/ct-cu0/signature", SIGNATURE, 202, 1);
+        long stored = storedEvents();
+
+        querySide = startQuerySide();
+        awaitNoLag(stored);
+        JsonNode page = read(querySide.get(BUYER, "/api/contracts?supplierId=sup-cu&size=200"));
+        assertThat(page.get("total").asInt()).isEqualTo(contracts + 1);
+        for (JsonNode contract : page.get("items")) {
+            assertThat(contract.get("version").asLong()).as(contract.get("id").asText())
+                    .isEqualTo(contract.get("id").asText().equals("ct-cu0") ? 1 : 2);
+        }
+        for (String id : List.of("ct-cu1", "ct-cu20")) {
+            List<String> events = new ArrayList<>();
+            read(querySide.get(AUDITOR, "/api/contracts/" + id + "/events"))
+                    .forEach(event -> events.add(event.get("eventId").asText()));
+            List<String> history = new ArrayList<>();
+            caughtUp(querySide.get(AUDITOR, "/api/contracts/" + id + "/history?minVersion=2")).get("entries")
+                    .forEach(entry -> history.add(entry.get("eventId").asText()));
+            assertThat(history).as(id).containsExactlyElementsOf(events);
+        }
+        JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-cu/scorecard"));
+        assertThat(scorecard.get("deliveries").asInt()).isEqualTo(contracts);
+        JsonNode spend = read(querySide.get(BUYER, "/api/analytics/spend?groupBy=supplier")).get("rows").get(0);
+        assertThat(spend.at("/delivered/amount").asText()).isEqualTo("102000.00");
+    }
+
+    @Test
+    void a_replayed_projection_ends_equal_to_the_event_store() throws Exception {
+        write("/api/suppliers", supplier("sup-rp"), 201, 0);
+        for (int c = 1; c <= 5; c++) {
+            write("/api/contracts", contract("ct-rp" + c, "sup-rp"), 201, 0);
+            write("/api/contracts/ct-rp" + c + "/signature", SIGNATURE, 202, 1);
+        }
+        write("/api/contracts/ct-rp1/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
+        awaitNoLag(storedEvents());
+        String scorecardBefore = querySide.get(BUYER, "/api/suppliers/sup-rp/scorecard").body();
+
+        for (String projection : List.of("contract-history", "supplier-scorecards")) {
+            HttpResponse<String> replay = querySide.post(ADMIN, "/api/admin/projections/" + projection + "/replay", "");
+            assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        }
+        write("/api/contracts/ct-rp2/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
+        awaitEventually(() -> {
+            for (String projection : List.of("contract-history", "supplier-scorecards")) {
+                JsonNode status = read(querySide.get(ADMIN, "/api/admin/projections/" + projection));
+                assertThat(status.get("generation").asInt()).as(status.toString()).isEqualTo(1);
+                assertThat(status.get("building").isNull()).isTrue();
+            }
+        });
+        for (int c = 1; c <= 5; c++) {
+            String id = "ct-rp" + c;
+            List<String> events = new ArrayList<>();
+            read(querySide.get(AUDITOR, "/api/contracts/" + id + "/events"))
+                    .forEach(event -> events.add(event.get("eventId").asText()));
+            awaitEventually(() -> {
+                List<String> history = new ArrayList<>();
+                read(querySide.get(AUDITOR, "/api/contracts/" + id + "/history")).get("entries")
+                        .forEach(entry -> history.add(entry.get("eventId").asText()));
+                assertThat(history).as(id).containsExactlyElementsOf(events);
+            });
+        }
+        awaitEventually(() -> {
+            JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-rp/scorecard"));
+            assertThat(scorecard.get("deliveries").asInt()).isEqualTo(2);
+        });
+        assertThat(json.readTree(scorecardBefore).get("deliveries").asInt()).isEqualTo(1);
+    }
+
+    private ServiceProcess startQuerySide() throws Exception {
+        Map<String, String> environment = environment();
+        environment.put("MONGODB_URI", mongo.uri());
+        // the in-test MongoDB wire server does not know the "hello" command of Spring Boot's MongoDB health check
+        return ServiceProcess.start("query-side-" + ++querySideStarts, serviceJar("query-side"), List.of(),
+                environment, List.of("--management.health.mongo.enabled=false"), dir).awaitHealthy();
+    }
+
+    /** What an operator sets: the profile, the database, users with {bcrypt} hashes. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "postgres");
+        environment.put("LEDGER_JDBC_URL", postgres.jdbcUrl());
+        environment.put("LEDGER_JDBC_USER", PostgresDatabase.USER);
+        environment.put("LEDGER_JDBC_PASSWORD", PostgresDatabase.PASSWORD);
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        List<String> users = List.of(BUYER, AUDITOR, ADMIN);
+        for (int i = 0; i < users.size(); i++) {
+            String[] user = users.get(i).split(":");
+            environment.put("LEDGER_SECURITY_USERS_" + i + "_NAME", user[0]);
+            environment.put("LEDGER_SECURITY_USERS_" + i + "_PASSWORD", "{bcrypt}" + bcrypt.encode(user[1]));
+            environment.put("LEDGER_SECURITY_USERS_" + i + "_ROLES", user[0].toUpperCase());
+        }
+        return environment;
+    }
+
+    private void write(String path, String body, int status, long version) throws Exception {
+        HttpResponse<String> reply = commandSide.post(BUYER, path, body);
+        assertThat(reply.statusCode()).as(path + " " + reply.body()).isEqualTo(status);
+        assertThat(json.readTree(reply.body()).get("version").asLong()).as(path).isEqualTo(version);
+    }
+
+    private JsonNode read(HttpResponse<String> reply) throws Exception {
+        assertThat(reply.statusCode()).as(reply.uri() + " " + reply.body()).isEqualTo(200);
+        return json.readTree(reply.body());
+    }
+
+    private JsonNode caughtUp(HttpResponse<String> reply) throws Exception {
+        assertThat(reply.headers().firstValue("X-Read-Model-Caught-Up")).as(reply.uri().toString()).hasValue("true");
+        return read(reply);
+    }
+
+    private long storedEvents() throws Exception {
+        try (Connection db = postgres.connect(); Statement sql = db.createStatement();
+             ResultSet count = sql.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Every projection has handled every stored event ({@code stored} of them). */
+    private void awaitNoLag(long stored) throws Exception {
+        awaitEventually(() -> {
+            JsonNode statuses = read(querySide.get(ADMIN, "/api/admin/projections"));
+            assertThat(statuses).hasSize(PROJECTIONS.size());
+            statuses.forEach(status -> {
+                assertThat(status.get("head").asLong()).as(status.toString()).isGreaterThanOrEqualTo(stored);
+                assertThat(status.get("lag").asLong(-1)).as(status.toString()).isZero();
+            });
+        });
+    }
+
+    /** Retries {@code check} for up to 60 s: two services and a database share two busy cores. */
+    private static void awaitEventually(ContractLifecycleIT.Check check) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Path serviceJar(String module) {
+        return Path.of("..", module, "target", module + "-service.jar").toAbsolutePath().normalize();
+    }
+}

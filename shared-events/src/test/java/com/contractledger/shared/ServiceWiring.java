@@ -1,0 +1,49 @@
+package com.contractledger.shared;
+
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryBus;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the wiring tests of both services check alike (a test-jar of this module). */
+public final class ServiceWiring {
+
+    private ServiceWiring() {
+    }
+
+    /** Events, commands and queries go through the Axon Server connector. */
+    public static void assertWiredToAxonServer(ApplicationContext context) {
+        assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
+        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+    }
+
+    /** The beans that declare a method with {@code annotation}, as Axon finds its handlers. */
+    public static String[] beansWithMethodsAnnotated(ApplicationContext context, Class<? extends Annotation> annotation) {
+        return Arrays.stream(context.getBeanDefinitionNames())
+                .filter(name -> Arrays.stream(Objects.requireNonNull(context.getType(name)).getDeclaredMethods())
+                        .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, annotation)))
+                .toArray(String[]::new);
+    }
+
+    /** A port nothing listens on: where the tests point the connector. */
+    public static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
