@@ -49,9 +49,11 @@ class SplitServicesOnPostgresIT {
     @BeforeEach
     void start() throws Exception {
         mongo = new InTestMongo();
+        // The query side first, on the empty database: it waits for the event table the command side creates.
+        querySide = startQuerySide();
         commandSide = ServiceProcess.start("command-side", serviceJar("command-side"), List.of(), environment(),
                 List.of(), dir).awaitHealthy();
-        querySide = startQuerySide();
+        querySide.awaitHealthy();
     }
 
     @AfterEach
@@ -157,7 +159,7 @@ class SplitServicesOnPostgresIT {
         write("/api/contracts/ct-cu0/signature", SIGNATURE, 202, 1);
         long stored = storedEvents();
 
-        querySide = startQuerySide();
+        querySide = startQuerySide().awaitHealthy();
         awaitNoLag(stored);
         JsonNode page = read(querySide.get(BUYER, "/api/contracts?supplierId=sup-cu&size=200"));
         assertThat(page.get("total").asInt()).isEqualTo(contracts + 1);
@@ -227,7 +229,7 @@ class SplitServicesOnPostgresIT {
         environment.put("MONGODB_URI", mongo.uri());
         // the in-test MongoDB wire server does not know the "hello" command of Spring Boot's MongoDB health check
         return ServiceProcess.start("query-side-" + ++querySideStarts, serviceJar("query-side"), List.of(),
-                environment, List.of("--management.health.mongo.enabled=false"), dir).awaitHealthy();
+                environment, List.of("--management.health.mongo.enabled=false"), dir);
     }
 
     /** What an operator sets: the profile, the database, users with {bcrypt} hashes. */

@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -88,6 +89,17 @@ public class QuerySideConfiguration {
     @ConditionalOnProperty("ledger.flyway.enabled")
     static FlywayMigrationInitializer querySchemaMigration(Flyway querySchema) {
         return new FlywayMigrationInitializer(querySchema);
+    }
+
+    /**
+     * Waits for the event table the command side's migration creates; in the one-process launcher that migration runs
+     * first (every migration initializer is a dependency), so there is nothing to wait for.
+     */
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.enabled")
+    static EventTableWait eventTableWait(DataSource dataSource, List<FlywayMigrationInitializer> migrations,
+                                         @Value("${ledger.event-store.wait-for-table:10m}") Duration limit) {
+        return new EventTableWait(new JdbcTemplate(dataSource), limit);
     }
 
     /**
