@@ -40,6 +40,7 @@ class RestartOnPostgresIT {
             LedgerProcess.Reply first;
             List<String> contractEvents;
             JsonNode historyBefore;
+            long storedAtStop;
             try (LedgerProcess ledger = start(mongo)) {
                 first = ledger.post("buyer", "/api/suppliers", supplier("sup-pr1"), key);
                 assertThat(first.status()).isEqualTo(201);
@@ -50,6 +51,7 @@ class RestartOnPostgresIT {
                 contractEvents = ledger.eventTypes("ct-pr1");
                 historyBefore = caughtUp(ledger.get("auditor", "/api/contracts/ct-pr1/history?minVersion=1"));
                 awaitNoLag(ledger);
+                storedAtStop = ledger.storedEventCount();
             }
 
             // Every projection's tokens are rows of Axon's token table on PostgreSQL, none in MongoDB.
@@ -78,7 +80,6 @@ class RestartOnPostgresIT {
                 assertThat(ledger.eventTypes("sup-pr1")).containsExactly("SupplierOnboardedEvent");
                 assertThat(ledger.eventTypes("ct-pr1")).startsWith(contractEvents.toArray(String[]::new));
 
-                long before = ledger.storedEventCount();
                 LedgerProcess.Reply retry = ledger.post("buyer", "/api/suppliers", supplier("sup-pr1"), key);
                 assertThat(retry.status()).isEqualTo(201);
                 assertThat(retry.body()).isEqualTo(first.body());
@@ -86,8 +87,9 @@ class RestartOnPostgresIT {
 
                 List<DomainEventMessage<?>> overdue = RestartIT.awaitOverdue(ledger, "ct-pr1", 2);
                 assertThat(overdue).extracting(e -> e.getMetaData().get("actor")).containsOnly("system");
+                // Counted from the stop, not from the retry: the overdue deadlines may fire before the retry is sent.
                 assertThat(ledger.storedEventCount()).as("the retry stored nothing; the two deadlines did")
-                        .isEqualTo(before + 2);
+                        .isEqualTo(storedAtStop + 2);
 
                 // The views carried on from their tokens: the history kept its entries and added the two new ones.
                 JsonNode history = caughtUp(ledger.get("auditor", "/api/contracts/ct-pr1/history?minVersion=3"));
