@@ -27,6 +27,7 @@ class RestartIT {
         Map<String, String> key = Map.of("Idempotency-Key", "onboard-sup-r1");
         LedgerProcess.Reply first;
         List<String> contractEvents;
+        long storedAtStop;
         try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
             first = ledger.post("buyer", "/api/suppliers", supplier("sup-r1"), key);
             assertThat(first.status()).isEqualTo(201);
@@ -34,6 +35,7 @@ class RestartIT {
                     contract("ct-r1", "sup-r1", "2027-06-01", "2027-07-01")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts/ct-r1/signature", SIGNATURE).status()).isEqualTo(202);
             contractEvents = ledger.eventTypes("ct-r1");
+            storedAtStop = ledger.storedEventCount();
         }
 
         // While the system is down, the milestones' due instants pass: move their stored deadlines into the past,
@@ -50,7 +52,6 @@ class RestartIT {
             assertThat(ledger.eventTypes("sup-r1")).containsExactly("SupplierOnboardedEvent");
             assertThat(ledger.eventTypes("ct-r1")).startsWith(contractEvents.toArray(String[]::new));
 
-            long before = ledger.storedEventCount();
             LedgerProcess.Reply retry = ledger.post("buyer", "/api/suppliers", supplier("sup-r1"), key);
             assertThat(retry.status()).isEqualTo(201);
             assertThat(retry.body()).isEqualTo(first.body());
@@ -58,8 +59,9 @@ class RestartIT {
 
             List<DomainEventMessage<?>> overdue = awaitOverdue(ledger, "ct-r1", 2);
             assertThat(overdue).extracting(e -> e.getMetaData().get("actor")).containsOnly("system");
+            // Counted from the stop, not from the retry: the overdue deadlines may fire before the retry is sent.
             assertThat(ledger.storedEventCount()).as("the retry stored nothing; the two deadlines did")
-                    .isEqualTo(before + 2);
+                    .isEqualTo(storedAtStop + 2);
         }
     }
 
