@@ -59,18 +59,15 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * The write side's tables (Axon's event and snapshot tables, the deadline schedule, idempotency keys, supplier
-     * standing) by Flyway from {@code db/command}, when {@code ledger.flyway.enabled} (the postgres profile). The
-     * query side migrates its own tables in the same schema with a history table of its own, so each run starts on a
-     * schema that may already hold the other's tables: baselining at version 0 still applies every migration.
+     * The command side's bookkeeping tables (deadline schedule, idempotency keys, supplier standing) by Flyway from
+     * {@code db/command}, when {@code ledger.flyway.enabled} (profiles axonserver and postgres). The query side
+     * migrates its own tables in the same schema with a history table of its own, so each run starts on a schema that
+     * may already hold the other's tables: baselining at version 0 still applies every migration.
      */
     @Bean
     @ConditionalOnProperty("ledger.flyway.enabled")
     static Flyway commandSchema(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/command").table("flyway_command_history")
-                .baselineOnMigrate(true).baselineVersion("0")
-                .load();
+        return migrations(dataSource, "classpath:db/command", "flyway_command_history");
     }
 
     /**
@@ -81,6 +78,27 @@ public class CommandSideConfiguration {
     @ConditionalOnProperty("ledger.flyway.enabled")
     static FlywayMigrationInitializer commandSchemaMigration(Flyway commandSchema) {
         return new FlywayMigrationInitializer(commandSchema);
+    }
+
+    /**
+     * Axon's event and snapshot tables by Flyway from {@code db/event-store}, only where they are the event store
+     * ({@code ledger.flyway.event-store}, profile postgres): on axonserver Axon Server keeps the events.
+     */
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.event-store")
+    static Flyway eventStoreSchema(DataSource dataSource) {
+        return migrations(dataSource, "classpath:db/event-store", "flyway_event_store_history");
+    }
+
+    @Bean
+    @ConditionalOnProperty("ledger.flyway.event-store")
+    static FlywayMigrationInitializer eventStoreSchemaMigration(Flyway eventStoreSchema) {
+        return new FlywayMigrationInitializer(eventStoreSchema);
+    }
+
+    private static Flyway migrations(DataSource dataSource, String location, String history) {
+        return Flyway.configure().dataSource(dataSource).locations(location).table(history)
+                .baselineOnMigrate(true).baselineVersion("0").load();
     }
 
     @Bean

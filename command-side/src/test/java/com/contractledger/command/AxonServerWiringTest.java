@@ -31,7 +31,8 @@ class AxonServerWiringTest {
                 "--LEDGER_JDBC_URL=jdbc:h2:mem:command-wiring;DB_CLOSE_DELAY=-1",
                 "--LEDGER_JDBC_USER=sa",
                 "--LEDGER_JDBC_PASSWORD=",
-                // the bookkeeping tables; on PostgreSQL they come from the migrations
+                // the bookkeeping tables in H2's dialect; on PostgreSQL the migrations create them (PostgresSchemaIT)
+                "--ledger.flyway.enabled=false",
                 "--spring.sql.init.mode=always",
                 "--spring.sql.init.schema-locations=classpath:schema/h2.sql");
     }

@@ -1,8 +1,11 @@
 package com.contractledger.app;
 
+import com.contractledger.command.CommandSideApplication;
+import com.contractledger.shared.ServiceWiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,8 +40,9 @@ class PostgresSchemaIT {
                         .isEqualTo(201);
             }
             try (Connection db = postgres.connect(); Statement sql = db.createStatement()) {
+                assertThat(migrations(sql, "flyway_event_store_history")).containsExactly("1 event store");
                 assertThat(migrations(sql, "flyway_command_history"))
-                        .containsExactly("1 event store", "2 deadlines", "3 idempotency and supplier standing");
+                        .containsExactly("1 deadlines", "2 idempotency and supplier standing");
                 assertThat(migrations(sql, "flyway_query_history")).containsExactly("1 token store");
 
                 Map<String, String> indexes = indexes(sql);
@@ -74,10 +78,39 @@ class PostgresSchemaIT {
             // A second start validates the applied migrations and applies nothing.
             LedgerProcess.start(dataDir, postgres.launcherArguments(mongo.uri())).close();
             try (Connection db = postgres.connect(); Statement sql = db.createStatement()) {
-                assertThat(single(sql, "SELECT count(*) FROM flyway_command_history")).isEqualTo("3");
+                assertThat(single(sql, "SELECT count(*) FROM flyway_event_store_history WHERE type <> 'BASELINE'"))
+                        .isEqualTo("1");
+                assertThat(single(sql, "SELECT count(*) FROM flyway_command_history WHERE type <> 'BASELINE'"))
+                        .isEqualTo("2");
                 assertThat(single(sql, "SELECT count(*) FROM flyway_query_history WHERE type <> 'BASELINE'"))
                         .isEqualTo("1");
             }
+        }
+    }
+
+    /**
+     * On the axonserver topology the command side's PostgreSQL holds its bookkeeping only: Flyway creates the deadline
+     * schedule, idempotency keys and supplier standing, and no event tables (Axon Server keeps the events).
+     */
+    @Test
+    void on_axonserver_the_command_side_creates_its_bookkeeping_tables_and_no_event_tables() throws Exception {
+        try (ConfigurableApplicationContext commandSide = CommandSideApplication.application()
+                .profiles("axonserver").run("--server.port=0",
+                        "--AXONSERVER_SERVERS=127.0.0.1:" + ServiceWiring.closedPort(),
+                        "--LEDGER_JDBC_URL=" + postgres.jdbcUrl(), "--LEDGER_JDBC_USER=" + PostgresDatabase.USER,
+                        "--LEDGER_JDBC_PASSWORD=" + PostgresDatabase.PASSWORD);
+             Connection db = postgres.connect(); Statement sql = db.createStatement()) {
+            assertThat(commandSide.isRunning()).isTrue();
+            assertThat(migrations(sql, "flyway_command_history"))
+                    .containsExactly("1 deadlines", "2 idempotency and supplier standing");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).containsExactlyInAnyOrder("scheduled_tasks", "idempotency_key", "supplier_standing",
+                    "flyway_command_history");
         }
     }
 

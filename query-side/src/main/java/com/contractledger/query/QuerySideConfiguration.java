@@ -74,9 +74,12 @@ public class QuerySideConfiguration {
                 .build();
     }
 
-    /** Axon's token table by Flyway from {@code db/query}, when {@code ledger.flyway.enabled} (the postgres profile). */
+    /**
+     * Axon's token table by Flyway from {@code db/query}, when {@code ledger.flyway.token-store} (the postgres profile,
+     * where the tokens are in the database the query side tails).
+     */
     @Bean
-    @ConditionalOnProperty("ledger.flyway.enabled")
+    @ConditionalOnProperty("ledger.flyway.token-store")
     static Flyway querySchema(DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/query").table("flyway_query_history")
@@ -86,7 +89,7 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty("ledger.flyway.enabled")
+    @ConditionalOnProperty("ledger.flyway.token-store")
     static FlywayMigrationInitializer querySchemaMigration(Flyway querySchema) {
         return new FlywayMigrationInitializer(querySchema);
     }
@@ -96,7 +99,7 @@ public class QuerySideConfiguration {
      * first (every migration initializer is a dependency), so there is nothing to wait for.
      */
     @Bean
-    @ConditionalOnProperty("ledger.flyway.enabled")
+    @ConditionalOnProperty("ledger.flyway.token-store")
     static EventTableWait eventTableWait(DataSource dataSource, List<FlywayMigrationInitializer> migrations,
                                          @Value("${ledger.event-store.wait-for-table:10m}") Duration limit) {
         return new EventTableWait(new JdbcTemplate(dataSource), limit);
