@@ -51,7 +51,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class ContractHistoryProjection {
 
     public static final String PROCESSING_GROUP = "contract-history";
-    private static final int LOOKUP_CHUNK = 256;
+    private static final int LOOKUP_CHUNK = 64;
 
     private final MongoTemplate mongo;
     private final ReadModelGenerations generations;
@@ -88,7 +88,9 @@ public class ContractHistoryProjection {
     /**
      * A contract's entries are looked up by their keys, sequence 0, 1, 2, ... a chunk at a time, until a chunk comes
      * back short: a lookup of {@code _id}s is answered from the primary index by any MongoDB, while a filter on
-     * {@code contractId} scans the whole collection on the embedded wire server (it has no secondary indexes).
+     * {@code contractId} scans the whole collection on the embedded wire server (it has no secondary indexes). The
+     * chunks are small because that server checks every document it found against every key of the {@code $in}
+     * again (measured: 1,000 entries took 60 ms at p50 in chunks of 256, 49 ms in chunks of 64).
      */
     @QueryHandler
     public Optional<ContractHistoryView> handle(FindContractHistoryQuery query) {
