@@ -318,24 +318,9 @@ class ContractLifecycleIT {
         throw new AssertionError("no spend row " + key + " by " + groupBy);
     }
 
-    interface Check {
-        void run() throws Exception;
-    }
-
     /** Views fed by other processors catch up on their own time: retries {@code check} for up to five seconds. */
     static void eventually(Check check) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError | RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
+        LedgerFixtures.eventually(java.time.Duration.ofSeconds(5), check);
     }
 
     @Test

@@ -6,6 +6,26 @@ final class LedgerFixtures {
     private LedgerFixtures() {
     }
 
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /** Retries {@code check} until it passes or {@code within} has passed: views catch up on their own time. */
+    static void eventually(java.time.Duration within, Check check) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     static String supplier(String supplierId) {
         return """
                 {"supplierId": "%s", "legalName": "Huadong Precision Parts Co., Ltd.",

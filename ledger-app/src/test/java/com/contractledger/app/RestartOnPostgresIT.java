@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,25 +101,9 @@ class RestartOnPostgresIT {
                 for (int i = 0; i < historyBefore.get("entries").size(); i++) {
                     assertThat(history.get("entries").get(i)).isEqualTo(historyBefore.get("entries").get(i));
                 }
-                within30s(() -> assertThat(json.readTree(
+                eventually(Duration.ofSeconds(30), () -> assertThat(json.readTree(
                         ledger.get("dashboard", "/api/contracts/ct-pr1").body()).get("version").asLong())
                         .isEqualTo(3));
-            }
-        }
-    }
-
-    /** Retries {@code check} for up to 30 s: the machine is shared, the processors catch up on their own time. */
-    private static void within30s(ContractLifecycleIT.Check check) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError | RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
             }
         }
     }
@@ -134,7 +119,7 @@ class RestartOnPostgresIT {
     }
 
     private void awaitNoLag(LedgerProcess ledger) throws Exception {
-        within30s(() -> {
+        eventually(Duration.ofSeconds(30), () -> {
             JsonNode statuses = json.readTree(ledger.get("admin", "/api/admin/projections").body());
             assertThat(statuses).hasSize(PROJECTIONS.size());
             statuses.forEach(status -> assertThat(status.get("lag").asLong(-1)).as(status.toString()).isZero());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ class SplitServicesOnPostgresIT {
         JsonNode verification = read(querySide.get(AUDITOR, "/api/audit/contracts/ct-2026-001/verify"));
         assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("events").asLong()).isEqualTo(11);
-        awaitEventually(() -> {
+        eventually(Duration.ofSeconds(60), () -> {
             JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-001/scorecard"));
             assertThat(scorecard.get("creditRating").asText()).isEqualTo("BB");
             assertThat(scorecard.get("disputesTotal").asInt()).isEqualTo(1);
@@ -198,7 +199,7 @@ class SplitServicesOnPostgresIT {
             assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         }
         write("/api/contracts/ct-rp2/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
-        awaitEventually(() -> {
+        eventually(Duration.ofSeconds(60), () -> {
             for (String projection : List.of("contract-history", "supplier-scorecards")) {
                 JsonNode status = read(querySide.get(ADMIN, "/api/admin/projections/" + projection));
                 assertThat(status.get("generation").asInt()).as(status.toString()).isEqualTo(1);
@@ -210,14 +211,14 @@ class SplitServicesOnPostgresIT {
             List<String> events = new ArrayList<>();
             read(querySide.get(AUDITOR, "/api/contracts/" + id + "/events"))
                     .forEach(event -> events.add(event.get("eventId").asText()));
-            awaitEventually(() -> {
+            eventually(Duration.ofSeconds(60), () -> {
                 List<String> history = new ArrayList<>();
                 read(querySide.get(AUDITOR, "/api/contracts/" + id + "/history")).get("entries")
                         .forEach(entry -> history.add(entry.get("eventId").asText()));
                 assertThat(history).as(id).containsExactlyElementsOf(events);
             });
         }
-        awaitEventually(() -> {
+        eventually(Duration.ofSeconds(60), () -> {
             JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-rp/scorecard"));
             assertThat(scorecard.get("deliveries").asInt()).isEqualTo(2);
         });
@@ -276,7 +277,7 @@ class SplitServicesOnPostgresIT {
 
     /** Every projection has handled every stored event ({@code stored} of them). */
     private void awaitNoLag(long stored) throws Exception {
-        awaitEventually(() -> {
+        eventually(Duration.ofSeconds(60), () -> {
             JsonNode statuses = read(querySide.get(ADMIN, "/api/admin/projections"));
             assertThat(statuses).hasSize(PROJECTIONS.size());
             statuses.forEach(status -> {
@@ -284,22 +285,6 @@ class SplitServicesOnPostgresIT {
                 assertThat(status.get("lag").asLong(-1)).as(status.toString()).isZero();
             });
         });
-    }
-
-    /** Retries {@code check} for up to 60 s: two services and a database share two busy cores. */
-    private static void awaitEventually(ContractLifecycleIT.Check check) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError | RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 
     private static Path serviceJar(String module) {
