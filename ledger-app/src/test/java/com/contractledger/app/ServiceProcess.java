@@ -55,6 +55,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits (bounded) until {@code /actuator/health} answers 200, failing early if the process dies. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     ServiceProcess awaitHealthy() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline) && process.isAlive()) {

@@ -225,6 +225,35 @@ class SplitServicesOnPostgresIT {
         assertThat(json.readTree(scorecardBefore).get("deliveries").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Two query-side instances on one database: the first holds every segment, so the second's dashboards hear the
+     * changes the first records from the shared change log; when the first stops, the second takes its segments over.
+     */
+    @Test
+    void a_second_query_side_streams_every_change_and_takes_over_when_the_first_stops() throws Exception {
+        ServiceProcess second = startQuerySide().awaitHealthy();
+        try {
+            write("/api/suppliers", supplier("sup-2q"), 201, 0);
+            try (SseClient stream = SseClient.connect(second.baseUrl(), "/api/stream/contracts", AUDITOR, null)) {
+                write("/api/contracts", contract("ct-2q1", "sup-2q"), 201, 0);
+                SseClient.Event change = stream.next(Duration.ofSeconds(30));
+                assertThat(change).as("a change recorded by the other instance").isNotNull();
+                assertThat(change.data()).contains("\"id\":\"ct-2q1\"");
+            }
+
+            querySide.close();
+            querySide = null;
+            write("/api/contracts", contract("ct-2q2", "sup-2q"), 201, 0);
+            write("/api/contracts/ct-2q2/signature", SIGNATURE, 202, 1);
+            eventually(Duration.ofSeconds(90), () -> assertThat(
+                    read(second.get(AUDITOR, "/api/contracts/ct-2q2/history")).get("entries")).hasSize(2));
+            eventually(Duration.ofSeconds(90), () -> assertThat(
+                    read(second.get(AUDITOR, "/api/contracts/ct-2q2")).get("status").asText()).isEqualTo("ACTIVE"));
+        } finally {
+            second.close();
+        }
+    }
+
     private ServiceProcess startQuerySide() throws Exception {
         Map<String, String> environment = environment();
         environment.put("MONGODB_URI", mongo.uri());

@@ -35,11 +35,13 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
+    /** {@code user} alone logs in with the demo password; {@code user:password} with its own. */
     static SseClient connect(String baseUrl, String path, String user, Long lastEventId) throws Exception {
+        String credentials = user.contains(":") ? user : user + ":demo";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId.toString());
         }
