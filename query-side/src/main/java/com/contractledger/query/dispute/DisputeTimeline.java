@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -27,6 +28,12 @@ public record DisputeTimeline(@Id @JsonIgnore String id, String contractId, Stri
 
     static String idOf(String contractId, String disputeId) {
         return contractId + "/" + disputeId;
+    }
+
+    /** Whole days from opening to resolution, or to {@code now} while the dispute is open. */
+    long daysOpen(Instant now) {
+        Instant until = status == DisputeTimelineView.Status.RESOLVED ? resolvedAt : now;
+        return Math.max(Duration.between(openedAt, until).toDays(), 0);
     }
 
     /** The timeline with one more entry, built from the event that added it. */

@@ -198,8 +198,7 @@ public class DisputeTimelineProjection {
     }
 
     private DisputeTimelineChange changeOf(DisputeTimeline timeline, DisputeEntry latest) {
-        return new DisputeTimelineChange(timeline,
-                DisputeTimelineView.of(timeline, List.of(), clock.instant()).daysOpen(), latest);
+        return new DisputeTimelineChange(timeline, timeline.daysOpen(clock.instant()), latest);
     }
 
     private String serving(String collection) {

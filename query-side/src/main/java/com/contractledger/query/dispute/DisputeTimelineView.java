@@ -5,7 +5,6 @@ import com.contractledger.api.contract.DisputeOutcome;
 import com.contractledger.api.contract.DisputeStage;
 import com.contractledger.query.common.Amount;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,10 +25,9 @@ public record DisputeTimelineView(String contractId, String disputeId, String br
     }
 
     static DisputeTimelineView of(DisputeTimeline timeline, List<DisputeEntry> entries, Instant now) {
-        Instant until = timeline.status() == Status.RESOLVED ? timeline.resolvedAt() : now;
         return new DisputeTimelineView(timeline.contractId(), timeline.disputeId(), timeline.breachId(),
                 timeline.category(), timeline.track(), timeline.stage(), timeline.status(), timeline.openedAt(),
-                timeline.resolvedAt(), Math.max(Duration.between(timeline.openedAt(), until).toDays(), 0),
+                timeline.resolvedAt(), timeline.daysOpen(now),
                 timeline.outcome(), timeline.claim(), timeline.settlement(), timeline.settlementSummary(), entries,
                 timeline.position());
     }
