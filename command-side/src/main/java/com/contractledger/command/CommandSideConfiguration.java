@@ -5,7 +5,13 @@ import com.contractledger.command.common.DuplicateKeyResolver;
 import com.contractledger.command.common.HashChainInterceptor;
 import com.contractledger.command.common.IdempotencyStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.contractledger.command.common.RejectionReportingCommandBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -35,6 +41,26 @@ import java.util.List;
  */
 @Configuration
 public class CommandSideConfiguration {
+
+    /**
+     * The local command bus as Axon's auto-configuration builds it, but reporting every refusal as data
+     * ({@link RejectionReportingCommandBus}); on axonserver it is the segment Axon Server's bus hands commands to.
+     * Static, because this configuration registers interceptors on the command bus.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    static SimpleCommandBus localCommandBus(TransactionManager transactionManager,
+                                     org.axonframework.config.Configuration axonConfiguration,
+                                     DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = new RejectionReportingCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus")));
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
+    }
 
     @Bean
     SnapshotTriggerDefinition contractSnapshotTriggerDefinition(

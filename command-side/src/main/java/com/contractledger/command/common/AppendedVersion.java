@@ -25,6 +25,7 @@ import java.util.function.BiFunction;
 public final class AppendedVersion {
 
     private static final String LAST_EVENT = AppendedVersion.class.getName();
+    private static final String CREATES_AGGREGATE = AppendedVersion.class.getName() + ".creates";
 
     private String aggregateId;
     private Long version;
@@ -76,11 +77,20 @@ public final class AppendedVersion {
                 CurrentUnitOfWork.ifStarted(unitOfWork -> messages.stream()
                         .filter(DomainEventMessage.class::isInstance)
                         .map(DomainEventMessage.class::cast)
-                        .reduce((first, second) -> second)
-                        .ifPresent(last -> unitOfWork.root().resources().put(LAST_EVENT, last)));
+                        .forEach(event -> {
+                            unitOfWork.root().resources().put(LAST_EVENT, event);
+                            if (event.getSequenceNumber() == 0) {
+                                unitOfWork.root().resources().put(CREATES_AGGREGATE, true);
+                            }
+                        }));
                 return (index, message) -> message;
             }
         };
+    }
+
+    /** Whether the unit of work's events start an aggregate (its first event, sequence 0). */
+    static boolean createsAggregate(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().resources().containsKey(CREATES_AGGREGATE);
     }
 
     /**

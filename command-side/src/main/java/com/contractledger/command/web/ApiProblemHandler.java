@@ -1,19 +1,15 @@
 package com.contractledger.command.web;
 
-import com.contractledger.command.common.IdempotencyKeyReusedException;
-import com.contractledger.command.common.RuleViolationException;
-import com.contractledger.command.common.UnknownReferenceException;
+import com.contractledger.api.common.CommandRejection;
+import com.contractledger.command.common.CommandRejections;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -33,54 +29,26 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into an RFC 9457 problem: 400 for malformed input with the fields at fault, 404 for unknown ids,
- * 409 for a rule of an aggregate or a version conflict, 422 for a reused idempotency key. Internals never leak.
+ * Turns every failure into an RFC 9457 problem: 400 for malformed input with the fields at fault; for a refused command
+ * the status its {@link CommandRejection} names (404 unknown id, 409 rule or version conflict, 422 reused idempotency
+ * key); 503 with {@code Retry-After} when the event store or the command router cannot be reached. Internals never
+ * leak.
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     record FieldProblem(String field, String message) {
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    ProblemDetail ruleViolated(RuleViolationException e) {
-        return problem(HttpStatus.CONFLICT, "Rule violated", e.getMessage());
-    }
-
-    @ExceptionHandler({UnknownReferenceException.class, AggregateNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        String detail = e instanceof AggregateNotFoundException notFound
-                ? "nothing is recorded under id " + notFound.getAggregateIdentifier()
-                : e.getMessage();
-        return problem(HttpStatus.NOT_FOUND, "Not found", detail);
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail versionConflict(ConflictingAggregateVersionException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Version conflict",
-                "If-Match expected version " + e.getExpectedVersion() + " but the current version is "
-                        + e.getActualVersion() + "; read the current state and retry");
-        problem.setProperty("currentVersion", e.getActualVersion());
-        return problem;
-    }
-
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "Already exists", "something is already recorded under this id");
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentWrite(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "Concurrent write",
-                "another write to the same record was stored at the same moment; read the current state and retry");
     }
 
     @ExceptionHandler(InvalidHeaderException.class)
@@ -88,11 +56,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid header", e.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem(e.header(), e.getMessage())));
         return problem;
-    }
-
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -103,16 +66,57 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail storeUnavailable(EventStoreException e) {
-        log.error("event store failure", e);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store unavailable", "the write was not stored; retry");
+    /**
+     * A refused command, whether refused by this process or, through Axon Server, by another: the rejection it carries
+     * as data decides the answer, never the exception's class.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> failed(Exception e) {
+        Optional<CommandRejection> rejection = CommandRejections.of(e, false);
+        if (rejection.isPresent()) {
+            return answer(rejection.get());
+        }
+        if (routerUnavailable(e)) {
+            log.warn("command not delivered: {}", e.toString());
+            return unavailable("Command router unavailable", "the write could not be delivered; nothing was stored, retry");
+        }
+        log.error("unexpected failure", e);
+        return ResponseEntity.internalServerError().body(
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was stored"));
     }
 
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was stored");
+    private ResponseEntity<ProblemDetail> answer(CommandRejection rejection) {
+        if (rejection.kind() == CommandRejection.Kind.STORE_UNAVAILABLE) {
+            return unavailable(rejection.kind().title(), rejection.detail());
+        }
+        ProblemDetail problem = problem(HttpStatus.valueOf(rejection.kind().status()), rejection.kind().title(),
+                rejection.detail());
+        problem.setProperty("kind", rejection.kind());
+        if (rejection.currentVersion() != null) {
+            problem.setProperty("currentVersion", rejection.currentVersion());
+        }
+        return ResponseEntity.status(rejection.kind().status()).body(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(String title, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail));
+    }
+
+    /** Axon Server could not route the command: it is unreachable or no command side is connected to it. */
+    private static boolean routerUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AxonServerCommandDispatchException || cause instanceof NoHandlerForCommandException
+                    || cause instanceof org.axonframework.axonserver.connector.AxonServerException
+                    || cause instanceof io.axoniq.axonserver.connector.AxonServerException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override
