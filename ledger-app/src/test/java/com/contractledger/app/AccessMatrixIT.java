@@ -3,6 +3,7 @@ package com.contractledger.app;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint of DESIGN §3 against every role and anonymous: anonymous gets 401, a role the table does not name gets
  * 403, a role it names is let through (whatever the resource then answers).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 
     @TempDir
@@ -33,15 +35,20 @@ class AccessMatrixIT {
     record Endpoint(String method, String path, Set<String> allowed) {
     }
 
+    /** The application on the embedded default; a subclass may launch it otherwise. */
+    LedgerProcess launch(String... arguments) {
+        return LedgerProcess.start(dataDir, arguments);
+    }
+
     @BeforeAll
-    static void start() {
-        ledger = LedgerProcess.start(dataDir);
+    void start() {
+        ledger = launch();
         assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-a")).status()).isEqualTo(201);
         assertThat(ledger.post("buyer", "/api/contracts", contract("ct-a", "sup-a")).status()).isEqualTo(201);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         ledger.close();
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets the right 4xx with a problem body naming what is wrong, and stores nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
 
     @TempDir
@@ -23,16 +25,21 @@ class BadInputIT {
     private final ObjectMapper json = new ObjectMapper();
     private long eventsBefore;
 
+    /** The application on the embedded default; a subclass may launch it otherwise. */
+    LedgerProcess launch(String... arguments) {
+        return LedgerProcess.start(dataDir, arguments);
+    }
+
     @BeforeAll
-    static void start() {
-        ledger = LedgerProcess.start(dataDir);
+    void start() {
+        ledger = launch();
         assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-bad")).status()).isEqualTo(201);
         assertThat(ledger.post("buyer", "/api/contracts", contract("ct-bad", "sup-bad")).status()).isEqualTo(201);
         assertThat(ledger.post("buyer", "/api/contracts/ct-bad/signature", SIGNATURE).status()).isEqualTo(202);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         ledger.close();
     }
 

@@ -20,10 +20,15 @@ class StreamIT {
     Path dataDir;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The application on the embedded default; a subclass may launch it otherwise. */
+    LedgerProcess launch(String... arguments) {
+        return LedgerProcess.start(dataDir, arguments);
+    }
+
     @Test
     void a_dashboard_gets_each_change_within_a_second_and_resumes_after_a_disconnect_without_gaps_or_repeats()
             throws Exception {
-        LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.stream.heartbeat=PT0.3S");
+        LedgerProcess ledger = launch("--ledger.stream.heartbeat=PT0.3S");
         boolean closed = false;
         try {
             ledger.post("buyer", "/api/suppliers", supplier("sup-s1"));

@@ -30,7 +30,7 @@ class DisputeTimelineController {
                         ResponseTypes.optionalInstanceOf(ContractSummaryView.class))
                 .orElseThrow(() -> Queries.notFound("contract " + contractId));
         return Queries.ask(queryGateway, new FindContractDisputesQuery(contractId),
-                ResponseTypes.multipleInstancesOf(DisputeTimelineView.class));
+                ResponseTypes.instanceOf(ContractDisputes.class)).disputes();
     }
 
     @GetMapping("/api/disputes")

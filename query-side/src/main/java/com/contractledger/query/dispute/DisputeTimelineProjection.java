@@ -128,9 +128,10 @@ public class DisputeTimelineProjection {
     }
 
     @QueryHandler
-    public List<DisputeTimelineView> handle(FindContractDisputesQuery query) {
-        return withEntries(mongo.find(Query.query(where("contractId").is(query.contractId()))
-                .with(Sort.by("openedAt", "_id")), DisputeTimeline.class, serving(DisputeTimeline.COLLECTION)));
+    public ContractDisputes handle(FindContractDisputesQuery query) {
+        return new ContractDisputes(query.contractId(), withEntries(mongo.find(
+                Query.query(where("contractId").is(query.contractId())).with(Sort.by("openedAt", "_id")),
+                DisputeTimeline.class, serving(DisputeTimeline.COLLECTION))));
     }
 
     @QueryHandler

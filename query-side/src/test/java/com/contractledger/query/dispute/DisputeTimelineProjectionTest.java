@@ -52,7 +52,7 @@ class DisputeTimelineProjectionTest {
         messages.forEach(this::apply);
         messages.forEach(message -> apply(Events.replayed(message)));
 
-        List<DisputeTimelineView> disputes = projection.handle(new FindContractDisputesQuery("ct-1"));
+        List<DisputeTimelineView> disputes = projection.handle(new FindContractDisputesQuery("ct-1")).disputes();
         assertThat(disputes).extracting(DisputeTimelineView::disputeId).containsExactly("dp-1", "dp-2");
         DisputeTimelineView first = disputes.get(0);
         assertThat(first.status()).isEqualTo(DisputeTimelineView.Status.RESOLVED);
@@ -87,7 +87,7 @@ class DisputeTimelineProjectionTest {
         messages.subList(100, 140).forEach(message -> apply(Events.replayed(message)));
         apply(messages.get(599));
 
-        DisputeTimelineView timeline = projection.handle(new FindContractDisputesQuery("ct-1")).get(0);
+        DisputeTimelineView timeline = projection.handle(new FindContractDisputesQuery("ct-1")).disputes().get(0);
         assertThat(timeline.entries()).hasSize(601);
         assertThat(timeline.entries().get(0).kind()).isEqualTo(Kind.OPENED);
         for (int n = 0; n < 600; n++) {
@@ -109,7 +109,7 @@ class DisputeTimelineProjectionTest {
                         List.of())), DisputeTimelineEntry.COLLECTION);
         apply(note);
 
-        DisputeTimelineView timeline = projection.handle(new FindContractDisputesQuery("ct-1")).get(0);
+        DisputeTimelineView timeline = projection.handle(new FindContractDisputesQuery("ct-1")).disputes().get(0);
         assertThat(timeline.entries()).extracting(DisputeEntry::kind).containsExactly(Kind.OPENED, Kind.NOTE);
         assertThat(mongo.changeLog().after(DisputeTimelineProjection.STREAM, null, 0, 10))
                 .as("one change per event, the note's carrying its entry").hasSize(2)
