@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 
 import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
 import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
+import static com.contractledger.shared.ServiceWiring.call;
 import static com.contractledger.shared.ServiceWiring.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,10 @@ class AxonServerWiringTest {
                 // the bookkeeping tables in H2's dialect; on PostgreSQL the migrations create them (PostgresSchemaIT)
                 "--ledger.flyway.enabled=false",
                 "--spring.sql.init.mode=always",
-                "--spring.sql.init.schema-locations=classpath:schema/h2.sql");
+                "--spring.sql.init.schema-locations=classpath:schema/h2.sql",
+                "--ledger.security.users[0].name=buyer",
+                "--ledger.security.users[0].password={noop}buyer-secret",
+                "--ledger.security.users[0].roles=BUYER");
     }
 
     @AfterAll
@@ -45,6 +50,20 @@ class AxonServerWiringTest {
     @Test
     void events_commands_and_queries_go_through_the_axon_server_connector() {
         assertWiredToAxonServer(context);
+    }
+
+    @Test
+    void while_axon_server_is_away_a_write_answers_503_with_retry_after_and_health_says_why() throws Exception {
+        HttpResponse<String> write = call(context, "buyer:buyer-secret", "POST", "/api/suppliers/sup-1/tier",
+                "{\"tier\": \"KEY\", \"reason\": \"sole source\"}");
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
+        assertThat(write.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(write.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        HttpResponse<String> health = call(context, "buyer:buyer-secret", "GET", "/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"WARN\"", "\"axonServer\"", "writes answer 503");
     }
 
     @Test

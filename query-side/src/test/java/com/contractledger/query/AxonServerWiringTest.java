@@ -33,6 +33,7 @@ import java.util.Map;
 
 import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
 import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
+import static com.contractledger.shared.ServiceWiring.call;
 import static com.contractledger.shared.ServiceWiring.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,9 +59,14 @@ class AxonServerWiringTest {
                 "--server.port=0",
                 "--AXONSERVER_SERVERS=127.0.0.1:" + closedPort(),
                 "--MONGODB_URI=" + mongoUri + "/ledger",
+                // the wire server does not know the "hello" command of Spring Boot's MongoDB health check
+                "--management.health.mongo.enabled=false",
                 "--ledger.security.users[0].name=auditor",
                 "--ledger.security.users[0].password={noop}auditor-secret",
-                "--ledger.security.users[0].roles=AUDITOR");
+                "--ledger.security.users[0].roles=AUDITOR",
+                "--ledger.security.users[1].name=admin",
+                "--ledger.security.users[1].password={noop}admin-secret",
+                "--ledger.security.users[1].roles=ADMIN");
     }
 
     /**
@@ -90,14 +96,31 @@ class AxonServerWiringTest {
     }
 
     @Test
-    void axon_server_balances_every_projection_over_the_query_side_instances() {
-        Map<String, ProcessorSettings> processors =
-                context.getBean(AxonServerConfiguration.class).getEventhandling().getProcessors();
-        assertThat(processors).containsOnlyKeys(PROJECTIONS);
-        assertThat(processors.values()).allSatisfy(settings -> {
-            assertThat(settings.getLoadBalancingStrategy()).isEqualTo("threadNumber");
-            assertThat(settings.isAutomaticBalancing()).isTrue();
-        });
+    void reads_stay_local_and_every_event_moves_every_token() {
+        AxonServerConfiguration axonServer = context.getBean(AxonServerConfiguration.class);
+        assertThat(axonServer.isShortcutQueriesToLocalHandlers()).isTrue();
+        assertThat(axonServer.isEventBlockListingEnabled()).isFalse();
+        // Axon Server SE refuses automatic balancing; nothing asks for it
+        assertThat(axonServer.getEventhandling().getProcessors().values())
+                .noneMatch(ProcessorSettings::isAutomaticBalancing);
+    }
+
+    @Test
+    void while_axon_server_is_away_the_read_models_answer_and_health_says_why() throws Exception {
+        HttpResponse<String> suppliers = call(context, "auditor:auditor-secret", "GET", "/api/suppliers", null);
+        assertThat(suppliers.statusCode()).as(suppliers.body()).isEqualTo(200);
+        assertThat(suppliers.body()).contains("\"items\":[]");
+
+        HttpResponse<String> unknown = call(context, "auditor:auditor-secret", "GET", "/api/contracts/ct-1", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> health = call(context, "admin:admin-secret", "GET", "/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"WARN\"", "\"axonServer\"", "reads are answered");
+
+        HttpResponse<String> projections = call(context, "admin:admin-secret", "GET", "/api/admin/projections", null);
+        assertThat(projections.statusCode()).as(projections.body()).isEqualTo(200);
+        assertThat(projections.body()).contains("\"lag\":null");
     }
 
     @Test

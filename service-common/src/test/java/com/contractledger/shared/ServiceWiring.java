@@ -11,6 +11,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.lang.annotation.Annotation;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -38,6 +45,22 @@ public final class ServiceWiring {
                 .filter(name -> Arrays.stream(Objects.requireNonNull(context.getType(name)).getDeclaredMethods())
                         .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, annotation)))
                 .toArray(String[]::new);
+    }
+
+    /** A request to the running service as {@code user:password}, with a JSON body when {@code json} is given. */
+    public static HttpResponse<String> call(ApplicationContext context, String credentials, String method, String path,
+                                            String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + context.getEnvironment().getProperty("local.server.port") + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A port nothing listens on: where the tests point the connector. */

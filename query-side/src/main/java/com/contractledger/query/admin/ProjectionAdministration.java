@@ -231,9 +231,15 @@ public class ProjectionAdministration {
         return progress;
     }
 
+    /** The position of the store's last event; unknown (no lag figure) while the store cannot be reached. */
     private Long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? null : head.position().stream().boxed().findFirst().orElse(null);
+        try {
+            TrackingToken head = eventStore.createHeadToken();
+            return head == null ? null : head.position().stream().boxed().findFirst().orElse(null);
+        } catch (RuntimeException unreachable) {
+            log.debug("head of the event store unknown", unreachable);
+            return null;
+        }
     }
 
     private List<StreamingEventProcessor> processors() {
