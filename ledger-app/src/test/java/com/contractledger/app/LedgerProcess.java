@@ -73,6 +73,11 @@ final class LedgerProcess implements AutoCloseable {
                 Map.of());
     }
 
+    Reply head(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()), Map.of());
+    }
+
     /** GET as {@code user:password}, for tests of the credentials themselves. */
     Reply get(String user, String password, String path) {
         return send(user + ":" + password, HttpRequest.newBuilder(URI.create(baseUrl + path))

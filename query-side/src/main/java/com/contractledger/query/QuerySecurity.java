@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import static com.contractledger.shared.LedgerSecurity.ADMIN;
@@ -18,7 +18,7 @@ import static com.contractledger.shared.LedgerSecurity.COMPLIANCE;
 import static com.contractledger.shared.LedgerSecurity.DASHBOARD;
 
 /**
- * The read API (every GET under {@code /api}) and projection administration: every role reads; history for BUYER,
+ * The read API (every GET and HEAD under {@code /api}) and projection administration: every role reads; history for BUYER,
  * AUDITOR and COMPLIANCE; audit endpoints for AUDITOR and COMPLIANCE; administration for ADMIN.
  */
 @Configuration
@@ -30,12 +30,13 @@ class QuerySecurity {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return LedgerSecurity.ledgerDefaults(http, objectMapper)
                 .securityMatcher(new OrRequestMatcher(paths.matcher("/api/admin/**"),
-                        paths.matcher(HttpMethod.GET, "/api/**")))
+                        new AndRequestMatcher(LedgerSecurity.READ, paths.matcher("/api/**"))))
+                // past the administration rule every request here is a read (GET or HEAD)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/contracts/*/history")
+                        .requestMatchers("/api/contracts/*/history")
                         .hasAnyRole(BUYER, AUDITOR, COMPLIANCE)
-                        .requestMatchers(HttpMethod.GET, "/api/contracts/*/state", "/api/contracts/*/events",
+                        .requestMatchers("/api/contracts/*/state", "/api/contracts/*/events",
                                 "/api/suppliers/*/state", "/api/suppliers/*/events", "/api/audit/**")
                         .hasAnyRole(AUDITOR, COMPLIANCE)
                         .anyRequest().hasAnyRole(BUYER, AUDITOR, COMPLIANCE, DASHBOARD, ADMIN))

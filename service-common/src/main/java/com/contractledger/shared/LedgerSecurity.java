@@ -6,12 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 
@@ -31,6 +33,10 @@ public class LedgerSecurity {
 
     /** Order of the sides' API chains, ahead of the catch-all chain here; their request matchers do not overlap. */
     public static final int API_CHAINS = 1;
+
+    /** A read: GET, or HEAD, which runs the same handler and answers what GET would, without the body. */
+    public static final RequestMatcher READ = request -> HttpMethod.GET.matches(request.getMethod())
+            || HttpMethod.HEAD.matches(request.getMethod());
 
     /** {@code http} with the ledger's authentication and its problem answers; the caller adds matcher and rules. */
     public static HttpSecurity ledgerDefaults(HttpSecurity http, ObjectMapper objectMapper) throws Exception {

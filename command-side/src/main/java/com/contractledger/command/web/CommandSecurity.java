@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -21,7 +20,7 @@ class CommandSecurity {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher administration = PathPatternRequestMatcher.withDefaults().matcher("/api/admin/**");
         return LedgerSecurity.ledgerDefaults(http, objectMapper)
-                .securityMatcher(request -> !HttpMethod.GET.matches(request.getMethod()) && api.matches(request)
+                .securityMatcher(request -> !LedgerSecurity.READ.matches(request) && api.matches(request)
                         && !administration.matches(request))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(LedgerSecurity.BUYER))
                 .build();
