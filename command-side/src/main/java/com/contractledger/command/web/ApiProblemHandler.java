@@ -196,6 +196,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(JsonMappingException e) {
+        if (e instanceof InputDomains.OutOfDomainException outOfDomain) {
+            return outOfDomain.reason();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
