@@ -39,7 +39,10 @@ class AxonServerWiringTest {
                 "--spring.sql.init.schema-locations=classpath:schema/h2.sql",
                 "--ledger.security.users[0].name=buyer",
                 "--ledger.security.users[0].password={noop}buyer-secret",
-                "--ledger.security.users[0].roles=BUYER");
+                "--ledger.security.users[0].roles=BUYER",
+                "--ledger.security.users[1].name=admin",
+                "--ledger.security.users[1].password={noop}admin-secret",
+                "--ledger.security.users[1].roles=ADMIN");
     }
 
     @AfterAll
@@ -61,7 +64,7 @@ class AxonServerWiringTest {
         assertThat(write.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
 
-        HttpResponse<String> health = call(context, "buyer:buyer-secret", "GET", "/actuator/health", null);
+        HttpResponse<String> health = call(context, "admin:admin-secret", "GET", "/actuator/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"WARN\"", "\"axonServer\"", "writes answer 503");
     }

@@ -3,7 +3,9 @@ package com.contractledger.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +16,20 @@ class SecurityIT {
     Path dataDir;
 
     @Test
-    void demo_users_take_their_password_from_the_environment_and_roles_gate_each_area() {
+    void demo_users_take_their_password_from_the_environment_and_roles_gate_each_area() throws Exception {
         try (LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.security.demo-password=s3cret")) {
             assertThat(ledger.get("buyer", "demo", "/actuator/health").status()).isEqualTo(401);
             assertThat(ledger.get("buyer", "s3cret", "/actuator/health").status()).isEqualTo(200);
 
             assertThat(ledger.get(null, "/actuator/health").body()).contains("UP").doesNotContain("components");
-            assertThat(ledger.get("buyer", "s3cret", "/actuator/health").body()).contains("components");
+            for (String reader : new String[]{"buyer", "auditor", "compliance", "dashboard"}) {
+                assertThat(ledger.get(reader, "s3cret", "/actuator/health").body()).contains("UP")
+                        .doesNotContain("components");
+            }
+            assertThat(ledger.get("admin", "s3cret", "/actuator/health").body()).contains("components", "diskSpace");
             assertThat(ledger.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+            // the stores' files are the owner's alone
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
             assertThat(ledger.get("dashboard", "s3cret", "/actuator/prometheus").status()).isEqualTo(403);
             LedgerProcess.Reply metrics = ledger.get("admin", "s3cret", "/actuator/prometheus");
             assertThat(metrics.status()).isEqualTo(200);
