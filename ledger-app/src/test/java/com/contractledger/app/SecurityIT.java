@@ -55,4 +55,19 @@ class SecurityIT {
             }
         }
     }
+
+    @Test
+    void repeated_failed_logins_are_refused_with_429_before_any_password_is_checked() {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.security.login-throttle.failures-per-user=3")) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThat(ledger.get("compliance", "wrong-" + attempt, "/api/contracts").status()).isEqualTo(401);
+            }
+            LedgerProcess.Reply throttled = ledger.get("compliance", "demo", "/api/contracts");
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 300L);
+            assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
+            // another user from the same address is not held back
+            assertThat(ledger.get("auditor", "demo", "/api/contracts").status()).isEqualTo(200);
+        }
+    }
 }

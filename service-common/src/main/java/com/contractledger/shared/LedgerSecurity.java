@@ -2,6 +2,7 @@ package com.contractledger.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -13,13 +14,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 
 /**
  * What the HTTP security of every service shares: the roles of DESIGN §3, HTTP Basic against {@link LedgerUsers}, no
- * sessions, 401 and 403 as problems. Each side adds a chain for its own endpoints ({@link #API_CHAINS}); the chain
+ * sessions, 401 and 403 as problems, failed logins throttled ({@link LoginThrottling}). Each side adds a chain for its own endpoints ({@link #API_CHAINS}); the chain
  * here takes the rest: health for anyone, the other actuator endpoints for ADMIN, anything else authenticated.
  */
 @Configuration
@@ -40,7 +42,9 @@ public class LedgerSecurity {
 
     /** {@code http} with the ledger's authentication and its problem answers; the caller adds matcher and rules. */
     public static HttpSecurity ledgerDefaults(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        LoginThrottling throttling = http.getSharedObject(ApplicationContext.class).getBean(LoginThrottling.class);
         return http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(throttling.filter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Contract Ledger\"");
@@ -64,7 +68,7 @@ public class LedgerSecurity {
                 .build();
     }
 
-    private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,
+    static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,
                                      String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -1,0 +1,82 @@
+package com.contractledger.shared;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Refuses HTTP Basic logins with 429 and {@code Retry-After} while their user name or client address is throttled
+ * ({@link LoginThrottle}), before the password is checked; counts the failures and successes Spring Security reports.
+ */
+@Component
+public class LoginThrottling {
+
+    private final LoginThrottle throttle;
+    private final ObjectMapper objectMapper;
+    private final BasicAuthenticationConverter credentials = new BasicAuthenticationConverter();
+
+    LoginThrottling(@Value("${ledger.security.login-throttle.failures-per-user:10}") int failuresPerUser,
+                    @Value("${ledger.security.login-throttle.failures-per-address:100}") int failuresPerAddress,
+                    @Value("${ledger.security.login-throttle.window:5m}") Duration window,
+                    ObjectMapper objectMapper) {
+        this.throttle = new LoginThrottle(failuresPerUser, failuresPerAddress, window, Clock.systemUTC());
+        this.objectMapper = objectMapper;
+    }
+
+    /** The filter that goes before HTTP Basic authentication in every chain. */
+    OncePerRequestFilter filter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                Optional<Duration> wait = Optional.empty();
+                var login = credentials.convert(request);
+                if (login != null) {
+                    wait = throttle.refusal(login.getName(), request.getRemoteAddr());
+                }
+                if (wait.isPresent()) {
+                    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                    LedgerSecurity.writeProblem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many failed logins", "too many failed logins for this user or address; retry in "
+                                    + seconds + " s");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        Authentication attempt = event.getAuthentication();
+        throttle.failed(attempt.getName(), address(attempt));
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        throttle.succeeded(event.getAuthentication().getName());
+    }
+
+    private static String address(Authentication attempt) {
+        return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+}
