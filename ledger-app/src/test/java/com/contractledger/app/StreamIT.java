@@ -118,6 +118,30 @@ class StreamIT {
         return versions;
     }
 
+    @Test
+    void a_user_holds_a_bounded_number_of_streams() throws Exception {
+        // a closed stream is noticed at the next heartbeat, which frees its place
+        try (LedgerProcess ledger = launch("--ledger.stream.max-per-user=2", "--ledger.stream.heartbeat=PT0.3S");
+             SseClient first = SseClient.connect(ledger.baseUrl(), "/api/stream/contracts", "dashboard", null);
+             SseClient second = SseClient.connect(ledger.baseUrl(), "/api/stream/disputes", "dashboard", null)) {
+            assertThat(first.status).isEqualTo(200);
+            assertThat(second.status).isEqualTo(200);
+            try (SseClient third = SseClient.connect(ledger.baseUrl(), "/api/stream/milestones", "dashboard", null)) {
+                assertThat(third.status).isEqualTo(429);
+            }
+            try (SseClient otherUser = SseClient.connect(ledger.baseUrl(), "/api/stream/milestones", "auditor", null)) {
+                assertThat(otherUser.status).isEqualTo(200);
+            }
+            first.close();
+            LedgerFixtures.eventually(Duration.ofSeconds(5), () -> {
+                try (SseClient again = SseClient.connect(ledger.baseUrl(), "/api/stream/milestones", "dashboard",
+                        null)) {
+                    assertThat(again.status).isEqualTo(200);
+                }
+            });
+        }
+    }
+
     private static void assertStrictlyIncreasingIds(List<SseClient.Event> events, long after) {
         long previous = after;
         for (SseClient.Event event : events) {

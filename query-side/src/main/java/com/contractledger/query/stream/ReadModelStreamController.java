@@ -7,14 +7,20 @@ import com.contractledger.query.summary.ContractSummaryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Live read-model updates as Server-Sent Events. Each event's id is the number of the change in the
@@ -29,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * every change of its stream recorded after it, in order, then the live ones. A comment line every
  * {@code ledger.stream.heartbeat} (15 s) keeps idle connections open through proxies. A connection lasts at most
  * {@link #CONNECTION_TIMEOUT} (clients reconnect and resume) and every connection is completed when the application
- * shuts down, so a connected dashboard never holds up a shutdown.
+ * shuts down, so a connected dashboard never holds up a shutdown. A user holds at most
+ * {@code ledger.stream.max-per-user} (16) streams at once; one more is refused with 429.
  */
 @RestController
 class ReadModelStreamController {
@@ -37,14 +46,18 @@ class ReadModelStreamController {
     static final Duration CONNECTION_TIMEOUT = Duration.ofMinutes(30);
 
     private final ReadModelChangeLog changeLog;
+    private final int maxPerUser;
+    private final Map<String, AtomicInteger> openPerUser = new ConcurrentHashMap<>();
     private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-sender"));
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeats"));
 
     ReadModelStreamController(ReadModelChangeLog changeLog,
-                              @Value("${ledger.stream.heartbeat:PT15S}") Duration heartbeat) {
+                              @Value("${ledger.stream.heartbeat:PT15S}") Duration heartbeat,
+                              @Value("${ledger.stream.max-per-user:16}") int maxPerUser) {
         this.changeLog = changeLog;
+        this.maxPerUser = maxPerUser;
         heartbeats.scheduleAtFixedRate(() -> subscriptions.forEach(StreamSubscription::heartbeat),
                 heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -59,27 +72,46 @@ class ReadModelStreamController {
     }
 
     @GetMapping(path = "/api/stream/contracts", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter contracts(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return subscribe(ContractSummaryProjection.STREAM, null, lastEventId);
+    ResponseEntity<?> contracts(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                               Principal user) {
+        return subscribe(user, ContractSummaryProjection.STREAM, null, lastEventId);
     }
 
     @GetMapping(path = "/api/stream/contracts/{contractId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter contract(@PathVariable String contractId,
-                        @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return subscribe(ContractSummaryProjection.STREAM, contractId, lastEventId);
+    ResponseEntity<?> contract(@PathVariable String contractId,
+                               @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                               Principal user) {
+        return subscribe(user, ContractSummaryProjection.STREAM, contractId, lastEventId);
     }
 
     @GetMapping(path = "/api/stream/disputes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter disputes(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return subscribe(DisputeTimelineProjection.STREAM, null, lastEventId);
+    ResponseEntity<?> disputes(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                               Principal user) {
+        return subscribe(user, DisputeTimelineProjection.STREAM, null, lastEventId);
     }
 
     @GetMapping(path = "/api/stream/milestones", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter milestones(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return subscribe(MilestoneProjection.STREAM, null, lastEventId);
+    ResponseEntity<?> milestones(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                               Principal user) {
+        return subscribe(user, MilestoneProjection.STREAM, null, lastEventId);
     }
 
-    private SseEmitter subscribe(String stream, String key, Long lastEventId) {
+    private ResponseEntity<?> subscribe(Principal user, String stream, String key, Long lastEventId) {
+        AtomicInteger open = openPerUser.computeIfAbsent(user.getName(), name -> new AtomicInteger());
+        if (open.incrementAndGet() > maxPerUser) {
+            open.decrementAndGet();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "you have "
+                    + maxPerUser + " streams open; close one before opening another");
+            problem.setTitle("Too many open streams");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        };
         SseEmitter emitter = new SseEmitter(CONNECTION_TIMEOUT.toMillis());
         StreamSubscription subscription = new StreamSubscription(changeLog, stream, key, lastEventId, emitter,
                 senders);
@@ -88,13 +120,14 @@ class ReadModelStreamController {
         Runnable cleanUp = () -> {
             unsubscribe.run();
             subscriptions.remove(subscription);
+            release.run();
         };
         emitter.onCompletion(cleanUp);
         emitter.onTimeout(cleanUp);
         emitter.onError(error -> cleanUp.run());
         subscriptions.add(subscription);
         subscription.start();
-        return emitter;
+        return ResponseEntity.ok(emitter);
     }
 
     private static ThreadFactory daemon(String name) {
