@@ -1,6 +1,7 @@
 package com.contractledger.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
@@ -62,10 +64,23 @@ public class LedgerSecurity {
     SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         return ledgerDefaults(http, objectMapper)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the error page renders failures of other requests; asked for directly it is not a resource
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").denyAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (a header value with bytes it does not accept, an encoded slash or dot segment in
+     * the path) is malformed: 400 as a problem, not the container's 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+        return (request, response, rejected) -> writeProblem(response, objectMapper, HttpStatus.BAD_REQUEST,
+                "Malformed request", "the request line or a header holds characters or sequences that are refused");
     }
 
     static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,

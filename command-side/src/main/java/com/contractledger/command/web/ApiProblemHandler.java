@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -56,6 +57,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid header", e.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem(e.header(), e.getMessage())));
         return problem;
+    }
+
+    /** Spring Security's firewall checks a header's value when it is read: bytes it does not accept are bad input. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail requestRejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "a header holds characters that are refused; send printable ASCII");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
