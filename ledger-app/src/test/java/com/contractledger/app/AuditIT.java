@@ -174,15 +174,14 @@ class AuditIT {
             assertThat(badInstant.status()).isEqualTo(400);
             assertThat(badInstant.header("Content-Type")).startsWith("application/problem+json");
 
-            // The raw events: one per version, in order, with revision, position, payload and chain.
+            // The raw events: one per version, in order, with revision, payload and chain; the global position is
+            // told by the export only (a read of one aggregate does not know it).
             assertThat(events).hasSize(HISTORY.size() + 1);
-            long lastPosition = 0;
             String previousHash = "";
             for (int i = 0; i < events.size(); i++) {
                 JsonNode event = events.get(i);
                 assertThat(event.get("sequence").asLong()).isEqualTo(i);
-                assertThat(event.get("globalPosition").asLong()).isGreaterThan(lastPosition);
-                lastPosition = event.get("globalPosition").asLong();
+                assertThat(event.get("globalPosition").isNull()).isTrue();
                 assertThat(event.get("metaData").get("actor").asText()).isEqualTo("buyer");
                 assertThat(event.get("metaData").get("previousHash").asText()).isEqualTo(previousHash);
                 previousHash = event.get("metaData").get("hash").asText();
