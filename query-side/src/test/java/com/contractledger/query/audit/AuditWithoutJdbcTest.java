@@ -4,7 +4,7 @@ import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.upcasting.ContractDeliveredEventUpcaster;
 import com.contractledger.api.serialization.HashChain;
 import com.contractledger.api.serialization.LedgerJson;
-import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.query.support.ChainedEvents;
 import com.contractledger.query.support.Procurement;
 import com.contractledger.query.support.SerializedEventStorage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -33,15 +30,12 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -70,12 +64,7 @@ class AuditWithoutJdbcTest {
             .optimizeEventConsumption(false)
             .build();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-    private final Map<String, Long> sequences = new HashMap<>();
-    /** By aggregate id and sequence, e.g. {@code ct-2026-001/2}. */
-    private final Map<String, String> hashes = new HashMap<>();
-    private final List<String> timestamps = new ArrayList<>();
-    private Instant clock = Instant.parse("2026-11-20T08:00:00.123Z");
+    private final ChainedEvents history = new ChainedEvents(storage::store);
 
     @AfterEach
     void shutDown() {
@@ -83,22 +72,9 @@ class AuditWithoutJdbcTest {
         withoutUpcasters.shutDown();
     }
 
-    /** Two suppliers with a contract each; sup-001's contract has a delivery stored at revision 1. */
-    private void walkthrough() throws IOException {
-        store("sup-001", Procurement.onboarded("sup-001", SupplierTier.KEY, "East China", "fasteners"));
-        store("ct-2026-001", Procurement.drafted("ct-2026-001", "sup-001"));
-        store("sup-002", Procurement.onboarded("sup-002", SupplierTier.GENERAL, "North China", "fasteners"));
-        store("ct-2026-002", Procurement.drafted("ct-2026-002", "sup-002"));
-        store("ct-2026-001", Procurement.signed("ct-2026-001"));
-        byte[] revision1 = fixture("ContractDeliveredEvent-revision-1.json");
-        store("ct-2026-001", ContractDeliveredEvent.class.getName(), "1", revision1, revision1);
-        store("ct-2026-002", Procurement.signed("ct-2026-002"));
-        store("ct-2026-001", Procurement.paid("ct-2026-001", "pay-1", "4930.00", "2027-01-10", "4930.00"));
-    }
-
     @Test
     void the_events_of_an_aggregate_are_shown_as_stored_an_old_revision_in_its_old_form() throws Exception {
-        walkthrough();
+        history.walkthrough();
 
         JsonNode events = json(perform(get("/api/contracts/ct-2026-001/events")));
         assertThat(events).hasSize(4);
@@ -113,11 +89,11 @@ class AuditWithoutJdbcTest {
             previousHash = event.at("/metaData/hash").asText();
         }
         assertThat(events.get(0).get("type").asText()).isEqualTo("ContractDraftedEvent");
-        assertThat(events.get(0).get("timestamp").asText()).isEqualTo(timestamps.get(1));
+        assertThat(events.get(0).get("timestamp").asText()).isEqualTo(history.timestamp(1));
         JsonNode delivery = events.get(2);
         assertThat(delivery.get("type").asText()).isEqualTo("ContractDeliveredEvent");
         assertThat(delivery.get("revision").asText()).isEqualTo("1");
-        assertThat(delivery.get("payload")).isEqualTo(JSON.readTree(fixture("ContractDeliveredEvent-revision-1.json")));
+        assertThat(delivery.get("payload")).isEqualTo(JSON.readTree(ChainedEvents.deliveryStoredAtRevision1()));
         assertThat(delivery.get("payload").has("inspector")).isFalse();
 
         assertThat(json(perform(get("/api/suppliers/sup-001/events")))).singleElement()
@@ -130,12 +106,12 @@ class AuditWithoutJdbcTest {
 
     @Test
     void an_old_revision_verifies_from_its_stored_bytes_though_the_upcaster_changes_it() throws Exception {
-        walkthrough();
+        history.walkthrough();
 
         JsonNode verified = json(perform(get("/api/audit/contracts/ct-2026-001/verify")));
         assertThat(verified.get("verified").asBoolean()).isTrue();
         assertThat(verified.get("events").asLong()).isEqualTo(4);
-        assertThat(verified.get("headHash").asText()).isEqualTo(hashes.get("ct-2026-001/3"));
+        assertThat(verified.get("headHash").asText()).isEqualTo(history.hash("ct-2026-001", 3));
         assertThat(verified.get("firstBrokenSequence").isNull()).isTrue();
         assertThat(json(perform(get("/api/audit/suppliers/sup-001/verify"))).get("verified").asBoolean()).isTrue();
 
@@ -151,14 +127,15 @@ class AuditWithoutJdbcTest {
 
     @Test
     void a_payload_changed_in_the_store_breaks_the_chain_from_that_event() throws Exception {
-        walkthrough();
-        store("ct-2026-003", Procurement.drafted("ct-2026-003", "sup-001"));
+        history.walkthrough();
+        history.store("ct-2026-003", Procurement.drafted("ct-2026-003", "sup-001"));
         SerializedObject<byte[]> signed = serializer.serialize(Procurement.signed("ct-2026-003"), byte[].class);
         byte[] backdated = new String(signed.getData(), StandardCharsets.UTF_8).replace("2026-11-25", "2026-11-24")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(backdated).isNotEqualTo(signed.getData());
-        store("ct-2026-003", signed.getType().getName(), signed.getType().getRevision(), signed.getData(), backdated);
-        store("ct-2026-003", Procurement.paid("ct-2026-003", "pay-1", "100.00", "2027-01-10", "100.00"));
+        history.store("ct-2026-003", signed.getType().getName(), signed.getType().getRevision(), signed.getData(),
+                backdated);
+        history.store("ct-2026-003", Procurement.paid("ct-2026-003", "pay-1", "100.00", "2027-01-10", "100.00"));
 
         JsonNode tampered = json(perform(get("/api/audit/contracts/ct-2026-003/verify")));
         assertThat(tampered.get("verified").asBoolean()).isFalse();
@@ -170,7 +147,7 @@ class AuditWithoutJdbcTest {
 
     @Test
     void the_state_at_a_version_or_an_instant_is_rebuilt_through_the_upcaster() throws Exception {
-        walkthrough();
+        history.walkthrough();
 
         JsonNode delivered = json(perform(get("/api/contracts/ct-2026-001/state?version=2")));
         assertThat(delivered.get("version").asLong()).isEqualTo(2);
@@ -179,7 +156,7 @@ class AuditWithoutJdbcTest {
         assertThat(delivered.at("/deliveries/0/rejected").decimalValue()).isEqualByComparingTo("200");
         assertThat(delivered.at("/deliveredValue/amount").asText()).isEqualTo("5400.00");
 
-        String deliveredAt = timestamps.get(5);
+        String deliveredAt = history.timestamp(5);
         assertThat(json(perform(get("/api/contracts/ct-2026-001/state?asOf=" + deliveredAt)))).isEqualTo(delivered);
         assertThat(json(perform(get("/api/contracts/ct-2026-001/state"))).get("version").asLong()).isEqualTo(3);
         assertThat(json(perform(get("/api/suppliers/sup-001/state?version=0"))).get("tier").asText()).isEqualTo("KEY");
@@ -187,11 +164,11 @@ class AuditWithoutJdbcTest {
 
     @Test
     void the_export_streams_the_events_stored_when_it_began_with_their_positions_and_ends() throws Exception {
-        walkthrough();
+        history.walkthrough();
         storage.afterHeadTaken(() -> {
             storage.afterHeadTaken(() -> {
             });
-            store("ct-2026-002", Procurement.paid("ct-2026-002", "pay-1", "100.00", "2027-01-10", "100.00"));
+            history.store("ct-2026-002", Procurement.paid("ct-2026-002", "pay-1", "100.00", "2027-01-10", "100.00"));
         });
 
         MockHttpServletResponse export = perform(get("/api/audit/export").accept(NDJSON));
@@ -216,13 +193,13 @@ class AuditWithoutJdbcTest {
 
     @Test
     void a_supplier_export_holds_its_events_and_those_of_the_contracts_drafted_with_it() throws Exception {
-        walkthrough();
+        history.walkthrough();
 
         assertThat(lines(perform(get("/api/audit/export?supplierId=sup-001"))))
                 .extracting(line -> line.get("aggregateId").asText())
                 .containsExactly("sup-001", "ct-2026-001", "ct-2026-001", "ct-2026-001", "ct-2026-001");
         // From after the contract was drafted: the contract is still known to be the supplier's.
-        assertThat(lines(perform(get("/api/audit/export?supplierId=sup-001&from=" + timestamps.get(5)))))
+        assertThat(lines(perform(get("/api/audit/export?supplierId=sup-001&from=" + history.timestamp(5)))))
                 .extracting(line -> line.get("sequence").asLong() + " " + line.get("aggregateId").asText())
                 .containsExactly("2 ct-2026-001", "3 ct-2026-001");
         assertThat(lines(perform(get("/api/audit/export?contractId=ct-2026-002"))))
@@ -232,9 +209,9 @@ class AuditWithoutJdbcTest {
 
     @Test
     void the_time_range_compares_instants_from_inclusive_to_exclusive() throws Exception {
-        walkthrough();
-        String from = Instant.parse(timestamps.get(2)).atOffset(ZoneOffset.ofHours(8)).toString();
-        String to = Instant.parse(timestamps.get(5)).atOffset(ZoneOffset.ofHours(8)).toString();
+        history.walkthrough();
+        String from = Instant.parse(history.timestamp(2)).atOffset(ZoneOffset.ofHours(8)).toString();
+        String to = Instant.parse(history.timestamp(5)).atOffset(ZoneOffset.ofHours(8)).toString();
         assertThat(from).endsWith("+08:00");
 
         assertThat(lines(perform(get("/api/audit/export").param("from", from).param("to", to))))
@@ -245,7 +222,7 @@ class AuditWithoutJdbcTest {
 
     @Test
     void the_csv_export_carries_the_chain_and_the_stored_payload() throws Exception {
-        walkthrough();
+        history.walkthrough();
 
         MockHttpServletResponse csv = perform(get("/api/audit/export?format=csv&contractId=ct-2026-001"));
         assertThat(csv.getContentType()).startsWith("text/csv");
@@ -253,13 +230,13 @@ class AuditWithoutJdbcTest {
         assertThat(rows.get(0)).isEqualTo(String.join(",", AuditExport.CSV_COLUMNS));
         assertThat(rows).hasSize(5);
         assertThat(rows.get(3)).startsWith("5,Contract,ct-2026-001,2,")
-                .contains(",1," + timestamps.get(5) + ",buyer,")
-                .contains("," + hashes.get("ct-2026-001/1") + "," + hashes.get("ct-2026-001/2") + ",");
+                .contains(",1," + history.timestamp(5) + ",buyer,")
+                .contains("," + history.hash("ct-2026-001", 1) + "," + history.hash("ct-2026-001", 2) + ",");
     }
 
     @Test
     void bad_export_parameters_are_problems_also_when_ndjson_is_asked_for() throws Exception {
-        walkthrough();
+        history.walkthrough();
         for (String query : List.of("from=monday", "to=2026-13-01T00:00:00Z", "format=xml",
                 "contractId=ct-2026-001&supplierId=sup-001", "contractId=ct%202026")) {
             MockHttpServletResponse answer = perform(get("/api/audit/export?" + query + (query.startsWith("format")
@@ -293,31 +270,6 @@ class AuditWithoutJdbcTest {
         assertThat(failed.getContentAsString()).doesNotContain("a bug");
     }
 
-    /** Stores an event as the command side would: serialized, linked into its aggregate's hash chain. */
-    private void store(String aggregateId, Object payload) {
-        SerializedObject<byte[]> serialized = serializer.serialize(payload, byte[].class);
-        store(aggregateId, serialized.getType().getName(), serialized.getType().getRevision(), serialized.getData(),
-                serialized.getData());
-    }
-
-    /** {@code hashed} is the payload the chain is computed over, {@code stored} what the store holds. */
-    private void store(String aggregateId, String payloadType, String revision, byte[] hashed, byte[] stored) {
-        String aggregateType = aggregateId.startsWith("sup-") ? StoredEvents.SUPPLIER : StoredEvents.CONTRACT;
-        long sequence = sequences.merge(aggregateId, 0L, (last, one) -> last + 1);
-        String eventId = UUID.randomUUID().toString();
-        clock = clock.plusSeconds(60);
-        String timestamp = DateTimeUtils.formatInstant(clock);
-        String previousHash = hashes.getOrDefault(aggregateId + "/" + (sequence - 1), HashChain.GENESIS);
-        String hash = HashChain.hash(previousHash, aggregateId, sequence, eventId, payloadType, timestamp, "buyer",
-                hashed);
-        hashes.put(aggregateId + "/" + sequence, hash);
-        timestamps.add(timestamp);
-        byte[] metaData = serializer.serialize(MetaData.with("actor", "buyer").and("correlationId", "corr-" + eventId)
-                .and(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash), byte[].class).getData();
-        storage.store(new GenericDomainEventEntry<>(aggregateType, aggregateId, sequence, eventId, timestamp,
-                payloadType, revision, stored, metaData));
-    }
-
     private MockMvc audit(StoredEvents events) {
         AuditExport export = new AuditExport(events, PAGE_SIZE,
                 new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
@@ -346,13 +298,5 @@ class AuditWithoutJdbcTest {
             lines.add(JSON.readTree(line));
         }
         return lines;
-    }
-
-    /** A stored payload: the fixture without the file's final line break, as the serializer wrote it. */
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = AuditWithoutJdbcTest.class.getResourceAsStream("/stored-events/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
-        }
     }
 }
