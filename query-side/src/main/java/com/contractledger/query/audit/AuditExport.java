@@ -35,8 +35,8 @@ import java.util.stream.Stream;
 /**
  * Writes the stored events in global order as the event store streams them, up to the newest event stored when the
  * export began: on Axon Server the stream never ends by itself, and events stored while an export runs are left to
- * the next one. Every {@code ledger.audit.export-page-size} events read, what was written is flushed (a page), so an
- * export of any length holds one event in memory.
+ * the next one. Every {@code ledger.audit.export-page-size} events read, what was written is flushed (a page): memory
+ * does not grow with the length of an export.
  */
 @Component
 class AuditExport {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * bytes instead of serializing the payload again ({@code SerializedMessage.serializePayload}). The hash chain is
  * computed over exactly those bytes.
  */
-public final class StoredEvents {
+final class StoredEvents {
 
     static final String CONTRACT = "Contract";
     static final String SUPPLIER = "SupplierRelationship";
@@ -31,7 +31,7 @@ public final class StoredEvents {
     private final EventStore eventStore;
     private final Serializer storedForm;
 
-    public StoredEvents(EventStore eventStore, Serializer storedForm) {
+    StoredEvents(EventStore eventStore, Serializer storedForm) {
         this.eventStore = eventStore;
         this.storedForm = storedForm;
     }
