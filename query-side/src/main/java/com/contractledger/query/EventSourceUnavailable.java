@@ -1,5 +1,7 @@
 package com.contractledger.query;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -9,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,7 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackages = "com.contractledger.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class EventSourceUnavailable {
+public class EventSourceUnavailable {
 
     private static final Logger log = LoggerFactory.getLogger(EventSourceUnavailable.class);
     static final long RETRY_AFTER_SECONDS = 5;
@@ -29,12 +32,36 @@ class EventSourceUnavailable {
             NoHandlerForQueryException.class, org.axonframework.axonserver.connector.AxonServerException.class,
             io.axoniq.axonserver.connector.AxonServerException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        log.warn("read not answered: {}", e.toString());
+        return answer(e);
+    }
+
+    /** Whether {@code failure}, or a cause of it, says the event store or the query router cannot be reached. */
+    public static boolean covers(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventStoreException || cause instanceof AxonServerQueryDispatchException
+                    || cause instanceof NoHandlerForQueryException
+                    || cause instanceof org.axonframework.axonserver.connector.AxonServerException
+                    || cause instanceof io.axoniq.axonserver.connector.AxonServerException
+                    || (cause instanceof StatusRuntimeException grpc
+                    && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** 503 with {@code Retry-After}, as a problem. */
+    public static ResponseEntity<ProblemDetail> answer(Throwable failure) {
+        log.warn("read not answered: {}", failure.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the event store or the query router cannot be reached; retry");
         problem.setTitle("Event source unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }

@@ -137,6 +137,25 @@ public class QuerySideConfiguration {
     }
 
     /**
+     * Axon's JDBC event storage as its auto-configuration builds it, but for the upcasters, which each reader sets: the
+     * processors read through the upcaster chain, the audit without ({@code StoredEventsConfiguration}).
+     */
+    public static JdbcEventStorageEngine.Builder jdbcEventStorage(
+            Serializer serializer, Serializer eventSerializer,
+            ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(
+                        persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager);
+    }
+
+    /**
      * The processors follow the event table by polling it. An append in this process wakes the poller at once; one
      * by another process (the command-side service, on the postgres profile) is seen at the next poll, a second
      * later by Axon's default. {@code ledger.event-store.poll-interval} shortens that. Axon's Spring Boot support has
@@ -153,15 +172,9 @@ public class QuerySideConfiguration {
                                               org.axonframework.config.Configuration configuration,
                                               ConnectionProvider connectionProvider,
                                               TransactionManager transactionManager) {
-            return JdbcEventStorageEngine.builder()
-                    .snapshotSerializer(serializer)
+            return jdbcEventStorage(serializer, eventSerializer, persistenceExceptionResolver, configuration,
+                    connectionProvider, transactionManager)
                     .upcasterChain(configuration.upcasterChain())
-                    .persistenceExceptionResolver(
-                            persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
-                    .eventSerializer(eventSerializer)
-                    .snapshotFilter(configuration.snapshotFilter())
-                    .connectionProvider(connectionProvider)
-                    .transactionManager(transactionManager)
                     .build();
         }
 

@@ -1,9 +1,16 @@
 package com.contractledger.query.audit;
 
 import com.contractledger.api.common.Identifiers;
+import com.contractledger.query.EventSourceUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.common.DateTimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,12 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +32,14 @@ import java.util.regex.Pattern;
 @RestController
 class AuditController {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
     private static final Pattern ID = Pattern.compile(Identifiers.PATTERN);
 
     private final TimeTravel timeTravel;
-    private final EventTable events;
+    private final StoredEvents events;
     private final AuditExport export;
 
-    AuditController(TimeTravel timeTravel, EventTable events, AuditExport export) {
+    AuditController(TimeTravel timeTravel, StoredEvents events, AuditExport export) {
         this.timeTravel = timeTravel;
         this.events = events;
         this.export = export;
@@ -52,25 +59,28 @@ class AuditController {
 
     @GetMapping("/api/contracts/{contractId}/events")
     List<StoredEvent> contractEvents(@PathVariable String contractId) {
-        return found(events.of(EventTable.CONTRACT, id(contractId)), "contract", contractId);
+        return found(events.of(StoredEvents.CONTRACT, id(contractId)), "contract", contractId);
     }
 
     @GetMapping("/api/suppliers/{supplierId}/events")
     List<StoredEvent> supplierEvents(@PathVariable String supplierId) {
-        return found(events.of(EventTable.SUPPLIER, id(supplierId)), "supplier", supplierId);
+        return found(events.of(StoredEvents.SUPPLIER, id(supplierId)), "supplier", supplierId);
     }
 
     @GetMapping("/api/audit/contracts/{contractId}/verify")
     ChainVerification verifyContract(@PathVariable String contractId) {
-        return verify(EventTable.CONTRACT, "contract", contractId);
+        return verify(StoredEvents.CONTRACT, "contract", contractId);
     }
 
     @GetMapping("/api/audit/suppliers/{supplierId}/verify")
     ChainVerification verifySupplier(@PathVariable String supplierId) {
-        return verify(EventTable.SUPPLIER, "supplier", supplierId);
+        return verify(StoredEvents.SUPPLIER, "supplier", supplierId);
     }
 
-    /** Written straight to the response, page by page, so no request timeout cuts a long export short. */
+    /**
+     * Written straight to the response as the store streams it, so no request timeout cuts a long export short. Every
+     * parameter is checked before the content type is set.
+     */
     @GetMapping("/api/audit/export")
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String contractId, @RequestParam(required = false) String supplierId,
@@ -83,21 +93,38 @@ class AuditController {
         if (contractId != null && supplierId != null) {
             throw badRequest("give contractId or supplierId, not both");
         }
-        Set<String> aggregates = null;
-        if (contractId != null) {
-            aggregates = Set.of(id(contractId));
-        } else if (supplierId != null) {
-            aggregates = new LinkedHashSet<>(events.contractsOf(id(supplierId)));
-            aggregates.add(supplierId);
-        }
-        AuditExport.Selection selection = new AuditExport.Selection(timestamp("from", from), timestamp("to", to),
-                aggregates);
+        AuditExport.Selection selection = new AuditExport.Selection(instant("from", from), instant("to", to),
+                contractId == null ? null : id(contractId), supplierId == null ? null : id(supplierId));
         response.setStatus(HttpStatus.OK.value());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(chosen == AuditExport.Format.CSV ? "text/csv" : "application/x-ndjson");
         response.setHeader("Content-Disposition", "attachment; filename=\"ledger-events."
                 + chosen.name().toLowerCase(Locale.ROOT) + "\"");
         export.write(selection, chosen, response.getOutputStream());
+    }
+
+    /**
+     * Every failure here is answered as a problem (RFC 9457), also one of an export that has set its own content type
+     * but sent nothing yet. Once an export has sent bytes, a failure can only cut it short.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> failed(Exception failure, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            throw failure;
+        }
+        response.reset();
+        if (EventSourceUnavailable.covers(failure)) {
+            return EventSourceUnavailable.answer(failure);
+        }
+        ProblemDetail problem;
+        if (failure instanceof ErrorResponse answer) {
+            problem = answer.getBody();
+        } else {
+            log.error("unexpected failure of an audit read", failure);
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the audit read failed");
+        }
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private ChainVerification verify(String aggregateType, String what, String aggregateId) {
@@ -124,13 +151,12 @@ class AuditController {
         return id;
     }
 
-    /** In the stored form, so that the range compares with the stored timestamps. */
-    private static String timestamp(String parameter, String value) {
+    private static Instant instant(String parameter, String value) {
         if (value == null) {
             return null;
         }
         try {
-            return DateTimeUtils.formatInstant(OffsetDateTime.parse(value.trim()).toInstant());
+            return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw badRequest(parameter + " must be an ISO-8601 instant such as 2026-11-25T09:30:00Z, not '" + value + "'");
         }

@@ -1,11 +1,6 @@
 package com.contractledger.query.audit;
 
 import com.contractledger.api.serialization.HashChain;
-import com.contractledger.api.serialization.LedgerJson;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
 
 /**
  * The answer of {@code /api/audit/.../verify}: {@code verified} when every stored event's hash recomputes from the
@@ -16,8 +11,6 @@ public record ChainVerification(String aggregateId, boolean verified, long event
 
     /** Recomputes the chain event by event, in sequence order, in constant memory. */
     static final class Verifier {
-
-        private static final ObjectMapper JSON = LedgerJson.objectMapper();
 
         private final String aggregateId;
         private long events;
@@ -31,18 +24,16 @@ public record ChainVerification(String aggregateId, boolean verified, long event
 
         void accept(StoredEvent event) {
             events++;
-            String storedHash = null;
+            String storedHash = event.metaDataText(HashChain.HASH);
             boolean intact;
             try {
-                JsonNode metaData = JSON.readTree(event.metaData());
-                storedHash = text(metaData, HashChain.HASH);
                 String recomputed = HashChain.hash(previousHash, event.aggregateId(), event.sequence(),
-                        event.eventId(), event.payloadType(), event.timestamp(), text(metaData, "actor"),
+                        event.eventId(), event.payloadType(), event.timestamp(), event.metaDataText("actor"),
                         event.payloadBytes());
                 intact = event.sequence() == expectedSequence
-                        && previousHash.equals(text(metaData, HashChain.PREVIOUS_HASH))
+                        && previousHash.equals(event.metaDataText(HashChain.PREVIOUS_HASH))
                         && recomputed.equals(storedHash);
-            } catch (IOException | RuntimeException unreadable) {
+            } catch (RuntimeException unreadable) {
                 intact = false;
             }
             if (!intact && firstBrokenSequence == null) {
@@ -56,11 +47,6 @@ public record ChainVerification(String aggregateId, boolean verified, long event
         ChainVerification result() {
             return new ChainVerification(aggregateId, firstBrokenSequence == null, events,
                     events == 0 ? null : previousHash, firstBrokenSequence);
-        }
-
-        private static String text(JsonNode node, String field) {
-            JsonNode value = node == null ? null : node.get(field);
-            return value == null || value.isNull() ? null : value.asText();
         }
     }
 }

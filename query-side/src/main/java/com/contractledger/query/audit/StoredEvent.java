@@ -6,16 +6,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
- * One row of the event store as it is stored: payload and metadata are the stored JSON, untouched (an old revision
- * stays in its old form here; only the point-in-time state reads upcast events).
+ * One event as it is stored: the payload is the stored JSON, untouched (an old revision stays in its old form here;
+ * only the point-in-time state reads upcast events), the metadata the stored metadata with its keys sorted.
+ * {@code globalPosition} is the event's place in the whole store, known where the store's stream is read (the
+ * export); a read of one aggregate's events does not tell it, and there it is null.
  */
 @JsonPropertyOrder({"globalPosition", "aggregateType", "aggregateId", "sequence", "eventId", "type", "payloadType",
         "revision", "timestamp", "payload", "metaData"})
-public record StoredEvent(long globalPosition, String aggregateType, String aggregateId, long sequence, String eventId,
-                          String payloadType, String revision, String timestamp,
-                          @JsonIgnore byte[] payloadBytes, @JsonIgnore byte[] metaDataBytes) {
+public record StoredEvent(Long globalPosition, String aggregateType, String aggregateId, long sequence, String eventId,
+                          String payloadType, String revision, String timestamp, @JsonIgnore byte[] payloadBytes,
+                          Map<String, Object> metaData) {
 
     /** The payload's class simple name, e.g. {@code ContractDeliveredEvent}. */
     @JsonProperty
@@ -28,8 +31,9 @@ public record StoredEvent(long globalPosition, String aggregateType, String aggr
         return new String(payloadBytes, StandardCharsets.UTF_8);
     }
 
-    @JsonRawValue
-    public String metaData() {
-        return metaDataBytes == null ? "{}" : new String(metaDataBytes, StandardCharsets.UTF_8);
+    /** A metadata value as text, null if absent. */
+    String metaDataText(String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
     }
 }

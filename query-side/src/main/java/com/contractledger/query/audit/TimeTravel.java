@@ -24,14 +24,14 @@ class TimeTravel {
 
     ContractStateAtPoint contract(String contractId, PointInTime point) {
         ContractStateFold fold = new ContractStateFold();
-        replay(EventTable.CONTRACT, contractId, point, fold::apply);
+        replay(StoredEvents.CONTRACT, contractId, point, fold::apply);
         requireFound(fold.isEmpty(), fold.isEmpty() ? -1 : fold.state().version(), "contract", contractId, point);
         return fold.state();
     }
 
     SupplierStateAtPoint supplier(String supplierId, PointInTime point) {
         SupplierStateFold fold = new SupplierStateFold();
-        replay(EventTable.SUPPLIER, supplierId, point, fold::apply);
+        replay(StoredEvents.SUPPLIER, supplierId, point, fold::apply);
         requireFound(fold.isEmpty(), fold.isEmpty() ? -1 : fold.state().version(), "supplier", supplierId, point);
         return fold.state();
     }
