@@ -33,6 +33,11 @@ class AuditIT {
     @TempDir
     Path dataDir;
 
+    /** The application on the embedded default; a subclass may launch it otherwise. */
+    LedgerProcess launch(String... arguments) {
+        return LedgerProcess.start(dataDir, arguments);
+    }
+
     /** Dates far ahead, so no deadline fires while the test runs. */
     static String contract(String contractId, String supplierId) {
         return """
@@ -79,7 +84,7 @@ class AuditIT {
 
     @Test
     void the_state_at_every_version_and_instant_is_rebuilt_from_the_events() throws Exception {
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = launch()) {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-t")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts", contract("ct-t", "sup-t")).status()).isEqualTo(201);
             for (String[] write : HISTORY) {
@@ -216,7 +221,7 @@ class AuditIT {
 
     @Test
     void a_payload_changed_in_the_database_breaks_the_chain_from_that_event() throws Exception {
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = launch()) {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-h")).status()).isEqualTo(201);
             for (String contractId : List.of("ct-h1", "ct-h2")) {
                 assertThat(ledger.post("buyer", "/api/contracts", contract(contractId, "sup-h")).status()).isEqualTo(201);
@@ -250,7 +255,7 @@ class AuditIT {
             }
         }
 
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = launch()) {
             JsonNode tampered = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/ct-h1/verify").body());
             assertThat(tampered.get("verified").asBoolean()).isFalse();
             assertThat(tampered.get("firstBrokenSequence").asLong()).isEqualTo(3);
@@ -273,7 +278,7 @@ class AuditIT {
 
     @Test
     void a_delivery_stored_at_revision_1_verifies_from_its_stored_form_and_reads_upcast() throws Exception {
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = launch()) {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-v")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts", contract("ct-v", "sup-v")).status()).isEqualTo(201);
             for (String[] write : HISTORY.subList(0, 3)) {
@@ -308,7 +313,7 @@ class AuditIT {
             }
         }
 
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = launch()) {
             JsonNode delivery = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-v/events").body()).get(3);
             assertThat(delivery.get("revision").asText()).isEqualTo("1");
             assertThat(delivery.get("payload").has("inspector")).isFalse();
@@ -326,7 +331,7 @@ class AuditIT {
     @Test
     void the_export_streams_every_event_with_its_chain_in_pages() throws Exception {
         int pageSize = 20;
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.audit.export-page-size=" + pageSize)) {
+        try (LedgerProcess ledger = launch("--ledger.audit.export-page-size=" + pageSize)) {
             for (String supplierId : List.of("sup-x", "sup-y")) {
                 assertThat(ledger.post("buyer", "/api/suppliers", supplier(supplierId)).status()).isEqualTo(201);
             }
@@ -407,7 +412,7 @@ class AuditIT {
 
     @Test
     void buyers_and_dashboards_may_not_audit() {
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
+        try (LedgerProcess ledger = launch()) {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-r")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts", contract("ct-r", "sup-r")).status()).isEqualTo(201);
             List<String> paths = List.of("/api/contracts/ct-r/state", "/api/contracts/ct-r/state?version=0",

@@ -50,6 +50,7 @@ class AuditExport {
     record Selection(Instant from, Instant to, String contractId, String supplierId) {
     }
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     static final List<String> CSV_COLUMNS = List.of("globalPosition", "aggregateType", "aggregateId", "sequence",
             "eventId", "type", "payloadType", "revision", "timestamp", "actor", "correlationId", "causationId",
             "reason", "previousHash", "hash", "payload", "metaData");
@@ -188,7 +189,11 @@ class AuditExport {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end in CRLF. */
+    /**
+     * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end in CRLF. A field that a
+     * spreadsheet would take for a formula (it begins with {@code = + - @}, a tab or a carriage return) gets a leading
+     * apostrophe and quotes, as OWASP's CSV-injection rule says; NDJSON keeps every value exactly.
+     */
     static String csvLine(Stream<String> fields) {
         return fields.map(AuditExport::csvField).collect(Collectors.joining(",")) + "\r\n";
     }
@@ -196,6 +201,9 @@ class AuditExport {
     private static String csvField(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            return "\"'" + value.replace("\"", "\"\"") + '"';
         }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
