@@ -87,6 +87,11 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where the front reaches this service: {@code 127.0.0.1:port}. */
+    String address() {
+        return "127.0.0.1:" + port;
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
