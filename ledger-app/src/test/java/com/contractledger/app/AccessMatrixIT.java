@@ -23,7 +23,7 @@ class AccessMatrixIT {
 
     @TempDir
     static Path dataDir;
-    static LedgerProcess ledger;
+    static RunningLedger ledger;
 
     private static final List<String> ROLES = List.of("buyer", "auditor", "compliance", "dashboard", "admin");
     private static final Set<String> EVERYONE = Set.copyOf(ROLES);
@@ -36,12 +36,12 @@ class AccessMatrixIT {
     }
 
     /** The application on the embedded default; a subclass may launch it otherwise. */
-    LedgerProcess launch(String... arguments) {
+    RunningLedger launch(String... arguments) throws Exception {
         return LedgerProcess.start(dataDir, arguments);
     }
 
     @BeforeAll
-    void start() {
+    void start() throws Exception {
         ledger = launch();
         assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-a")).status()).isEqualTo(201);
         assertThat(ledger.post("buyer", "/api/contracts", contract("ct-a", "sup-a")).status()).isEqualTo(201);
@@ -93,7 +93,7 @@ class AccessMatrixIT {
         for (Endpoint endpoint : endpoints()) {
             check(wrong, endpoint, null, 401);
             for (String role : ROLES) {
-                LedgerProcess.Reply reply = call(endpoint, role);
+                RunningLedger.Reply reply = call(endpoint, role);
                 boolean allowed = endpoint.allowed().contains(role);
                 if (allowed && (reply.status() == 401 || reply.status() == 403)) {
                     wrong.add(endpoint.method() + " " + endpoint.path() + " as " + role + ": " + reply.status()
@@ -115,14 +115,14 @@ class AccessMatrixIT {
     }
 
     private static void check(List<String> wrong, Endpoint endpoint, String role, int expected) {
-        LedgerProcess.Reply reply = call(endpoint, role);
+        RunningLedger.Reply reply = call(endpoint, role);
         if (reply.status() != expected) {
             wrong.add(endpoint.method() + " " + endpoint.path() + " as " + (role == null ? "anonymous" : role) + ": "
                     + reply.status() + " but expected " + expected);
         }
     }
 
-    private static LedgerProcess.Reply call(Endpoint endpoint, String role) {
+    private static RunningLedger.Reply call(Endpoint endpoint, String role) {
         return switch (endpoint.method()) {
             case "GET" -> ledger.get(role, endpoint.path());
             case "HEAD" -> ledger.head(role, endpoint.path());

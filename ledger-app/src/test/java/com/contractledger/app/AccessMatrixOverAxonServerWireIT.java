@@ -6,7 +6,7 @@ import com.contractledger.app.wire.AxonServerWire;
 class AccessMatrixOverAxonServerWireIT extends AccessMatrixIT {
 
     @Override
-    LedgerProcess launch(String... arguments) {
+    RunningLedger launch(String... arguments) throws Exception {
         return super.launch(AxonServerWire.with(arguments));
     }
 }

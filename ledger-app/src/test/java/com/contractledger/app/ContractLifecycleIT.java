@@ -32,16 +32,19 @@ class ContractLifecycleIT {
 
     @TempDir
     static Path dataDir;
-    static LedgerProcess ledger;
+    static RunningLedger ledger;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    void start() {
+    void start() throws Exception {
         ledger = launch();
     }
 
-    /** The application on the embedded default; {@link ContractLifecycleOnPostgresIT} launches it on PostgreSQL. */
-    LedgerProcess launch() {
+    /**
+     * The application on the embedded default; {@link ContractLifecycleOnPostgresIT} launches it on PostgreSQL,
+     * {@link ContractLifecycleFrontedOnPostgresIT} as the two services behind the front.
+     */
+    RunningLedger launch() throws Exception {
         return LedgerProcess.start(dataDir);
     }
 
@@ -60,7 +63,7 @@ class ContractLifecycleIT {
         expect(ledger.post("buyer", "/api/suppliers/sup-001/tier",
                 "{\"tier\": \"KEY\", \"reason\": \"sole source of M8 fasteners\"}"), 202, "sup-001", 2);
 
-        LedgerProcess.Reply drafted = ledger.post("buyer", "/api/contracts", contract("ct-2026-001", "sup-001"));
+        RunningLedger.Reply drafted = ledger.post("buyer", "/api/contracts", contract("ct-2026-001", "sup-001"));
         expect(drafted, 201, "ct-2026-001", 0);
         assertThat(drafted.header("Location")).isEqualTo("/api/contracts/ct-2026-001");
         assertThat(drafted.header("ETag")).isEqualTo("\"0\"");
@@ -266,21 +269,21 @@ class ContractLifecycleIT {
         }
     }
 
-    private void expectProblem(LedgerProcess.Reply reply, int status, String path) throws Exception {
+    private void expectProblem(RunningLedger.Reply reply, int status, String path) throws Exception {
         assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
         assertThat(json.readTree(reply.body()).get("status").asInt()).as(path).isEqualTo(status);
     }
 
     private JsonNode read(String user, String path) throws Exception {
-        LedgerProcess.Reply reply = ledger.get(user, path);
+        RunningLedger.Reply reply = ledger.get(user, path);
         assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
         return json.readTree(reply.body());
     }
 
     /** The summary once it reflects {@code version}, read-your-writes. */
     private JsonNode summary(String contractPath, long version) throws Exception {
-        LedgerProcess.Reply reply = ledger.get("dashboard", contractPath + "?minVersion=" + version);
+        RunningLedger.Reply reply = ledger.get("dashboard", contractPath + "?minVersion=" + version);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
         JsonNode summary = json.readTree(reply.body());
@@ -289,7 +292,7 @@ class ContractLifecycleIT {
     }
 
     private List<JsonNode> history(String contractPath, long version) throws Exception {
-        LedgerProcess.Reply reply = ledger.get("auditor", contractPath + "/history?minVersion=" + version);
+        RunningLedger.Reply reply = ledger.get("auditor", contractPath + "/history?minVersion=" + version);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
         List<JsonNode> entries = new ArrayList<>();
@@ -326,7 +329,7 @@ class ContractLifecycleIT {
     @Test
     void the_correlation_id_of_the_caller_is_kept_on_the_events_and_echoed() {
         ledger.post("buyer", "/api/suppliers", supplier("sup-corr"), Map.of("X-Correlation-Id", "req-4711"));
-        LedgerProcess.Reply reply = ledger.post("buyer", "/api/suppliers/sup-corr/tier",
+        RunningLedger.Reply reply = ledger.post("buyer", "/api/suppliers/sup-corr/tier",
                 "{\"tier\": \"KEY\", \"reason\": \"strategic\"}", Map.of("X-Correlation-Id", "req-4712"));
 
         assertThat(reply.header("X-Correlation-Id")).isEqualTo("req-4712");
@@ -349,7 +352,7 @@ class ContractLifecycleIT {
         assertThat(overdue).extracting(e -> e.getMetaData().get("actor")).containsOnly("system");
     }
 
-    private void expect(LedgerProcess.Reply reply, int status, String id, long version) throws Exception {
+    private void expect(RunningLedger.Reply reply, int status, String id, long version) throws Exception {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         JsonNode body = json.readTree(reply.body());
         assertThat(body.get("id").asText()).isEqualTo(id);

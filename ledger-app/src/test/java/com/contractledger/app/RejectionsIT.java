@@ -24,20 +24,20 @@ class RejectionsIT {
 
     @TempDir
     static Path dataDir;
-    private LedgerProcess ledger;
+    private RunningLedger ledger;
     private final ObjectMapper json = new ObjectMapper();
     private long eventsBefore;
 
-    LedgerProcess launch() {
+    RunningLedger launch() throws Exception {
         return LedgerProcess.start(dataDir);
     }
 
-    LedgerProcess ledger() {
+    RunningLedger ledger() {
         return ledger;
     }
 
     @BeforeAll
-    void start() {
+    void start() throws Exception {
         ledger = launch();
         stored(ledger.post("buyer", "/api/suppliers", supplier("sup-r")));
         stored(ledger.post("buyer", "/api/suppliers", supplier("sup-low")));
@@ -180,12 +180,12 @@ class RejectionsIT {
                  "occurredAt": "2026-11-20T09:00:00Z"}""".formatted(summary);
     }
 
-    private static int stored(LedgerProcess.Reply reply) {
+    private static int stored(RunningLedger.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isIn(201, 202);
         return 1;
     }
 
-    private JsonNode refused(LedgerProcess.Reply reply, int status, String kind) throws Exception {
+    private JsonNode refused(RunningLedger.Reply reply, int status, String kind) throws Exception {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = json.readTree(reply.body());

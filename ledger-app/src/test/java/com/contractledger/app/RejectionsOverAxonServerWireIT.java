@@ -17,7 +17,7 @@ class RejectionsOverAxonServerWireIT extends RejectionsIT {
 
     @Test
     void the_commands_crossed_the_wire() {
-        assertThat(ledger().bean(CommandBus.class)).isInstanceOfSatisfying(WireCommandBus.class,
+        assertThat(((LedgerProcess) ledger()).bean(CommandBus.class)).isInstanceOfSatisfying(WireCommandBus.class,
                 wire -> assertThat(wire.crossings()).isGreaterThanOrEqualTo(15));
     }
 }

@@ -65,7 +65,7 @@ class RestartIT {
         }
     }
 
-    static List<DomainEventMessage<?>> awaitOverdue(LedgerProcess ledger, String contractId, int expected)
+    static List<DomainEventMessage<?>> awaitOverdue(RunningLedger ledger, String contractId, int expected)
             throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         List<DomainEventMessage<?>> overdue = List.of();

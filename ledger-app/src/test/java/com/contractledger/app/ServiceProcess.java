@@ -42,10 +42,12 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build the reactor (mvn verify) first");
         }
         int port = freePort();
-        StringBuilder classPath = new StringBuilder(jar.toString());
-        extraClassPath.forEach(entry -> classPath.append(java.io.File.pathSeparator).append(entry));
+        // Spring Boot's PropertiesLauncher puts loader.path beside the jar's own libraries, in the application's class
+        // loader, so that added classes can use them (on the JVM's class path they could not see Axon or Spring).
+        String loaderPath = String.join(",", extraClassPath.stream().map(Path::toString).toList());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-cp", classPath.toString(), "org.springframework.boot.loader.launch.JarLauncher"));
+                .toString(), "-Xmx384m", "-Dloader.path=" + loaderPath, "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher"));
         command.addAll(arguments);
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -85,6 +87,11 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Where the front reaches this service: {@code 127.0.0.1:port}. */
+    String address() {
+        return "127.0.0.1:" + port;
     }
 
     String logTail() {

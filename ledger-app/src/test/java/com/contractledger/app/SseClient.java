@@ -2,6 +2,7 @@ package com.contractledger.app;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,11 @@ final class SseClient implements AutoCloseable {
     private final Stream<String> lines;
     private final Thread reader;
     final int status;
+    final HttpHeaders headers;
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
+        this.headers = response.headers();
         this.lines = response.body();
         this.reader = new Thread(this::read, "sse-test-reader");
         reader.setDaemon(true);

@@ -21,14 +21,14 @@ class StreamIT {
     private final ObjectMapper json = new ObjectMapper();
 
     /** The application on the embedded default; a subclass may launch it otherwise. */
-    LedgerProcess launch(String... arguments) {
+    RunningLedger launch(String... arguments) throws Exception {
         return LedgerProcess.start(dataDir, arguments);
     }
 
     @Test
     void a_dashboard_gets_each_change_within_a_second_and_resumes_after_a_disconnect_without_gaps_or_repeats()
             throws Exception {
-        LedgerProcess ledger = launch("--ledger.stream.heartbeat=PT0.3S");
+        RunningLedger ledger = launch("--ledger.stream.heartbeat=PT0.3S");
         boolean closed = false;
         try {
             ledger.post("buyer", "/api/suppliers", supplier("sup-s1"));
@@ -121,7 +121,7 @@ class StreamIT {
     @Test
     void a_user_holds_a_bounded_number_of_streams() throws Exception {
         // a closed stream is noticed at the next heartbeat, which frees its place
-        try (LedgerProcess ledger = launch("--ledger.stream.max-per-user=2", "--ledger.stream.heartbeat=PT0.3S");
+        try (RunningLedger ledger = launch("--ledger.stream.max-per-user=2", "--ledger.stream.heartbeat=PT0.3S");
              SseClient first = SseClient.connect(ledger.baseUrl(), "/api/stream/contracts", "dashboard", null);
              SseClient second = SseClient.connect(ledger.baseUrl(), "/api/stream/disputes", "dashboard", null)) {
             assertThat(first.status).isEqualTo(200);
@@ -151,8 +151,8 @@ class StreamIT {
         }
     }
 
-    static void awaitVersion(LedgerProcess ledger, String contractId, long version) {
-        LedgerProcess.Reply reply = ledger.get("buyer", "/api/contracts/" + contractId + "?minVersion=" + version);
+    static void awaitVersion(RunningLedger ledger, String contractId, long version) {
+        RunningLedger.Reply reply = ledger.get("buyer", "/api/contracts/" + contractId + "?minVersion=" + version);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
     }

@@ -19,6 +19,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
 /**
  * Axon Server's boundary without Axon Server, for the tests ({@code ledger.test.axon-server-wire=true}): commands and
  * queries, with their results, failures and responses, go through the connector's {@link CommandSerializer} and
@@ -31,9 +40,37 @@ public class AxonServerWire {
     /** The property that switches the boundary on, as a command-line argument. */
     public static final String ENABLED = "--ledger.test.axon-server-wire=true";
 
+    /** The arguments that add the boundary to a service started from its executable jar. */
+    public static final List<String> SERVICE_ARGUMENTS = List.of(
+            "--spring.main.sources=" + AxonServerWire.class.getName(), ENABLED);
+
+    /**
+     * A directory holding this package's classes only, for a service's {@code loader.path}: the boundary without the
+     * rest of the tests.
+     */
+    public static Path classesIn(Path directory) throws IOException {
+        try {
+            Path compiled = Path.of(AxonServerWire.class.getProtectionDomain()
+                    .getCodeSource().getLocation().toURI());
+            String packagePath = AxonServerWire.class.getPackageName().replace('.', '/');
+            Path target = directory.resolve(packagePath);
+            Files.createDirectories(target);
+            try (Stream<Path> classes = Files.list(
+                    compiled.resolve(packagePath))) {
+                for (Path file : classes.toList()) {
+                    Files.copy(file, target.resolve(file.getFileName().toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return directory;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code arguments} and the one that switches the boundary on. */
     public static String[] with(String... arguments) {
-        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        String[] all = Arrays.copyOf(arguments, arguments.length + 1);
         all[arguments.length] = ENABLED;
         return all;
     }
