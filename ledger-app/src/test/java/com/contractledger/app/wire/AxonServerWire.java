@@ -4,6 +4,7 @@ import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.CommandSerializer;
 import org.axonframework.axonserver.connector.query.QuerySerializer;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
@@ -13,6 +14,7 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -81,9 +83,11 @@ public class AxonServerWire {
 
     @Bean
     @Primary
-    CommandBus wireCommandBus(@Qualifier("localSegment") CommandBus localSegment,
+    CommandBus wireCommandBus(@Qualifier("localSegment") ObjectProvider<CommandBus> localSegment,
                               @Qualifier("messageSerializer") Serializer messageSerializer) {
-        return new WireCommandBus(localSegment, new CommandSerializer(messageSerializer, wireConfiguration));
+        // the query-side service handles no commands and has no local command bus of its own
+        return new WireCommandBus(localSegment.getIfAvailable(() -> SimpleCommandBus.builder().build()),
+                new CommandSerializer(messageSerializer, wireConfiguration));
     }
 
     /** The local query bus as Axon's auto-configuration builds it (it steps back when any query bus exists). */

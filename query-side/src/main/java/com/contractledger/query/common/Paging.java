@@ -18,6 +18,11 @@ public record Paging(int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_SIZE);
         }
+        // stores take the offset as a 32-bit number; a larger one came back as another page
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page × size must not exceed " + Integer.MAX_VALUE);
+        }
     }
 
     public static Paging of(Integer page, Integer size) {
