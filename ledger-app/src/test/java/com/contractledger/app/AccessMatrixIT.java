@@ -77,6 +77,8 @@ class AccessMatrixIT {
             endpoints.add(new Endpoint("GET", audit, AUDIT));
         }
         endpoints.add(new Endpoint("GET", "/api/admin/projections", ADMIN));
+        endpoints.add(new Endpoint("GET", "/api/admin/projections/spend/dead-letters", ADMIN));
+        endpoints.add(new Endpoint("POST", "/api/admin/projections/spend/dead-letters/retry", ADMIN));
         endpoints.add(new Endpoint("GET", "/actuator/prometheus", ADMIN));
         // HEAD follows the rules of GET: it runs the same handler and would tell what GET refuses
         for (Endpoint read : List.copyOf(endpoints)) {

@@ -22,7 +22,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
@@ -53,6 +55,7 @@ import java.util.List;
 public class QuerySideConfiguration {
 
     static final String TOKEN_COLLECTION = "tracking_tokens";
+    static final String DEAD_LETTER_COLLECTION = "dead_letters";
 
     /** The processing group of every projection. */
     public static final List<String> PROJECTIONS = List.of(ContractSummaryProjection.PROCESSING_GROUP,
@@ -119,6 +122,28 @@ public class QuerySideConfiguration {
                                 ? readModelTransactions.getIfAvailable(() -> ReadModelTransactions.NONE)
                                         .transactionManager()
                                 : config.getComponent(TransactionManager.class))));
+    }
+
+    /**
+     * A dead-letter queue per projection, in MongoDB beside the views ({@code dead_letters}): an event a projection
+     * cannot apply is parked with its cause, and so are the later events of its aggregate, while the projection goes
+     * on with the others. A replay clears the queue (the events are applied again from the start). The invoker
+     * remembers the aggregates it found without letters, so the queue is not asked again for each of their events.
+     */
+    @Bean
+    ConfigurerModule projectionDeadLetters(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
+        return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(group -> processing
+                .registerDeadLetterQueue(group, config -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .mongoTemplate(DefaultMongoTemplate.builder()
+                                .mongoDatabase(mongoDatabaseFactory.getMongoDatabase())
+                                .deadLetterCollectionName(DEAD_LETTER_COLLECTION)
+                                .build())
+                        .serializer(serializer)
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache())));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.contractledger.query.admin;
 import com.contractledger.query.admin.ProjectionAdministration.ReplayRunningException;
 import com.contractledger.query.admin.ProjectionAdministration.SegmentsClaimedElsewhereException;
 import com.contractledger.query.admin.ProjectionAdministration.UnknownProjectionException;
+import com.contractledger.query.common.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,19 +12,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Projection administration for ADMIN (the URL rules are the launcher's): status of every processor, replays. */
+/** Projection administration for ADMIN: status of every processor, replays, dead letters. */
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
     private final ProjectionAdministration administration;
+    private final DeadLetters deadLetters;
 
-    ProjectionAdminController(ProjectionAdministration administration) {
+    ProjectionAdminController(ProjectionAdministration administration, DeadLetters deadLetters) {
         this.administration = administration;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping
@@ -40,6 +44,20 @@ class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(administration.replay(name));
+    }
+
+    /** The events the projection could not apply, oldest sequence first (at most {@code size}, 1 to 200). */
+    @GetMapping("/{name}/dead-letters")
+    List<DeadLetters.Letter> deadLetters(@PathVariable String name,
+                                         @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(0, size);
+        return deadLetters.list(administration.projection(name).name(), paging.size());
+    }
+
+    /** Applies the parked events again: those that now succeed leave the queue, the others stay with their cause. */
+    @PostMapping("/{name}/dead-letters/retry")
+    DeadLetters.Retry retry(@PathVariable String name) {
+        return deadLetters.retry(administration.projection(name).name());
     }
 
     @ExceptionHandler(UnknownProjectionException.class)

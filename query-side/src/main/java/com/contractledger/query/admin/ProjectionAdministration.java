@@ -69,6 +69,7 @@ public class ProjectionAdministration {
     private final TokenStore tokenStore;
     private final EventStore eventStore;
     private final ReadModelGenerations generations;
+    private final DeadLetters deadLetters;
     private final Map<String, Instant> nextResetAttempt = new ConcurrentHashMap<>();
     /** Replays found interrupted half-way through their token reset when this process started. */
     private final Set<String> interruptedResets = ConcurrentHashMap.newKeySet();
@@ -79,11 +80,12 @@ public class ProjectionAdministration {
     });
 
     public ProjectionAdministration(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                    EventStore eventStore, ReadModelGenerations generations) {
+                                    EventStore eventStore, ReadModelGenerations generations, DeadLetters deadLetters) {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.eventStore = eventStore;
         this.generations = generations;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -214,7 +216,7 @@ public class ProjectionAdministration {
         boolean replaying = registry.building() != null;
         return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isError(), statuses.size(),
                 min, max, head, lag, replaying, replaying ? progress(statuses) : null, registry.live(),
-                registry.building());
+                registry.building(), deadLetters.waiting(processor.getName()));
     }
 
     /** The share of the events up to the reset point that the slowest replaying segment has handled. */

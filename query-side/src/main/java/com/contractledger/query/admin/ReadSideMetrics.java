@@ -45,6 +45,8 @@ class ReadSideMetrics {
                     status -> orNaN(status.minPosition()));
             projectionGauge(registry, "ledger.projection.lag", name, "events stored but not yet applied",
                     status -> orNaN(status.lag()));
+            projectionGauge(registry, "ledger.projection.dead_letters", name,
+                    "events parked because the projection could not apply them", status -> orNaN(status.deadLetters()));
             projectionGauge(registry, "ledger.projection.replaying", name, "1 while a replay builds a new generation",
                     status -> status.replaying() ? 1 : 0);
             projectionGauge(registry, "ledger.projection.replay.progress", name, "percent of a running replay",
