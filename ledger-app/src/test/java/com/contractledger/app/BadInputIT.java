@@ -195,6 +195,15 @@ class BadInputIT {
     }
 
     @Test
+    void a_body_of_the_wrong_shape_names_no_internal_type() throws Exception {
+        for (String body : new String[]{"[]", "\"text\"", "42", "[{\"deliveryId\": \"dl-x\"}]"}) {
+            JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", body), 400);
+            assertThat(problem.get("detail").asText()).as(body).doesNotContain("com.contractledger", "$", "`")
+                    .contains("JSON object");
+        }
+    }
+
+    @Test
     void the_error_page_is_not_a_resource_of_its_own() {
         assertThat(ledger.get(null, "/error").status()).isEqualTo(401);
         assertThat(ledger.get("buyer", "/error").status()).isEqualTo(403);

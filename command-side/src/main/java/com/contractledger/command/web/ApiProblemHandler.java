@@ -143,6 +143,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             FieldProblem field = new FieldProblem(path(mapping), describe(mapping));
             problem.setDetail(field.field() + ": " + field.message());
             problem.setProperty("errors", List.of(field));
+        } else if (e.getCause() instanceof JsonMappingException) {
+            // the body as a whole has the wrong shape (an array, a string): the message would name internal types
+            problem.setDetail("the body must be a JSON object with the fields this request takes");
         } else if (e.getCause() instanceof JsonProcessingException parsing) {
             problem.setDetail("the body is not valid JSON: " + parsing.getOriginalMessage());
         } else if (e.getCause() == null) {
