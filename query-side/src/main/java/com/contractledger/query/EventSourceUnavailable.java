@@ -1,7 +1,6 @@
 package com.contractledger.query;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import com.contractledger.shared.Failures;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -37,20 +36,9 @@ public class EventSourceUnavailable {
 
     /** Whether {@code failure}, or a cause of it, says the event store or the query router cannot be reached. */
     public static boolean covers(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EventStoreException || cause instanceof AxonServerQueryDispatchException
-                    || cause instanceof NoHandlerForQueryException
-                    || cause instanceof org.axonframework.axonserver.connector.AxonServerException
-                    || cause instanceof io.axoniq.axonserver.connector.AxonServerException
-                    || (cause instanceof StatusRuntimeException grpc
-                    && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Failures.anyCause(failure, cause -> cause instanceof EventStoreException
+                || cause instanceof AxonServerQueryDispatchException || cause instanceof NoHandlerForQueryException
+                || Failures.isAxonServerUnreachable(cause));
     }
 
     /** 503 with {@code Retry-After}, as a problem. */

@@ -2,9 +2,8 @@ package com.contractledger.command.common;
 
 import com.contractledger.api.common.CommandRejection;
 import com.contractledger.api.common.CommandRejection.Kind;
+import com.contractledger.shared.Failures;
 import io.axoniq.axonserver.connector.ErrorCategory;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -97,11 +96,7 @@ public final class CommandRejections {
     }
 
     private static boolean isStoreUnavailable(Throwable cause) {
-        return cause instanceof EventStoreException
-                || cause instanceof io.axoniq.axonserver.connector.AxonServerException
-                || cause instanceof org.axonframework.axonserver.connector.AxonServerException
-                || (cause instanceof StatusRuntimeException grpc
-                && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE);
+        return cause instanceof EventStoreException || Failures.isAxonServerUnreachable(cause);
     }
 
     private static Optional<CommandRejection> rejection(Kind kind, String detail) {

@@ -2,6 +2,7 @@ package com.contractledger.command.web;
 
 import com.contractledger.api.common.CommandRejection;
 import com.contractledger.command.common.CommandRejections;
+import com.contractledger.shared.Failures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -114,17 +115,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Axon Server could not route the command: it is unreachable or no command side is connected to it. */
     private static boolean routerUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AxonServerCommandDispatchException || cause instanceof NoHandlerForCommandException
-                    || cause instanceof org.axonframework.axonserver.connector.AxonServerException
-                    || cause instanceof io.axoniq.axonserver.connector.AxonServerException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Failures.anyCause(failure, cause -> cause instanceof AxonServerCommandDispatchException
+                || cause instanceof NoHandlerForCommandException || Failures.isAxonServerUnreachable(cause));
     }
 
     @Override
