@@ -21,10 +21,11 @@ import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
@@ -61,33 +62,28 @@ public class ContractSummaryProjection {
     public static final String PROCESSING_GROUP = "contract-summaries";
     public static final String STREAM = "contracts";
 
-    private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
-
-    private final MongoTemplate mongo;
-    private final ReadModelChangeLog changes;
-    private final ReadModelGenerations generations;
+    private final ReadModel readModel;
+    private final Views<ContractSummaryView> summaries;
 
     public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes,
                                      ReadModelGenerations generations) {
-        this.mongo = mongo;
-        this.changes = changes;
-        this.generations = generations;
+        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, changes);
+        summaries = readModel.views(ContractSummaryView.COLLECTION, ContractSummaryView.class,
+                        ContractSummaryView::id)
+                .index(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .index(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .streamedAs(STREAM, view -> view);
     }
 
     @PostConstruct
     public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, ContractSummaryView.COLLECTION)) {
-            var indexes = mongo.indexOps(collection);
-            indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        }
+        readModel.createIndexes();
     }
 
     /** A replay builds a new generation of the summaries while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        generations.startBuilding(PROCESSING_GROUP, List.of(ContractSummaryView.COLLECTION));
-        createIndexes();
+        readModel.reset();
     }
 
     @EventHandler
@@ -100,7 +96,7 @@ public class ContractSummaryProjection {
                 Amount.zero(event.currency()), Amount.zero(event.currency()), 0, 0, Amount.zero(event.currency()),
                 null, schedule(terms, List.of(), BigDecimal.ZERO), terms.lineItems(), null, terms.expiresOn(),
                 context.occurredAt(), context.sequence(), context.position());
-        store(context, view);
+        summaries.put(message, view);
     }
 
     @EventHandler
@@ -189,7 +185,7 @@ public class ContractSummaryProjection {
 
     @QueryHandler
     public Optional<ContractSummaryView> handle(FindContractSummaryQuery query) {
-        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class, serving()));
+        return summaries.served(query.contractId());
     }
 
     @QueryHandler
@@ -201,49 +197,15 @@ public class ContractSummaryProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, ContractSummaryView.class, serving());
+        long total = summaries.count(filter);
         Paging paging = new Paging(query.page(), query.size());
-        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class,
-                serving());
+        List<ContractSummaryView> items = summaries.find(paging.apply(filter, Sort.by("_id")));
         return new ContractSummaryPage(items, query.page(), query.size(), total);
     }
 
     private void update(EventMessage<?> message, UnaryOperator<ContractSummaryView> change) {
         EventContext context = EventContext.of(message);
-        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class, writing());
-        if (current == null) {
-            log.warn("no contract summary for {}; {} ignored", context.aggregateId(), message.getPayloadType());
-            return;
-        }
-        if (current.lastSequence() >= context.sequence()) {
-            if (current.lastSequence() == context.sequence()) {
-                changes.recordOnce(context, STREAM, current.id(), current);
-            }
-            return;
-        }
-        ContractSummaryView changed = change.apply(current).applied(context);
-        if (GuardedWrites.replaceRead(mongo, writing(), changed.id(), changed)) {
-            changes.record(context, STREAM, changed.id(), changed);
-        }
-    }
-
-    private void store(EventContext context, ContractSummaryView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
-            changes.record(context, STREAM, view.id(), view);
-        } else if (!context.replay()) {
-            ContractSummaryView stored = mongo.findById(view.id(), ContractSummaryView.class, writing());
-            if (stored != null && stored.lastSequence() == context.sequence()) {
-                changes.recordOnce(context, STREAM, stored.id(), stored);
-            }
-        }
-    }
-
-    private String serving() {
-        return generations.read(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
-    }
-
-    private String writing() {
-        return generations.write(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
+        summaries.update(message, view -> change.apply(view).applied(context));
     }
 
     private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms,
