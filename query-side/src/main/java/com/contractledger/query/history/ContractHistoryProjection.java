@@ -20,8 +20,9 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.BatchedInserts;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Entries;
+import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.common.TermsFigures;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,17 +55,19 @@ public class ContractHistoryProjection {
     private static final int LOOKUP_CHUNK = 64;
 
     private final MongoTemplate mongo;
-    private final ReadModelGenerations generations;
+    private final ReadModel readModel;
+    private final Entries<ContractHistoryEntry> entries;
 
     public ContractHistoryProjection(MongoTemplate mongo, ReadModelGenerations generations) {
         this.mongo = mongo;
-        this.generations = generations;
+        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, null);
+        entries = readModel.entries(ContractHistoryEntry.COLLECTION, ContractHistoryEntry.class);
     }
 
     /** A replay builds a new generation of the history while the API keeps serving the complete one. */
     @ResetHandler
     public void reset() {
-        generations.startBuilding(PROCESSING_GROUP, List.of(ContractHistoryEntry.COLLECTION));
+        readModel.reset();
     }
 
     /**
@@ -74,12 +77,11 @@ public class ContractHistoryProjection {
     @EventHandler
     public void on(Object event, EventMessage<?> message) {
         if (!event.getClass().getPackageName().equals(ContractId.class.getPackageName())) {
-            BatchedInserts.flushIfLast(mongo);
             return;
         }
         EventContext context = EventContext.of(message);
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
-        BatchedInserts.insertOnce(mongo, writing(), new ContractHistoryEntry(
+        entries.add(new ContractHistoryEntry(
                 ContractHistoryEntry.idOf(context.aggregateId(), context.sequence()), context.aggregateId(),
                 context.sequence(), context.eventId(), type, context.occurredAt(), context.actor(), context.reason(),
                 context.correlationId(), summarize(event), changesOf(event)));
@@ -94,7 +96,7 @@ public class ContractHistoryProjection {
      */
     @QueryHandler
     public Optional<ContractHistoryView> handle(FindContractHistoryQuery query) {
-        String collection = serving();
+        String collection = entries.serving();
         List<ContractHistoryEntry> entries = new ArrayList<>();
         for (long from = 0; ; from += LOOKUP_CHUNK) {
             List<String> keys = LongStream.range(from, from + LOOKUP_CHUNK)
@@ -112,14 +114,6 @@ public class ContractHistoryProjection {
         }
         return Optional.of(new ContractHistoryView(query.contractId(), entries.get(entries.size() - 1).sequence(),
                 entries));
-    }
-
-    private String serving() {
-        return generations.read(PROCESSING_GROUP, ContractHistoryEntry.COLLECTION);
-    }
-
-    private String writing() {
-        return generations.write(PROCESSING_GROUP, ContractHistoryEntry.COLLECTION);
     }
 
     private static List<FieldChange> changesOf(Object event) {
