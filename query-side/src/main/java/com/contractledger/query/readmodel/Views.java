@@ -96,7 +96,10 @@ public final class Views<V> extends Collection<V> {
         return written[0];
     }
 
-    /** Changes view {@code id} by {@code change}, unless it is missing or already holds this event or a newer one. */
+    /**
+     * Changes view {@code id} by {@code change}, unless it is missing or already holds this event or a newer one. A
+     * change that returns the view as it was writes nothing.
+     */
     public boolean update(EventMessage<?> message, String id, UnaryOperator<V> change) {
         EventContext context = EventContext.of(message);
         boolean[] written = {false};
@@ -205,7 +208,7 @@ public final class Views<V> extends Collection<V> {
         boolean put(ViewBatch batch, EventContext context, V view) {
             String id = idOf.apply(view);
             Stored<V> stored = load(id);
-            if (stored != null && !isNew(batch, context, id, stored)) {
+            if (stored != null && (!isNew(batch, context, id, stored) || stored.view().equals(view))) {
                 return false;
             }
             loaded.put(id, new Stored<>(view, context.sequence()));
