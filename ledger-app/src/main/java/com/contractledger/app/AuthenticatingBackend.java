@@ -32,8 +32,8 @@ final class AuthenticatingBackend implements MongoBackend {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticatingBackend.class);
 
-    // What a real MongoDB answers before authentication, less what the driver does not need.
-    private static final Set<String> BEFORE_AUTHENTICATION = Set.of("hello", "isMaster", "ismaster", "ping");
+    // The handshake and the ping a real MongoDB answers before authentication, as this server knows them (not hello).
+    private static final Set<String> BEFORE_AUTHENTICATION = Set.of("isMaster", "ismaster", "ping");
     private static final int CONVERSATION_ID = 1;
 
     private final MongoBackend backend;
