@@ -54,7 +54,7 @@ final class AuthenticatingBackend implements MongoBackend {
                 () -> backend.handleMessage(message));
     }
 
-    /** Commands sent the legacy way (OP_QUERY on {@code $cmd}), as the driver's first handshake is. */
+    /** Commands sent the legacy way (OP_QUERY on {@code $cmd}). */
     @Override
     public Document handleCommand(Channel channel, String database, String name, Document command) {
         return answer(channel, database, name, command, () -> backend.handleCommand(channel, database, name, command));
@@ -94,7 +94,7 @@ final class AuthenticatingBackend implements MongoBackend {
             return authenticationFailed(channel);
         }
         authenticated.add(channel);
-        // Done at once, as MongoDB answers a driver that asks to skip the empty last round (they all ask).
+        // Done at once, as MongoDB answers a driver that asks to skip the empty last round (the Java driver always asks).
         return saslReply(true, serverFinal.get());
     }
 
