@@ -15,13 +15,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * The embedded default's read-model store: an in-process MongoDB wire-protocol server keeping its data in an H2 file
- * under the data directory, reached through the real MongoDB driver on a loopback port. Switched off by setting
+ * under the data directory, reached through the real MongoDB driver on a loopback port with a secret made at every
+ * start, which no other user of the machine can know. Switched off by setting
  * {@code ledger.embedded-mongo.enabled=false} and {@code spring.data.mongodb.uri} to a real MongoDB.
  */
 @Configuration
@@ -29,6 +33,10 @@ import java.time.Duration;
 class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+    private static final String USER = "ledger";
+
+    // A new secret at every start, known only to this process; URL-safe, so it goes into the connection string as is.
+    private final String password = randomSecret();
 
     @Bean
     EmbeddedReadModelStore embeddedReadModelStore(@Value("${ledger.data-dir}") Path dataDir,
@@ -40,7 +48,8 @@ class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(EmbeddedReadModelStore store) {
-        MongoServer server = new MongoServer(store.backend());
+        MongoServer server = new MongoServer(
+                new AuthenticatingBackend(store.backend(), new ScramSha256(USER, password)));
         server.bind("127.0.0.1", 0);
         log.info("Embedded MongoDB wire server on {} storing read models in {}", server.getConnectionString(),
                 store.file());
@@ -58,7 +67,16 @@ class EmbeddedMongoConfiguration {
 
     @Bean
     MongoConnectionDetails mongoConnectionDetails(MongoServer embeddedMongoServer) {
-        ConnectionString connection = new ConnectionString(embeddedMongoServer.getConnectionString() + "/ledger");
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        ConnectionString connection = new ConnectionString("mongodb://" + USER + ":" + password + "@"
+                + address.getHostString() + ":" + address.getPort()
+                + "/ledger?authSource=admin&authMechanism=SCRAM-SHA-256");
         return () -> connection;
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 }
