@@ -1,11 +1,14 @@
 package com.contractledger.query.readmodel;
 
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One collection of a read model: its generations, its indexes and how its documents map to {@code T}. */
 abstract sealed class Collection<T> permits Views, Entries {
@@ -54,10 +57,19 @@ abstract sealed class Collection<T> permits Views, Entries {
         return model.mongo().count(query, type, serving());
     }
 
-    Document toDocument(Object value) {
+    /**
+     * {@code value} as the BSON the store will be sent, with {@code extra} fields. Encoded now, while its event is being
+     * handled, so that a value no store can hold fails that event (which is then dead-lettered) rather than the batch.
+     */
+    RawBsonDocument toDocument(Object value, Map<String, Object> extra) {
         Document document = new Document();
         model.mongo().getConverter().write(value, document);
-        return document;
+        document.putAll(extra);
+        return new RawBsonDocument(document, model.mongo().getDb().getCodecRegistry().get(Document.class));
+    }
+
+    MongoCollection<RawBsonDocument> writingCollection() {
+        return model.mongo().getCollection(writing()).withDocumentClass(RawBsonDocument.class);
     }
 
     T fromDocument(Document document) {

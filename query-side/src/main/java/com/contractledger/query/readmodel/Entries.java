@@ -2,10 +2,11 @@ package com.contractledger.query.readmodel;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Documents written once each under a key derived from the event that made them: applying the event again finds its
@@ -26,17 +27,17 @@ public final class Entries<E> extends Collection<E> {
 
     /** Writes {@code entry} unless a document with its key exists (with the processor batch, when there is one). */
     public void add(E entry) {
-        ViewBatch.run(batch -> batch.staged(this, ArrayList<Document>::new).add(toDocument(entry)));
+        ViewBatch.run(batch -> batch.staged(this, ArrayList<RawBsonDocument>::new).add(toDocument(entry, Map.of())));
     }
 
     @Override
     void flush(ViewBatch batch) {
-        List<Document> staged = batch.staged(this, ArrayList<Document>::new);
+        List<RawBsonDocument> staged = batch.staged(this, ArrayList<RawBsonDocument>::new);
         if (staged.isEmpty()) {
             return;
         }
         try {
-            model.mongo().getCollection(writing()).insertMany(staged, new InsertManyOptions().ordered(false));
+            writingCollection().insertMany(staged, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (!e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
                 throw e;

@@ -9,6 +9,7 @@ import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.data.mongodb.core.index.Index;
 
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ public final class Views<V> extends Collection<V> {
     private final class State {
 
         private final Map<String, Stored<V>> loaded = new HashMap<>();
-        private final Map<String, WriteModel<Document>> pending = new LinkedHashMap<>();
+        private final Map<String, WriteModel<RawBsonDocument>> pending = new LinkedHashMap<>();
         private final ViewBatch batch;
         private boolean lookedUp;
 
@@ -211,9 +212,8 @@ public final class Views<V> extends Collection<V> {
             if (stored != null && (!isNew(batch, context, id, stored) || stored.view().equals(view))) {
                 return false;
             }
+            RawBsonDocument document = toDocument(view, Map.of(LAST_SEQUENCE, context.sequence()));
             loaded.put(id, new Stored<>(view, context.sequence()));
-            Document document = toDocument(view);
-            document.put(LAST_SEQUENCE, context.sequence());
             pending.put(id, new ReplaceOneModel<>(new Document("_id", id), document,
                     new ReplaceOptions().upsert(true)));
             if (stream != null && !context.replay()) {
@@ -230,7 +230,7 @@ public final class Views<V> extends Collection<V> {
 
         void flush() {
             if (!pending.isEmpty()) {
-                model.mongo().getCollection(writing()).bulkWrite(new ArrayList<>(pending.values()),
+                writingCollection().bulkWrite(new ArrayList<>(pending.values()),
                         new BulkWriteOptions().ordered(true));
                 pending.clear();
             }

@@ -9,11 +9,13 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.codecs.configuration.CodecConfigurationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +167,33 @@ class ReadModelTest {
 
         assertThat(changes.after("tallies", "a-1", 0, 10)).singleElement()
                 .satisfies(change -> assertThat(change.view()).isEqualTo("{\"count\":2}"));
+    }
+
+    record Dated(@Id String id, LocalDate on) {
+    }
+
+    @Test
+    void a_view_no_store_can_hold_fails_its_own_event_while_it_is_handled_not_the_batch_when_written() {
+        Views<Dated> dated = readModel.views("dated", Dated.class, Dated::id);
+        List<EventMessage<?>> messages = eventsOf("a-1", 2);
+        List<String> failed = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.onPrepareCommit(unitOfWork -> tokenStore().storeToken(new GlobalSequenceTrackingToken(2), "tallies", 0));
+        batch.executeWithResult(() -> {
+            EventMessage<?> message = batch.getMessage();
+            LocalDate on = message == messages.get(0) ? LocalDate.of(2026, 12, 1) : LocalDate.of(999_999_999, 12, 31);
+            try {
+                dated.put(message, new Dated("d-" + on.getYear(), on));
+            } catch (CodecConfigurationException unstorable) {
+                failed.add(message.getIdentifier());
+            }
+            return null;
+        });
+
+        assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
+        assertThat(failed).containsExactly(messages.get(1).getIdentifier());
+        assertThat(dated.served("d-2026")).isPresent();
+        assertThat(mongo.template().count(new Query(), "dated")).isEqualTo(1);
     }
 
     @Test
