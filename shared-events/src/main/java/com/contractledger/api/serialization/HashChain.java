@@ -48,9 +48,15 @@ public final class HashChain {
     private HashChain() {
     }
 
-    /** The scheme named by an event's {@code hashScheme} metadata value: 1 if there is none. */
+    /** The scheme named by an event's {@code hashScheme} metadata value: 1 if there is none, else 2. */
     public static int scheme(Object hashScheme) {
-        return hashScheme == null ? 1 : Integer.parseInt(hashScheme.toString());
+        if (hashScheme == null) {
+            return 1;
+        }
+        if (hashScheme.toString().equals("2")) {
+            return 2;
+        }
+        throw new IllegalArgumentException("unknown hash scheme " + hashScheme);
     }
 
     /** The hash of one event under a scheme, linked to the one before it. */

@@ -91,6 +91,11 @@ class HashChainTest {
         assertThat(HashChain.scheme(null)).isEqualTo(1);
         assertThat(HashChain.scheme(2)).isEqualTo(2);
         assertThat(HashChain.scheme(2L)).isEqualTo(2);
+        assertThat(HashChain.scheme("2")).isEqualTo(2);
+        for (Object unknown : new Object[]{1, 3, 2.0, true, "two"}) {
+            assertThatThrownBy(() -> HashChain.scheme(unknown)).as(unknown.toString())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
