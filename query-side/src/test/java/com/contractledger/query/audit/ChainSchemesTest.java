@@ -74,6 +74,24 @@ class ChainSchemesTest {
     }
 
     @Test
+    void a_chain_the_command_side_stamped_under_scheme_2_verifies_lone_surrogates_included() throws IOException {
+        // Exported from a JDBC store the HashChainInterceptor appended to: two notes, one by an actor "bu\uDC00yer".
+        List<byte[]> exported = fixture("/stored-events/chain-scheme-2.ndjson");
+        for (byte[] line : exported) {
+            storage.store(stored(line));
+        }
+        JsonNode last = JSON.readTree(exported.get(exported.size() - 1));
+        assertThat(last.at("/payload/text").asText()).startsWith("x\uDC00y");
+        assertThat(last.at("/metaData/actor").asText()).isEqualTo("bu\uDC00yer");
+        assertThat(last.at("/metaData/hashScheme").asInt()).isEqualTo(2);
+
+        ChainVerification chain = verify("Contract", "ct-s2");
+        assertThat(chain.verified()).isTrue();
+        assertThat(chain.events()).isEqualTo(3);
+        assertThat(chain.headHash()).isEqualTo(last.at("/metaData/hash").asText());
+    }
+
+    @Test
     void a_lone_surrogate_changed_in_a_scheme_2_event_breaks_the_chain() {
         String[][] changes = {{"\uD800", "?"}, {"x\uDC00y", "x\uDBFFy"}};
         for (int i = 0; i < changes.length; i++) {
