@@ -15,16 +15,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tomcat's own error answers as problems: what it refuses before the application sees the request (a request line or
  * header it cannot parse or that is too large, a path that leaves the root or holds an encoded slash or NUL) gets a 4xx
- * {@code application/problem+json} instead of Tomcat's HTML page. A refused request whose body was not read ends its
- * connection after the answer rather than reading the rest (Tomcat would, to keep the connection), so a client that
- * trickles a large body to a 401 holds no worker thread.
+ * {@code application/problem+json} instead of Tomcat's HTML page. A refusal that announced {@code Connection: close}
+ * for a body it did not read (LedgerSecurity#writeProblem) ends the connection after the answer rather than reading the
+ * rest (Tomcat would, to keep the connection), so a client that trickles a large body to a 401 holds no worker
+ * thread.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         super.invoke(request, response);
-        if (response.getStatus() >= 400 && !request.isAsync() && hasUnreadBody(request)) {
+        // only where the answer said so: a client that was not told would send its next request on a closed connection
+        String connection = response.getHeader("Connection");
+        if (response.getStatus() >= 400 && connection != null && connection.contains("close") && !request.isAsync()
+                && hasUnreadBody(request)) {
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
     }

@@ -42,7 +42,7 @@ class UploadLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!places.tryAcquire()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-            LedgerSecurity.writeProblem(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, "Too many uploads",
+            LedgerSecurity.writeProblem(request, response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, "Too many uploads",
                     maxConcurrent + " requests with a body are being received; retry later");
             return;
         }
