@@ -73,6 +73,19 @@ abstract class RunningLedger implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30)).GET(), Map.of());
     }
 
+    /** A request written byte for byte (ISO-8859-1), as no HTTP client library would send it; the whole answer. */
+    String raw(String request) {
+        URI base = URI.create(baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply send(String user, HttpRequest.Builder request, Map<String, String> headers) {
         if (user != null) {
             String credentials = user.contains(":") ? user : user + ":demo";
