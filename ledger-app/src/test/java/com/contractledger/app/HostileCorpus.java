@@ -36,15 +36,6 @@ final class HostileCorpus {
             String header = headerName == null ? "" : " [" + headerName + ": " + escape(headerValue) + "]";
             return category + ": " + method + " " + path + header + shown;
         }
-
-        /**
-         * Tomcat refuses an encoded slash, backslash or NUL in the path itself, with its own 400 page, before the
-         * application sees the request.
-         */
-        boolean refusedByTheContainer() {
-            String beforeQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-            return beforeQuery.toUpperCase(java.util.Locale.ROOT).matches(".*%(2F|5C|00).*");
-        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -152,8 +152,7 @@ class HostileInputIT {
     }
 
     private static boolean refused(Request request, RunningLedger.Reply reply) {
-        return request.refusedByTheContainer() ? reply.status() == 400
-                : isProblem(reply.status(), reply.header("Content-Type"));
+        return isProblem(reply.status(), reply.header("Content-Type"));
     }
 
     private static boolean isProblem(int status, String contentType) {
