@@ -75,12 +75,12 @@ abstract class RunningLedger implements AutoCloseable {
 
     /** A request written byte for byte (ISO-8859-1), as no HTTP client library would send it; the whole answer. */
     String raw(String request) {
-        URI base = URI.create(baseUrl());
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        try (RawHttp connection = new RawHttp(baseUrl())) {
+            String answer = connection.send(request).untilClosed(java.time.Duration.ofSeconds(10));
+            if (answer == null) {
+                throw new IllegalStateException("no answer and the connection still open after 10 s");
+            }
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
