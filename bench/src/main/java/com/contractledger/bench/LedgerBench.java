@@ -59,6 +59,7 @@ public final class LedgerBench {
         int rawEvents = size("rawEvents", 20_000);
         double rawAppend1;
         double rawAppend16;
+        Progress.phase("raw event store", "appending " + rawEvents + " events with 1 and 16 writers");
         try (RawEventStore raw = RawEventStore.open(work.resolve("raw"), schema)) {
             raw.appendRate(Math.min(2_000, rawEvents), 4); // warm-up
             rawAppend1 = raw.appendRate(rawEvents / 2, 1);
@@ -70,9 +71,11 @@ public final class LedgerBench {
         Path data = work.resolve("ledger");
         Latencies serial = new Latencies();
         Latencies concurrent = new Latencies();
+        Progress.phase("application", "starting on an empty store");
         try (LedgerServer server = LedgerServer.start(jar, data, work.resolve("ledger.log"))) {
             figure("start-up to healthy (empty store)", server.startupMillis(), "ms", "startupMillisEmpty");
             int suppliers = size("suppliers", 20);
+            Progress.phase("commands", "suppliers, then contracts with 1 client, then with 16");
             for (int i = 0; i < suppliers; i++) {
                 expect(server.post("buyer", "/api/suppliers", Workload.supplier("sup-" + i, i)), 201);
                 expect(server.post("buyer", "/api/suppliers/sup-" + i + "/credit-assessments", Workload.GOOD_CREDIT), 201);
@@ -85,13 +88,17 @@ public final class LedgerBench {
             figure("  latency p50 / p99, 16 clients", concurrent.p50(), concurrent.p99(), "commandLatency16Clients");
             target("command rate (16 clients) / raw append (16 writers)", rate16 / rawAppend16, 0.5, true);
 
+            Progress.phase("long contract", "building a " + size("longEvents", 10_000) + "-event contract, then sampling");
             longContractLatency(server, suppliers);
+            Progress.phase("history", "building a " + size("historyEvents", 1_000) + "-event contract, then sampling");
             historyLatency(server);
+            writeVisibility(server);
             JsonNode heap = json.readTree(server.get("admin", "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
             figure("heap used after the run", heap.path("measurements").path(0).path("value").asDouble() / 1_048_576,
                     "MiB", "heapUsedMiB");
         }
 
+        Progress.phase("raw event store", "reading every stored event from position 0");
         try (RawEventStore raw = RawEventStore.open(data, schema)) {
             RawEventStore.ReadResult read = raw.readAll();
             figure("raw sequential read from position 0 (" + read.events() + " events)", read.perSecond(), "events/s",
@@ -99,6 +106,7 @@ public final class LedgerBench {
             figures.put("storedEvents", read.events());
         }
         double rawRead = (double) figures.get("rawReadPerSecond");
+        double rawViews = rawReadModelStore(data, ((Number) figures.get("storedEvents")).longValue());
         // The baseline starts from the same event store with no read models and no tokens, as a new Axon
         // application would, and builds every projection from the first event.
         Path baselineData = work.resolve("ledger-baseline");
@@ -106,16 +114,19 @@ public final class LedgerBench {
         Files.copy(data.resolve("ledger.mv.db"), baselineData.resolve("ledger.mv.db"));
         double rebuildAll;
         List<String> projectionNames = new ArrayList<>();
+        Progress.phase("rebuilds", "restarting on the populated store");
         try (LedgerServer server = LedgerServer.start(jar, data, work.resolve("ledger-restart.log"))) {
             figure("start-up to healthy (populated store)", server.startupMillis(), "ms", "startupMillisPopulated");
             target("start-up (populated store) <= 5 s", server.startupMillis() / 1000.0, 5.0, false);
             List<String> projections = projections(server);
             projectionNames.addAll(projections);
+            Progress.phase("rebuilds", "replaying all " + projections.size() + " projections at once");
             rebuildAll = rebuild(server, projections);
             figure("rebuild of all " + projections.size() + " projections at once", rebuildAll, "events/s",
                     "rebuildAllPerSecond");
             Map<String, Object> alone = new LinkedHashMap<>();
             for (String projection : projections) {
+                Progress.phase("rebuilds", "replaying " + projection + " alone");
                 double rate = rebuild(server, List.of(projection));
                 alone.put(projection, round(rate));
                 table.add(new String[]{"  rebuild of " + projection + " alone", String.format("%,.1f events/s", rate)});
@@ -123,6 +134,7 @@ public final class LedgerBench {
             figures.put("rebuildAlonePerSecond", alone);
         }
         target("rebuild of every projection / raw read", rebuildAll / rawRead, 0.5, true);
+        target("rebuild of every projection / raw read-model store", rebuildAll / rawViews, 0.5, true);
 
         List<String> outOfTheBox = new ArrayList<>(List.of("--ledger.aggregate-cache=false",
                 "--ledger.snapshot-threshold=1000000000"));
@@ -130,6 +142,7 @@ public final class LedgerBench {
             outOfTheBox.add("--axon.eventhandling.processors." + projection + ".mode=tracking");
             outOfTheBox.add("--axon.eventhandling.processors." + projection + ".batch-size=1");
         }
+        Progress.phase("baseline", "out-of-the-box Axon building every projection from an empty read store");
         try (LedgerServer server = LedgerServer.start(jar, baselineData, work.resolve("ledger-baseline.log"),
                 outOfTheBox.toArray(String[]::new))) {
             double baseline = catchUp(server);
@@ -138,6 +151,7 @@ public final class LedgerBench {
             target("rebuild of every projection / out-of-the-box baseline", rebuildAll / baseline, 10.0, true);
         }
         figures.put("benchSeconds", (System.nanoTime() - benchStarted) / 1e9);
+        Progress.phase("done", "reporting");
         report();
     }
 
@@ -207,6 +221,83 @@ public final class LedgerBench {
         target("history p99 at " + events + " events <= 20 ms", history.p99(), 20.0, false);
     }
 
+    /** Write → visible with 1 and 16 clients, each with polling and with the waiting read, once the read side is idle. */
+    private void writeVisibility(LedgerServer server) throws Exception {
+        Progress.phase("write -> visible", "waiting until the projections have caught up");
+        awaitCaughtUp(server);
+        WriteVisibility visibility = new WriteVisibility(server);
+        int samples = size("samples", 200);
+        for (int clients : new int[]{1, 16}) {
+            List<String> contractIds = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                contractIds.add(openDisputeContract(server, "visible-" + clients + "-" + client, 1));
+            }
+            for (WriteVisibility.Reader reader : WriteVisibility.Reader.values()) {
+                boolean polling = reader == WriteVisibility.Reader.POLLING;
+                String how = polling ? "polling every 5 ms" : "waiting read (minVersion)";
+                Progress.phase("write -> visible", samples + " writes, " + clients + " client(s), " + how);
+                Latencies latencies = visibility.measure(contractIds, samples, reader);
+                figure("write -> visible, " + clients + " client(s), " + how + ", p50 / p99", latencies.p50(),
+                        latencies.p99(), "writeVisible" + clients + (polling ? "ClientsPolling" : "ClientsWaitingRead"));
+                if (clients == 1 && polling) {
+                    target("write -> visible p50 (1 client, polling) <= 20 ms", latencies.p50(), 20.0, false);
+                    target("write -> visible p99 (1 client, polling) <= 50 ms", latencies.p99(), 50.0, false);
+                }
+            }
+        }
+    }
+
+    /**
+     * The raw read-model store's upsert rate for the documents the application's projections stored, as events/s:
+     * a rebuild writes each stored document at least once, so documents stored per event stored is the fewest
+     * documents a rebuild writes per event.
+     */
+    private double rawReadModelStore(Path data, long storedEvents) throws Exception {
+        Progress.phase("raw read-model store", "reading the stopped application's read models");
+        List<RawReadModelStore.Collection> views = RawReadModelStore.readViews(data.resolve("readmodels.mv"),
+                work.resolve("readmodels-copy.mv"));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        views.forEach(view -> counts.put(view.name(), view.documents().size()));
+        long documents = counts.values().stream().mapToLong(Integer::longValue).sum();
+        figures.put("readModelDocuments", counts);
+        int bulk = size("bulkSize", 100);
+        Path file = work.resolve("raw-readmodels.mv");
+        Progress.phase("raw read-model store", "upserting " + documents + " documents in bulks of " + bulk
+                + ": warm-up, 1 writer, one writer per collection");
+        RawReadModelStore.upsertRate(file, views, bulk, views.size());
+        double oneWriter = RawReadModelStore.upsertRate(file, views, bulk, 1);
+        double perCollection = RawReadModelStore.upsertRate(file, views, bulk, views.size());
+        double documentsPerEvent = documents / (double) storedEvents;
+        figure("raw read-model store: " + documents + " documents upserted, 1 writer", oneWriter, "documents/s",
+                "rawReadModelStoreDocumentsPerSecond1Writer");
+        figure("raw read-model store: the same, one writer per collection (" + views.size() + ")", perCollection,
+                "documents/s", "rawReadModelStoreDocumentsPerSecond");
+        figure(String.format("  as events (%.2f documents stored per event stored)", documentsPerEvent),
+                perCollection / documentsPerEvent, "events/s", "rawReadModelStoreEventsPerSecond");
+        return perCollection / documentsPerEvent;
+    }
+
+    private void awaitCaughtUp(LedgerServer server) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (!caughtUp(json.readTree(expect(server.get("admin", "/api/admin/projections"), 200).body()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the projections did not catch up within 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Whether every projection has handled every stored event. */
+    private static boolean caughtUp(JsonNode statuses) {
+        for (JsonNode status : statuses) {
+            if (status.path("minPosition").asLong(0) < status.path("head").asLong()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
     private List<String> projections(LedgerServer server) throws Exception {
         List<String> names = new ArrayList<>();
         json.readTree(expect(server.get("admin", "/api/admin/projections"), 200).body())
@@ -255,18 +346,13 @@ public final class LedgerBench {
         while (true) {
             long head = 0;
             handled = 0;
-            boolean done = true;
             JsonNode statuses = json.readTree(server.get("admin", "/api/admin/projections").body());
             for (JsonNode status : statuses) {
                 head = Math.max(head, status.path("head").asLong());
-                long position = status.path("minPosition").asLong(0);
-                handled += position;
-                if (position < status.path("head").asLong()) {
-                    done = false;
-                }
+                handled += status.path("minPosition").asLong(0);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            if (done) {
+            if (caughtUp(statuses)) {
                 return head / seconds;
             }
             if (System.nanoTime() > deadline) {

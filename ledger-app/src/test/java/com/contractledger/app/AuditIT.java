@@ -191,6 +191,7 @@ class AuditIT {
                 assertThat(event.get("globalPosition").isNull()).isTrue();
                 assertThat(event.get("metaData").get("actor").asText()).isEqualTo("buyer");
                 assertThat(event.get("metaData").get("previousHash").asText()).isEqualTo(previousHash);
+                assertThat(event.get("metaData").get("hashScheme").asInt()).isEqualTo(HashChain.SCHEME);
                 previousHash = event.get("metaData").get("hash").asText();
                 assertThat(previousHash).matches("[0-9a-f]{64}");
             }
@@ -300,7 +301,8 @@ class AuditIT {
                 payload = (ObjectNode) JSON.readTree(row.getBytes("payload"));
                 metaData = (ObjectNode) JSON.readTree(row.getBytes("metaData"));
                 assertThat(payload.remove("inspector").asText()).isEqualTo("Li Wei");
-                hashed = HashChain.hash(metaData.get("previousHash").asText(), "ct-v", 3,
+                hashed = HashChain.hash(metaData.get("hashScheme").asInt(), metaData.get("previousHash").asText(),
+                        "ct-v", 3,
                         row.getString("eventIdentifier"), row.getString("payloadType"), row.getString("timeStamp"),
                         metaData.get("actor").asText(), JSON.writeValueAsBytes(payload));
             }

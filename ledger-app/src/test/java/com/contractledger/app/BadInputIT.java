@@ -182,13 +182,13 @@ class BadInputIT {
                 + java.util.Base64.getEncoder().encodeToString("buyer:demo".getBytes()) + "\r\n";
         String body = "{\"tier\": \"KEY\", \"reason\": \"x\"}";
         for (String header : new String[]{"X-Correlation-Id", "If-Match", "Idempotency-Key"}) {
-            String answer = rawRequest("POST /api/suppliers/sup-bad/tier HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials
+            String answer = ledger.raw("POST /api/suppliers/sup-bad/tier HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials
                     + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n" + header
                     + ": abc\u0085def\r\nConnection: close\r\n\r\n" + body);
             assertThat(answer).as(header).startsWith("HTTP/1.1 400");
             assertThat(answer).as(header).containsIgnoringCase("Content-Type: application/problem+json");
         }
-        String stream = rawRequest("GET /api/stream/contracts HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials
+        String stream = ledger.raw("GET /api/stream/contracts HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials
                 + "Last-Event-ID: 1\u0085\r\nConnection: close\r\n\r\n");
         assertThat(stream).startsWith("HTTP/1.1 400");
         assertThat(ledger.storedEventCount()).isEqualTo(eventsBefore);
@@ -207,17 +207,6 @@ class BadInputIT {
     void the_error_page_is_not_a_resource_of_its_own() {
         assertThat(ledger.get(null, "/error").status()).isEqualTo(401);
         assertThat(ledger.get("buyer", "/error").status()).isEqualTo(403);
-    }
-
-    /** A request written byte for byte (ISO-8859-1), as no HTTP client library would send it. */
-    private String rawRequest(String request) throws Exception {
-        java.net.URI base = java.net.URI.create(ledger.baseUrl());
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
     }
 
     private JsonNode refused(LedgerProcess.Reply reply, int status) throws Exception {

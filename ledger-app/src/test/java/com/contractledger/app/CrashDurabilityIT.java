@@ -78,6 +78,7 @@ class CrashDurabilityIT {
             Long distinct = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                     "SELECT COUNT(DISTINCT aggregateIdentifier) FROM DomainEventEntry", Long.class);
             assertThat(ledger.storedEventCount()).as("nothing stored twice").isEqualTo(distinct);
+            ViewConsistency.assertConsistent(ledger);
         }
     }
 

@@ -81,6 +81,7 @@ class CrashDuringReplayIT {
                 assertThat(json.readTree(ledger.get("auditor", view.getKey()).body()))
                         .as(view.getKey()).isEqualTo(json.readTree(view.getValue()));
             }
+            ViewConsistency.assertConsistent(ledger);
         }
     }
 

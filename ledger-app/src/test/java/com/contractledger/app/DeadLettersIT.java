@@ -76,6 +76,7 @@ class DeadLettersIT {
                     "/api/admin/projections/supplier-profiles/dead-letters/retry", "").body());
             assertThat(retry.get("sequencesApplied").asInt()).isZero();
             assertThat(retry.get("lettersWaiting").asLong()).isEqualTo(2);
+            ViewConsistency.assertConsistent(ledger);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -198,6 +199,25 @@ class FrontIT {
                 .contains("commandBus_").doesNotContain("ledger_projection_");
         assertThat(ledger.get("dashboard", "/command-side/actuator/prometheus").status()).isEqualTo(403);
         assertThat(ledger.get(null, "/index.html").status()).isEqualTo(404);
+    }
+
+    @Test
+    void what_the_front_refuses_itself_is_a_problem() {
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("unknown path", "GET /index.html HTTP/1.1\r\nHost: ledger\r\nConnection: close\r\n\r\n");
+        requests.put("dot segments above the root", "GET /../../etc/passwd HTTP/1.1\r\nHost: ledger\r\n\r\n");
+        requests.put("long URI", "GET /api/contracts/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: ledger\r\n\r\n");
+        requests.put("64 KiB header", "GET /api/contracts HTTP/1.1\r\nHost: ledger\r\nX-Big: " + "b".repeat(65_536)
+                + "\r\n\r\n");
+        requests.put("no Host", "GET /api/contracts HTTP/1.1\r\n\r\n");
+        requests.put("not HTTP", "HELLO\r\n\r\n");
+        requests.put("bare CR in a header", "GET /api/contracts HTTP/1.1\r\nHost: ledger\r\nX-A: a\rb\r\n\r\n");
+        requests.forEach((name, request) -> {
+            String answer = ledger.raw(request);
+            assertThat(RawHttp.status(answer)).as(name).isBetween(400, 499);
+            assertThat(RawHttp.header(answer, "Content-Type")).as(name).startsWith("application/problem+json");
+            assertThat(RawHttp.body(answer)).as(name).startsWith("{\"type\"").doesNotContainIgnoringCase("nginx");
+        });
     }
 
     @Test

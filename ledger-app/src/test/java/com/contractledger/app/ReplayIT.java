@@ -139,6 +139,7 @@ class ReplayIT {
             assertThat(summaries.get("head").asLong()).isPositive();
             assertThat(summaries.get("segments").asInt()).isPositive();
             assertThat(summaries.get("generation").asInt()).isZero();
+            ViewConsistency.assertConsistent(ledger);
         }
     }
 
@@ -181,6 +182,7 @@ class ReplayIT {
                     .isEqualTo(json.readTree(spendBefore));
             assertThat(json.readTree(ledger.get("auditor", "/api/contracts?size=50").body()))
                     .isEqualTo(json.readTree(summariesBefore));
+            ViewConsistency.assertConsistent(ledger);
         }
     }
 

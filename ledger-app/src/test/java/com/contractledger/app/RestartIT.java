@@ -62,6 +62,7 @@ class RestartIT {
             // Counted from the stop, not from the retry: the overdue deadlines may fire before the retry is sent.
             assertThat(ledger.storedEventCount()).as("the retry stored nothing; the two deadlines did")
                     .isEqualTo(storedAtStop + 2);
+            ViewConsistency.assertConsistent(ledger);
         }
     }
 

@@ -73,6 +73,19 @@ abstract class RunningLedger implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30)).GET(), Map.of());
     }
 
+    /** A request written byte for byte (ISO-8859-1), as no HTTP client library would send it; the whole answer. */
+    String raw(String request) {
+        try (RawHttp connection = new RawHttp(baseUrl())) {
+            String answer = connection.send(request).untilClosed(java.time.Duration.ofSeconds(10));
+            if (answer == null) {
+                throw new IllegalStateException("no answer and the connection still open after 10 s");
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply send(String user, HttpRequest.Builder request, Map<String, String> headers) {
         if (user != null) {
             String credentials = user.contains(":") ? user : user + ":demo";

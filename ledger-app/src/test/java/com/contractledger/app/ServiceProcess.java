@@ -129,6 +129,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Everything the process has logged. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Asks the process to stop, as an operator's SIGTERM does; whether it has exited within {@code wait}. */
+    boolean stopWithin(Duration wait) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

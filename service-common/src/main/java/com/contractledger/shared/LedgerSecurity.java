@@ -2,21 +2,25 @@ package com.contractledger.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
@@ -46,15 +50,24 @@ public class LedgerSecurity {
     public static HttpSecurity ledgerDefaults(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         LoginThrottling throttling = http.getSharedObject(ApplicationContext.class).getBean(LoginThrottling.class);
         return http.csrf(csrf -> csrf.disable())
+                // On the request's own thread, before anything runs: written when the response commits, they could
+                // race a stream's first event sent from another thread (Tomcat's headers are not thread-safe).
+                .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }))
                 .addFilterBefore(throttling.filter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Contract Ledger\"");
-                    writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    writeProblem(request, response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
                             "send HTTP Basic credentials");
                 }))
                 .exceptionHandling(errors -> errors
-                        .accessDeniedHandler((request, response, e) -> writeProblem(response, objectMapper,
+                        .accessDeniedHandler((request, response, e) -> writeProblem(request, response, objectMapper,
                                 HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI())));
     }
@@ -79,16 +92,35 @@ public class LedgerSecurity {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
-        return (request, response, rejected) -> writeProblem(response, objectMapper, HttpStatus.BAD_REQUEST,
+        return (request, response, rejected) -> writeProblem(request, response, objectMapper, HttpStatus.BAD_REQUEST,
                 "Malformed request", "the request line or a header holds characters or sequences that are refused");
     }
 
-    static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,
-                                     String title, String detail) throws IOException {
+    /**
+     * Writes a refusal. A body the request came with is not read: the answer says the connection closes, and
+     * {@link ProblemErrorReportValve} keeps Tomcat from reading the rest of the body first, for which a client
+     * trickling it could hold a worker thread as long as it likes.
+     */
+    static void writeProblem(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
+                             HttpStatus status, String title, String detail) throws IOException {
+        if (hasUnreadBody(request)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean hasUnreadBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+            return false;
+        }
+        try {
+            return !request.getInputStream().isFinished();
+        } catch (IllegalStateException readAsText) {
+            return false;
+        }
     }
 }

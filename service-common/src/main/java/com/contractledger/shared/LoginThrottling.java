@@ -55,7 +55,7 @@ public class LoginThrottling {
                 if (wait.isPresent()) {
                     long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                    LedgerSecurity.writeProblem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
+                    LedgerSecurity.writeProblem(request, response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
                             "Too many failed logins", "too many failed logins for this user or address; retry in "
                                     + seconds + " s");
                     return;

@@ -49,11 +49,12 @@ public final class HashChainInterceptor implements MessageDispatchInterceptor<Ev
         }
         byte[] payload = eventSerializer.serialize(event.getPayload(), byte[].class).getData();
         Object actor = event.getMetaData().get(LedgerMetaData.ACTOR);
-        String hash = HashChain.hash(previousHash, aggregateId, event.getSequenceNumber(), event.getIdentifier(),
+        String hash = HashChain.hash(HashChain.SCHEME, previousHash, aggregateId, event.getSequenceNumber(), event.getIdentifier(),
                 event.getPayloadType().getName(), DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString(), payload);
         lastHashes.put(aggregateId, hash);
-        return event.andMetaData(MetaData.with(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash));
+        return event.andMetaData(MetaData.with(HashChain.HASH_SCHEME, HashChain.SCHEME)
+                .and(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash));
     }
 
     private String storedHashBefore(DomainEventMessage<?> event) {

@@ -2,6 +2,7 @@ package com.contractledger.query.audit;
 
 import com.contractledger.api.common.Identifiers;
 import com.contractledger.query.EventSourceUnavailable;
+import com.contractledger.query.common.DateParameters;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -93,7 +91,8 @@ class AuditController {
         if (contractId != null && supplierId != null) {
             throw badRequest("give contractId or supplierId, not both");
         }
-        AuditExport.Selection selection = new AuditExport.Selection(instant("from", from), instant("to", to),
+        AuditExport.Selection selection = new AuditExport.Selection(DateParameters.instant("from", from),
+                DateParameters.instant("to", to),
                 contractId == null ? null : id(contractId), supplierId == null ? null : id(supplierId));
         response.setStatus(HttpStatus.OK.value());
         response.setCharacterEncoding("UTF-8");
@@ -149,17 +148,6 @@ class AuditController {
             throw badRequest("ids are 1 to 64 characters of A-Z a-z 0-9 . _ -");
         }
         return id;
-    }
-
-    private static Instant instant(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw badRequest(parameter + " must be an ISO-8601 instant such as 2026-11-25T09:30:00Z, not '" + value + "'");
-        }
     }
 
     private static ResponseStatusException badRequest(String detail) {

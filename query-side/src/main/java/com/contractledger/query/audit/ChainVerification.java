@@ -4,7 +4,7 @@ import com.contractledger.api.serialization.HashChain;
 
 /**
  * The answer of {@code /api/audit/.../verify}: {@code verified} when every stored event's hash recomputes from the
- * stored event and links to the one before; else the sequence number of the first event where the chain breaks.
+ * stored event, under the scheme its metadata names, and links to the one before; else the sequence number of the first event where the chain breaks.
  */
 public record ChainVerification(String aggregateId, boolean verified, long events, String headHash,
                                 Long firstBrokenSequence) {
@@ -27,7 +27,8 @@ public record ChainVerification(String aggregateId, boolean verified, long event
             String storedHash = event.metaDataText(HashChain.HASH);
             boolean intact;
             try {
-                String recomputed = HashChain.hash(previousHash, event.aggregateId(), event.sequence(),
+                String recomputed = HashChain.hash(HashChain.scheme(event.metaData().get(HashChain.HASH_SCHEME)),
+                        previousHash, event.aggregateId(), event.sequence(),
                         event.eventId(), event.payloadType(), event.timestamp(), event.metaDataText("actor"),
                         event.payloadBytes());
                 intact = event.sequence() == expectedSequence

@@ -1,11 +1,10 @@
 package com.contractledger.query.audit;
 
+import com.contractledger.query.common.DateParameters;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Which state of an aggregate is asked for: just after the event with sequence number {@code version}, just after the
@@ -29,11 +28,7 @@ record PointInTime(Long version, Instant asOf) {
             }
         }
         if (asOf != null) {
-            try {
-                return new PointInTime(null, OffsetDateTime.parse(asOf.trim()).toInstant());
-            } catch (DateTimeParseException e) {
-                throw badRequest("asOf must be an ISO-8601 instant such as 2026-11-25T09:30:00Z, not '" + asOf + "'");
-            }
+            return new PointInTime(null, DateParameters.instant("asOf", asOf));
         }
         return new PointInTime(null, null);
     }

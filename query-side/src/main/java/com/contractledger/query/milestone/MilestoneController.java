@@ -1,5 +1,6 @@
 package com.contractledger.query.milestone;
 
+import com.contractledger.query.common.DateParameters;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.Queries;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -27,7 +28,8 @@ class MilestoneController {
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        return Queries.ask(queryGateway, new FindMilestonesQuery(status, dueBefore, paging.page(), paging.size()),
+        return Queries.ask(queryGateway, new FindMilestonesQuery(status,
+                        DateParameters.within("dueBefore", dueBefore), paging.page(), paging.size()),
                 ResponseTypes.instanceOf(MilestonePage.class));
     }
 }

@@ -52,6 +52,7 @@ class ReadModelStreamController {
     private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-sender"));
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeats"));
+    private volatile boolean stopped;
 
     ReadModelStreamController(ReadModelChangeLog changeLog,
                               @Value("${ledger.stream.heartbeat:PT15S}") Duration heartbeat,
@@ -65,6 +66,7 @@ class ReadModelStreamController {
     /** Runs before the web server's graceful shutdown, which would otherwise wait for every open stream. */
     @EventListener(ContextClosedEvent.class)
     void completeAll() {
+        stopped = true;
         heartbeats.shutdownNow();
         subscriptions.forEach(StreamSubscription::close);
         subscriptions.clear();
@@ -126,7 +128,12 @@ class ReadModelStreamController {
         emitter.onTimeout(cleanUp);
         emitter.onError(error -> cleanUp.run());
         subscriptions.add(subscription);
-        subscription.start();
+        if (stopped) {
+            // connected while the application stops: ended at once, the client reconnects elsewhere or later
+            subscription.close();
+        } else {
+            subscription.start();
+        }
         return ResponseEntity.ok(emitter);
     }
 

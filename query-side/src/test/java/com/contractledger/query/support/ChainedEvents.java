@@ -72,12 +72,12 @@ public final class ChainedEvents {
         clock = clock.plusSeconds(60);
         String timestamp = DateTimeUtils.formatInstant(clock);
         String previousHash = sequence == 0 ? HashChain.GENESIS : hash(aggregateId, sequence - 1);
-        String hash = HashChain.hash(previousHash, aggregateId, sequence, eventId, payloadType, timestamp, "buyer",
+        String hash = HashChain.hash(HashChain.SCHEME, previousHash, aggregateId, sequence, eventId, payloadType, timestamp, "buyer",
                 hashed);
         hashes.put(aggregateId + "/" + sequence, hash);
         timestamps.add(timestamp);
         byte[] metaData = serializer.serialize(MetaData.with("actor", "buyer").and("correlationId", "corr-" + eventId)
-                .and(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash), byte[].class).getData();
+                .and(HashChain.HASH_SCHEME, HashChain.SCHEME).and(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash), byte[].class).getData();
         store.accept(new GenericDomainEventEntry<>(aggregateType, aggregateId, sequence, eventId, timestamp,
                 payloadType, revision, stored, metaData));
     }
