@@ -10,16 +10,15 @@ import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Entries;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
 import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
 import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -49,12 +48,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(DisputeTimelineProjection.PROCESSING_GROUP)
-public class DisputeTimelineProjection {
+public class DisputeTimelineProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "dispute-timelines";
     public static final String STREAM = "disputes";
 
-    private final ReadModel readModel;
     private final Entries<DisputeTimelineEntry> entries;
     private final Views<DisputeTimeline> timelines;
     private final Clock clock;
@@ -67,8 +65,8 @@ public class DisputeTimelineProjection {
 
     public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
                                      ReadModelGenerations generations, Clock clock) {
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.clock = clock;
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, changes);
         // an event's entry is written before the timeline that counts it
         entries = readModel.entries(DisputeTimelineEntry.COLLECTION, DisputeTimelineEntry.class);
         timelines = readModel.views(DisputeTimeline.COLLECTION, DisputeTimeline.class, DisputeTimeline::id)
@@ -77,17 +75,6 @@ public class DisputeTimelineProjection {
                 .lookingUp(DisputeTimelineProjection::timelineOf)
                 .streamedAs(STREAM, timeline -> new DisputeTimelineChange(timeline,
                         timeline.daysOpen(clock.instant()), timeline.latest()));
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        readModel.createIndexes();
-    }
-
-    /** A replay builds a new generation of the timelines while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     @EventHandler

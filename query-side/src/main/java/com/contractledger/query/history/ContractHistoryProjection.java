@@ -22,12 +22,12 @@ import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Entries;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.common.TermsFigures;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,25 +49,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(ContractHistoryProjection.PROCESSING_GROUP)
-public class ContractHistoryProjection {
+public class ContractHistoryProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "contract-history";
     private static final int LOOKUP_CHUNK = 64;
 
     private final MongoTemplate mongo;
-    private final ReadModel readModel;
     private final Entries<ContractHistoryEntry> entries;
 
     public ContractHistoryProjection(MongoTemplate mongo, ReadModelGenerations generations) {
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
         this.mongo = mongo;
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, null);
         entries = readModel.entries(ContractHistoryEntry.COLLECTION, ContractHistoryEntry.class);
-    }
-
-    /** A replay builds a new generation of the history while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     /**

@@ -17,15 +17,14 @@ import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.milestone.MilestoneView.Status;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -55,12 +54,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
-public class MilestoneProjection {
+public class MilestoneProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "milestones";
     public static final String STREAM = "milestones";
 
-    private final ReadModel readModel;
     private final Views<MilestonePlan> plans;
     private final Views<MilestoneView> milestones;
     private final Clock clock;
@@ -72,8 +70,8 @@ public class MilestoneProjection {
 
     public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
                                Clock clock) {
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.clock = clock;
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, changes);
         plans = readModel.views(MilestonePlan.COLLECTION, MilestonePlan.class, MilestonePlan::contractId);
         milestones = readModel.views(MilestoneView.COLLECTION, MilestoneView.class, MilestoneView::id)
                 .index(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC))
@@ -81,17 +79,6 @@ public class MilestoneProjection {
                 .index(new Index().on("contractId", Sort.Direction.ASC))
                 .lookingUp(message -> planOf(EventContext.of(message).aggregateId()).stream())
                 .streamedAs(STREAM, milestone -> milestone.asOf(LocalDate.now(clock)));
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        readModel.createIndexes();
-    }
-
-    /** A replay builds a new generation of the milestones while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     @EventHandler

@@ -14,13 +14,12 @@ import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,32 +50,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(SupplierScorecardProjection.PROCESSING_GROUP)
-public class SupplierScorecardProjection {
+public class SupplierScorecardProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "supplier-scorecards";
     public static final String FORMULA_VERSION = "1";
 
-    private final ReadModel readModel;
     private final Views<ContractScoreSource> contracts;
     private final Views<SupplierScoreSource> suppliers;
 
     public SupplierScorecardProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, null);
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
         contracts = readModel.views(ContractScoreSource.COLLECTION, ContractScoreSource.class,
                 ContractScoreSource::id).index(new Index().on("supplierId", Sort.Direction.ASC));
         suppliers = readModel.views(SupplierScoreSource.COLLECTION, SupplierScoreSource.class,
                 SupplierScoreSource::id);
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        readModel.createIndexes();
-    }
-
-    /** A replay builds a new generation of the scorecards while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     @EventHandler

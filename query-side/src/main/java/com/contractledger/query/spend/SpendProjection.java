@@ -14,6 +14,7 @@ import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Entries;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.common.TermsFigures;
@@ -22,7 +23,6 @@ import com.contractledger.query.spend.SpendEntry.Kind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,28 +48,21 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(SpendProjection.PROCESSING_GROUP)
-public class SpendProjection {
+public class SpendProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "spend";
     static final String UNCATEGORIZED = "(uncategorized)";
 
-    private final ReadModel readModel;
     private final Entries<SpendEntry> entries;
     private final Views<SpendContract> contracts;
     private final Views<SpendSupplier> suppliers;
 
     public SpendProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, null);
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
         // an entry is written before the contract that counts it: a crash in between leaves nothing counted missing
         entries = readModel.entries(SpendEntry.COLLECTION, SpendEntry.class);
         contracts = readModel.views(SpendContract.COLLECTION, SpendContract.class, SpendContract::id);
         suppliers = readModel.views(SpendSupplier.COLLECTION, SpendSupplier.class, SpendSupplier::id);
-    }
-
-    /** A replay builds a new generation of the spend figures while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     @EventHandler

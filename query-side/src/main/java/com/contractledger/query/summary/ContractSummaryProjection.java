@@ -24,16 +24,15 @@ import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,33 +56,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /** Contract summaries: status, figures, open issues and the next milestone of every contract. */
 @Component
 @ProcessingGroup(ContractSummaryProjection.PROCESSING_GROUP)
-public class ContractSummaryProjection {
+public class ContractSummaryProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "contract-summaries";
     public static final String STREAM = "contracts";
 
-    private final ReadModel readModel;
     private final Views<ContractSummaryView> summaries;
 
     public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes,
                                      ReadModelGenerations generations) {
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, changes);
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         summaries = readModel.views(ContractSummaryView.COLLECTION, ContractSummaryView.class,
                         ContractSummaryView::id)
                 .index(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
                 .index(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
                 .streamedAs(STREAM, view -> view);
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        readModel.createIndexes();
-    }
-
-    /** A replay builds a new generation of the summaries while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     @EventHandler

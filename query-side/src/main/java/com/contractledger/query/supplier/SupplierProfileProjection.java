@@ -16,17 +16,16 @@ import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfileQuery;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfilesQuery;
 import com.contractledger.query.supplier.SupplierProfileView.Credit;
 import com.contractledger.query.supplier.SupplierProfileView.Rectification;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,30 +43,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /** Supplier profiles, filtered by tier, category, region and standing. */
 @Component
 @ProcessingGroup(SupplierProfileProjection.PROCESSING_GROUP)
-public class SupplierProfileProjection {
+public class SupplierProfileProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "supplier-profiles";
 
     private final Views<SupplierProfileView> profiles;
-    private final ReadModel readModel;
 
     public SupplierProfileProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        readModel = new ReadModel(PROCESSING_GROUP, mongo, generations, null);
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
         profiles = readModel.views(SupplierProfileView.COLLECTION, SupplierProfileView.class, SupplierProfileView::id);
         for (String field : List.of("tier", "categories", "region", "status")) {
             profiles.index(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
         }
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        readModel.createIndexes();
-    }
-
-    /** A replay builds a new generation of the profiles while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        readModel.reset();
     }
 
     @EventHandler
