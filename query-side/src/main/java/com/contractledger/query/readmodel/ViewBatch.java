@@ -46,9 +46,11 @@ final class ViewBatch {
 
     /** Writes what the current processor batch staged, if there is one. */
     static void flushCurrent() {
-        ViewBatch current = current();
-        if (current != null) {
-            current.flush();
+        if (CurrentUnitOfWork.isStarted()) {
+            ViewBatch current = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (current != null) {
+                current.flush();
+            }
         }
     }
 
