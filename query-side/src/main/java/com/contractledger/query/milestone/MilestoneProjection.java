@@ -12,7 +12,6 @@ import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.MilestoneKind;
-import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
@@ -20,7 +19,6 @@ import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
-import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.milestone.MilestoneView.Status;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,14 +32,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -83,17 +80,18 @@ public class MilestoneProjection extends Projection {
 
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
-        schedule(message, event.supplierId().value(), event.currency().getCurrencyCode(), event.terms(), List.of());
+        schedule(message, event.supplierId().value(), event.currency().getCurrencyCode(), event.terms(), List.of(),
+                List.of());
     }
 
     @EventHandler
     public void on(ContractAmendedEvent event, EventMessage<?> message) {
-        reschedule(message, event.terms());
+        reschedule(message, event.terms(), event.coveredInstalments());
     }
 
     @EventHandler
     public void on(ContractRenewedEvent event, EventMessage<?> message) {
-        reschedule(message, event.terms());
+        reschedule(message, event.terms(), event.coveredInstalments());
     }
 
     @EventHandler
@@ -110,17 +108,12 @@ public class MilestoneProjection extends Projection {
     @EventHandler
     public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        List<MilestoneView> payments = milestonesOf(context.aggregateId()).stream()
-                .filter(milestone -> milestone.kind() == MilestoneKind.PAYMENT).toList();
-        Set<String> paid = TermsFigures.paidInstalments(payments.stream().map(payment -> new PaymentInstalment(
-                payment.milestoneId(), payment.dueOn(), new BigDecimal(payment.amount()))).toList(),
-                event.totalPaid().amount());
-        for (MilestoneView payment : payments) {
-            milestones.update(message, payment.id(), milestone -> milestone.status() != Status.MET
-                    && paid.contains(milestone.milestoneId())
-                    ? milestone.with(milestone.dueOn(), milestone.amount(), Status.MET, event.paidOn(),
-                    milestone.overdueSince(), context.sequence(), context.position())
-                    : milestone);
+        for (String instalment : event.coveredInstalments()) {
+            milestones.update(message, MilestoneView.idOf(context.aggregateId(), MilestoneKind.PAYMENT, instalment),
+                    milestone -> milestone.status() != Status.MET
+                            ? milestone.with(milestone.dueOn(), milestone.amount(), Status.MET, event.paidOn(),
+                            milestone.overdueSince(), context.sequence(), context.position())
+                            : milestone);
         }
     }
 
@@ -190,13 +183,18 @@ public class MilestoneProjection extends Projection {
         return milestones.findAll(planOf(contractId));
     }
 
-    private void reschedule(EventMessage<?> message, ContractTerms terms) {
+    private void reschedule(EventMessage<?> message, ContractTerms terms, List<String> coveredInstalments) {
         plans.find(EventContext.of(message).aggregateId()).ifPresent(plan -> schedule(message, plan.supplierId(),
-                plan.currency(), terms, milestones.findAll(plan.milestones())));
+                plan.currency(), terms, milestones.findAll(plan.milestones()), coveredInstalments));
     }
 
+    /**
+     * The milestones of {@code terms}: a delivery milestone stays met once met; an instalment is met exactly when the
+     * event covers it (an amendment may raise a paid instalment above what was paid), met on the event's date if not
+     * before.
+     */
     private void schedule(EventMessage<?> message, String supplierId, String currency, ContractTerms terms,
-                          List<MilestoneView> before) {
+                          List<MilestoneView> before, List<String> coveredInstalments) {
         EventContext context = EventContext.of(message);
         Map<String, MilestoneView> existing = before.stream()
                 .collect(Collectors.toMap(MilestoneView::id, Function.identity()));
@@ -215,15 +213,18 @@ public class MilestoneProjection extends Projection {
                     instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null, null,
                     context.sequence(), context.position())));
         }
+        LocalDate on = LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC);
         for (MilestoneView milestone : planned) {
-            MilestoneView old = existing.get(milestone.id());
-            if (old == null) {
-                milestones.put(message, milestone);
-            } else if (!old.dueOn().equals(milestone.dueOn()) || !Objects.equals(old.amount(), milestone.amount())) {
-                // A moved due date gives an unmet milestone a fresh start; the calendar rule re-derives overdue.
-                Status status = old.status() == Status.MET ? Status.MET : Status.UPCOMING;
-                milestones.put(message, old.with(milestone.dueOn(), milestone.amount(), status, old.metOn(),
-                        status == Status.MET ? old.overdueSince() : null, context.sequence(), context.position()));
+            MilestoneView old = existing.getOrDefault(milestone.id(), milestone);
+            boolean moved = !old.dueOn().equals(milestone.dueOn()) || !Objects.equals(old.amount(), milestone.amount());
+            boolean met = milestone.kind() == MilestoneKind.PAYMENT
+                    ? coveredInstalments.contains(milestone.milestoneId()) : old.status() == Status.MET;
+            // A moved or no longer met milestone gets a fresh start; the calendar rule re-derives overdue.
+            Status status = met ? Status.MET : moved || old.status() == Status.MET ? Status.UPCOMING : old.status();
+            if (old == milestone || moved || status != old.status()) {
+                milestones.put(message, old.with(milestone.dueOn(), milestone.amount(), status,
+                        met ? Objects.requireNonNullElse(old.metOn(), on) : null,
+                        status == Status.UPCOMING ? null : old.overdueSince(), context.sequence(), context.position()));
             }
         }
         List<String> kept = new ArrayList<>(planned.stream().map(MilestoneView::id).toList());

@@ -18,7 +18,6 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.api.contract.MilestoneKind;
-import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
@@ -42,13 +41,11 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -81,7 +78,7 @@ public class ContractSummaryProjection extends Projection {
                 event.type(), ContractStatus.DRAFT, event.currency().getCurrencyCode(), context.sequence(),
                 Amount.of(TermsFigures.orderedValue(terms), event.currency()), Amount.zero(event.currency()),
                 Amount.zero(event.currency()), Amount.zero(event.currency()), 0, 0, Amount.zero(event.currency()),
-                null, schedule(terms, List.of(), BigDecimal.ZERO), terms.lineItems(), null, terms.expiresOn(),
+                null, schedule(terms, List.of(), List.of()), terms.lineItems(), null, terms.expiresOn(),
                 context.occurredAt(), context.sequence(), context.position());
         summaries.put(message, view);
     }
@@ -93,12 +90,12 @@ public class ContractSummaryProjection extends Projection {
 
     @EventHandler
     public void on(ContractAmendedEvent event, EventMessage<?> message) {
-        update(message, view -> withTerms(view, event.terms(), event.terms().expiresOn()));
+        update(message, view -> withTerms(view, event.terms(), event.terms().expiresOn(), event.coveredInstalments()));
     }
 
     @EventHandler
     public void on(ContractRenewedEvent event, EventMessage<?> message) {
-        update(message, view -> withTerms(view, event.terms(), event.newExpiresOn()));
+        update(message, view -> withTerms(view, event.terms(), event.newExpiresOn(), event.coveredInstalments()));
     }
 
     @EventHandler
@@ -120,7 +117,7 @@ public class ContractSummaryProjection extends Projection {
     @EventHandler
     public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
         update(message, view -> view.withFulfilment(view.delivered(), view.accepted(), Amount.of(event.totalPaid()),
-                withPaymentsMet(view.milestones(), event.totalPaid().amount())));
+                withPaymentsMet(view.milestones(), event.coveredInstalments())));
     }
 
     @EventHandler
@@ -195,15 +192,16 @@ public class ContractSummaryProjection extends Projection {
         summaries.update(message, view -> change.apply(view).applied(context));
     }
 
-    private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms,
-                                                 LocalDate expiresOn) {
+    private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms, LocalDate expiresOn,
+                                                 List<String> coveredInstalments) {
         Amount ordered = Amount.of(TermsFigures.orderedValue(terms), Currency.getInstance(view.currency()));
         return view.withTerms(terms.title(), terms.lineItems(), ordered,
-                schedule(terms, view.milestones(), view.paid().value()), expiresOn);
+                schedule(terms, view.milestones(), coveredInstalments), expiresOn);
     }
 
-    /** The milestones of {@code terms}; delivery milestones keep whether they were met, payments follow the total paid. */
-    static List<ScheduledMilestone> schedule(ContractTerms terms, List<ScheduledMilestone> before, BigDecimal totalPaid) {
+    /** The milestones of {@code terms}; delivery milestones keep whether they were met, instalments are met if covered. */
+    private static List<ScheduledMilestone> schedule(ContractTerms terms, List<ScheduledMilestone> before,
+                                             List<String> coveredInstalments) {
         List<ScheduledMilestone> milestones = new ArrayList<>();
         if (terms.deliveries() != null) {
             terms.deliveries().forEach(delivery -> milestones.add(new ScheduledMilestone(delivery.milestoneId(),
@@ -211,22 +209,18 @@ public class ContractSummaryProjection extends Projection {
                     && old.kind() == MilestoneKind.DELIVERY && old.milestoneId().equals(delivery.milestoneId())))));
         }
         if (terms.paymentTerms() != null && terms.paymentTerms().schedule() != null) {
-            Set<String> paid = TermsFigures.paidInstalments(terms.paymentTerms().schedule(), totalPaid);
             terms.paymentTerms().schedule().forEach(instalment -> milestones.add(new ScheduledMilestone(
                     instalment.milestoneId(), MilestoneKind.PAYMENT, instalment.dueOn(),
-                    instalment.amount().toPlainString(), paid.contains(instalment.milestoneId()))));
+                    instalment.amount().toPlainString(), coveredInstalments.contains(instalment.milestoneId()))));
         }
         return milestones;
     }
 
-    private static List<ScheduledMilestone> withPaymentsMet(List<ScheduledMilestone> milestones, BigDecimal totalPaid) {
-        Set<String> met = TermsFigures.paidInstalments(milestones.stream()
-                .filter(milestone -> milestone.kind() == MilestoneKind.PAYMENT)
-                .map(payment -> new PaymentInstalment(payment.milestoneId(), payment.dueOn(),
-                        new BigDecimal(payment.amount())))
-                .toList(), totalPaid);
+    private static List<ScheduledMilestone> withPaymentsMet(List<ScheduledMilestone> milestones,
+                                                            List<String> coveredInstalments) {
         return milestones.stream().map(m -> m.kind() == MilestoneKind.PAYMENT
-                ? new ScheduledMilestone(m.milestoneId(), m.kind(), m.dueOn(), m.amount(), met.contains(m.milestoneId()))
+                ? new ScheduledMilestone(m.milestoneId(), m.kind(), m.dueOn(), m.amount(),
+                coveredInstalments.contains(m.milestoneId()))
                 : m).toList();
     }
 }
