@@ -4,6 +4,8 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 
@@ -13,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Entries of an owner (an aggregate), one per sequence number of the owner, stored a block of {@code perBlock}
  * sequences to a document: {@code <owner>:<n>} holds the entries of sequences n·perBlock to (n+1)·perBlock − 1 under
  * {@code entries.<sequence>}, and {@code <owner>} the owner's highest sequence ({@code last}). Adding an entry sets it
  * under its sequence, so an event applied again sets what is already there. A range of entries is one lookup of a few
- * documents by key, which every MongoDB answers from its primary index. Owner ids must not contain a colon.
+ * documents by key, which every MongoDB answers from its primary index, and the entries read are decoded by a function
+ * of the read model's own rather than by the mapping layer. Owner ids must not contain a colon.
  */
 public final class Blocks<E> extends Collection<E> {
 
@@ -27,10 +31,12 @@ public final class Blocks<E> extends Collection<E> {
     static final String LAST = "last";
 
     private final int perBlock;
+    private final Function<BsonDocument, E> decoder;
 
-    Blocks(ReadModel model, String base, Class<E> type, int perBlock) {
+    Blocks(ReadModel model, String base, Class<E> type, int perBlock, Function<BsonDocument, E> decoder) {
         super(model, base, type);
         this.perBlock = perBlock;
+        this.decoder = decoder;
     }
 
     /** The entries of an owner from one range, in sequence order, and the owner's highest sequence. */
@@ -60,19 +66,18 @@ public final class Blocks<E> extends Collection<E> {
         }
         Long last = null;
         TreeMap<Long, E> entries = new TreeMap<>();
-        for (Document document : model.mongo().getCollection(serving())
+        for (RawBsonDocument document : model.mongo().getCollection(serving()).withDocumentClass(RawBsonDocument.class)
                 .find(new Document("_id", new Document("$in", keys)))) {
-            if (owner.equals(document.get("_id"))) {
-                last = ((Number) document.get(LAST)).longValue();
+            if (document.containsKey(LAST)) {
+                last = document.getNumber(LAST).longValue();
                 continue;
             }
-            Document block = document.get(ENTRIES, Document.class);
-            block.forEach((key, value) -> {
-                long sequence = Long.parseLong(key);
+            for (Map.Entry<String, BsonValue> entry : document.getDocument(ENTRIES).entrySet()) {
+                long sequence = Long.parseLong(entry.getKey());
                 if (sequence >= from && sequence <= to) {
-                    entries.put(sequence, fromDocument((Document) value));
+                    entries.put(sequence, decoder.apply(entry.getValue().asDocument()));
                 }
-            });
+            }
         }
         return last == null ? Optional.empty() : Optional.of(new Range<>(List.copyOf(entries.values()), last));
     }

@@ -2,6 +2,7 @@ package com.contractledger.query.readmodel;
 
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import org.bson.BsonDocument;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ public final class ReadModel {
 
     /**
      * Entries of {@code type} stored {@code perBlock} sequences of their owner to a document (a contract's history),
-     * for reading long runs of them in one lookup.
+     * for reading long runs of them in one lookup; {@code decoder} reads an entry back from the document written.
      */
-    public <E> Blocks<E> blocks(String base, Class<E> type, int perBlock) {
-        return register(new Blocks<>(this, base, type, perBlock));
+    public <E> Blocks<E> blocks(String base, Class<E> type, int perBlock, Function<BsonDocument, E> decoder) {
+        return register(new Blocks<>(this, base, type, perBlock, decoder));
     }
 
     /**

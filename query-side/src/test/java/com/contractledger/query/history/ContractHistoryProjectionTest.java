@@ -111,6 +111,24 @@ class ContractHistoryProjectionTest {
     }
 
     @Test
+    void an_entry_is_decoded_as_the_mapping_layer_reads_it() {
+        for (ContractHistoryEntry entry : List.of(
+                new ContractHistoryEntry(7, "ev-7", "ContractAmended", java.time.Instant.parse("2026-11-20T09:30:00.123Z"),
+                        "buyer", "steel price", "corr-7", "Amendment 1",
+                        List.of(new com.contractledger.api.common.FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90"),
+                                new com.contractledger.api.common.FieldChange("lineItems[M9]", null, "added"))),
+                new ContractHistoryEntry(0, "ev-0", "ContractDrafted", java.time.Instant.parse("2026-11-20T00:00:00Z"),
+                        null, null, null, "Drafted", List.of()))) {
+            org.bson.Document stored = new org.bson.Document();
+            mongo.template().getConverter().write(entry, stored);
+            org.bson.BsonDocument raw = stored.toBsonDocument(org.bson.Document.class,
+                    mongo.template().getDb().getCodecRegistry());
+            assertThat(ContractHistoryEntry.fromBson(raw)).isEqualTo(entry)
+                    .isEqualTo(mongo.template().getConverter().read(ContractHistoryEntry.class, stored));
+        }
+    }
+
+    @Test
     void supplier_events_and_unknown_contracts_leave_no_history() {
         var supplierEvent = events.of("sup-001", onboarded("sup-001", com.contractledger.api.supplier.SupplierTier.KEY, "East China", "fasteners"));
         projection.on(supplierEvent.getPayload(), supplierEvent);
