@@ -24,14 +24,23 @@ import java.util.stream.Stream;
  * token is rewritten on its own. {@link #tokensReset} is recorded once every token was rewritten; a generation being
  * built without it was interrupted half-way, and some segments would never replay into it, so the replay must be
  * started again.
+ * <p>
+ * The registry also records the layout each generation was written in ({@code ReadModel.layout}): a generation of
+ * another layout than the code declares is not served, and is replaced by a replay started at start-up.
  */
 public class ReadModelGenerations {
 
     /** The generations of one processing group: {@code building} is null unless a replay is running. */
     @Document(Registry.COLLECTION)
     public record Registry(@Id String id, List<String> collections, int live, Integer building,
-                           Instant buildingSince, Instant liveSince, boolean tokensReset, int liveLayout,
-                           int buildingLayout) {
+                           Instant buildingSince, Instant liveSince, boolean tokensReset, Integer liveLayout,
+                           Integer buildingLayout) {
+
+        /** A registry stored before layouts were recorded is of layout 0. */
+        public Registry {
+            liveLayout = liveLayout == null ? 0 : liveLayout;
+            buildingLayout = buildingLayout == null ? 0 : buildingLayout;
+        }
 
         public static final String COLLECTION = "projection_versions";
 

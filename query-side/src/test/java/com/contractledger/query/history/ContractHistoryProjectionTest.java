@@ -11,6 +11,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -268,11 +270,17 @@ class ContractHistoryProjectionTest {
                 .isEqualTo(5);
     }
 
-    @Test
-    void a_history_stored_a_document_per_entry_is_not_read_but_rebuilt_in_blocks() {
+    @ParameterizedTest(name = "registry of the earlier version: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_history_stored_a_document_per_entry_is_not_read_but_rebuilt_in_blocks(boolean replayedBefore) {
         try (InMemoryMongo old = new InMemoryMongo()) {
             old.template().getCollection("contract_history").insertOne(new org.bson.Document("_id", "ct-1:0")
                     .append("contractId", "ct-1").append("sequence", 0L).append("type", "ContractDrafted"));
+            if (replayedBefore) {
+                old.template().getCollection("projection_versions").insertOne(new org.bson.Document("_id",
+                        ContractHistoryProjection.PROCESSING_GROUP).append("collections", List.of("contract_history"))
+                        .append("live", 0).append("tokensReset", false));
+            }
             var upgraded = new ContractHistoryProjection(old.template(), old.generations());
             upgraded.createIndexes();
             assertThat(old.generations().writesOutdatedLayout(ContractHistoryProjection.PROCESSING_GROUP)).isTrue();
