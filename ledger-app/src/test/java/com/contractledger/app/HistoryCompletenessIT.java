@@ -95,13 +95,13 @@ class HistoryCompletenessIT {
                     assertThat(entry.get("correlationId").asText())
                             .isEqualTo(event.get("metaData").get("correlationId").asText());
                 }
-                assertThat(pagedByThree(contractId)).as(contractId + " paged").isEqualTo(entries);
+                assertThat(pagedByThree(ledger, contractId)).as(contractId + " paged").isEqualTo(entries);
             }
         }
     }
 
     /** The history read three entries a page, following {@code nextAfter}, each page saying the contract's version. */
-    private JsonNode pagedByThree(String contractId) throws Exception {
+    private JsonNode pagedByThree(LedgerProcess ledger, String contractId) throws Exception {
         var entries = json.createArrayNode();
         String query = "?size=3";
         while (query != null) {
