@@ -154,7 +154,7 @@ public class ReadModelGenerations {
         layouts.put(group, layout);
     }
 
-    /** A store that holds nothing of {@code group} yet, and has no registry for it, is of the declared layout already. */
+    /** A store with no registry and no documents of {@code group} yet is of the declared layout already. */
     public synchronized void adoptLayoutIfEmpty(String group, List<String> collections) {
         if (layout(group) != 0 && mongo.findById(group, Registry.class) == null
                 && collections.stream().allMatch(base -> mongo.getCollection(base).estimatedDocumentCount() == 0)) {

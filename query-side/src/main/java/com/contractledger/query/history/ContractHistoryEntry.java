@@ -1,6 +1,7 @@
 package com.contractledger.query.history;
 
 import com.contractledger.api.common.FieldChange;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -15,12 +16,16 @@ public record ContractHistoryEntry(long sequence, String eventId, String type, I
     static ContractHistoryEntry fromBson(BsonDocument stored) {
         BsonValue occurredAt = stored.get("occurredAt");
         BsonValue changes = stored.get("changes");
+        Instant occurred = occurredAt == null ? null : Instant.ofEpochMilli(occurredAt.asDateTime().getValue());
         return new ContractHistoryEntry(stored.getNumber("sequence").longValue(), string(stored, "eventId"),
-                string(stored, "type"), occurredAt == null ? null : Instant.ofEpochMilli(occurredAt.asDateTime()
-                .getValue()), string(stored, "actor"), string(stored, "reason"), string(stored, "correlationId"),
-                string(stored, "summary"), changes == null ? null : changes.asArray().stream().map(BsonValue::asDocument)
-                .map(change -> new FieldChange(string(change, "path"), string(change, "before"),
-                        string(change, "after"))).toList());
+                string(stored, "type"), occurred, string(stored, "actor"), string(stored, "reason"),
+                string(stored, "correlationId"), string(stored, "summary"),
+                changes == null ? null : changesOf(changes.asArray()));
+    }
+
+    private static List<FieldChange> changesOf(BsonArray changes) {
+        return changes.stream().map(BsonValue::asDocument).map(change -> new FieldChange(string(change, "path"),
+                string(change, "before"), string(change, "after"))).toList();
     }
 
     private static String string(BsonDocument document, String key) {

@@ -43,7 +43,7 @@ public final class Blocks<E> extends Collection<E> {
     public record Range<E>(List<E> entries, long last) {
     }
 
-    /** Sets {@code entry} as {@code owner}'s entry of {@code sequence} (with the processor batch, when there is one). */
+    /** Sets {@code entry} as {@code owner}'s entry of {@code sequence} (with the processor batch, if there is one). */
     public void add(String owner, long sequence, E entry) {
         RawBsonDocument document = toDocument(entry, Map.of());
         ViewBatch.run(batch -> batch.staged(this, Staged::new).add(owner, sequence, document));
