@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One collection of a read model: its generations, its indexes and how its documents map to {@code T}. */
-abstract sealed class Collection<T> permits Views, Entries {
+abstract sealed class Collection<T> permits Views, Entries, Blocks {
 
     final ReadModel model;
     private final String base;
@@ -41,6 +41,11 @@ abstract sealed class Collection<T> permits Views, Entries {
     /** The name under which the API reads the collection. */
     public String serving() {
         return model.generations().read(model.group(), base);
+    }
+
+    /** Whether the generation served is of the layout this code writes; not while an upgrade rebuilds it. */
+    boolean servesCurrentLayout() {
+        return !model.generations().servesOutdatedLayout(model.group());
     }
 
     /** The name under which the projection writes the collection (a new generation while a replay builds it). */

@@ -2,6 +2,7 @@ package com.contractledger.query.readmodel;
 
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import org.bson.BsonDocument;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
@@ -40,8 +41,26 @@ public final class ReadModel {
         return register(new Entries<>(this, base, type));
     }
 
+    /**
+     * Entries of {@code type} stored {@code perBlock} sequences of their owner to a document (a contract's history),
+     * for reading long runs of them in one lookup; {@code decoder} reads an entry back from the document written.
+     */
+    public <E> Blocks<E> blocks(String base, Class<E> type, int perBlock, Function<BsonDocument, E> decoder) {
+        return register(new Blocks<>(this, base, type, perBlock, decoder));
+    }
+
+    /**
+     * The version of the way this read model stores its documents, raised when that changes so that a store written
+     * in another layout is rebuilt (at start, by a replay) instead of being misread. 0 unless declared.
+     */
+    public ReadModel layout(int layout) {
+        generations.declareLayout(group, layout);
+        return this;
+    }
+
     /** Creates every collection's indexes, in the generation served and the one being built. */
     public void createIndexes() {
+        generations.adoptLayoutIfEmpty(group, collections.stream().map(Collection::base).toList());
         collections.forEach(Collection::createIndexes);
     }
 
