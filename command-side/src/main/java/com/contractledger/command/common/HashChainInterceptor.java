@@ -4,11 +4,15 @@ import com.contractledger.api.serialization.HashChain;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 import java.util.HashMap;
@@ -74,14 +78,24 @@ public final class HashChainInterceptor implements MessageDispatchInterceptor<Ev
     private EventMessage<?> link(DomainEventMessage<?> event, Map<String, Head> heads) {
         String aggregateId = event.getAggregateIdentifier();
         String previousHash = previousHash(event, heads.get(aggregateId));
-        byte[] payload = eventSerializer.serialize(event.getPayload(), byte[].class).getData();
+        SerializedObject<byte[]> payload = eventSerializer.serialize(event.getPayload(), byte[].class);
         Object actor = event.getMetaData().get(LedgerMetaData.ACTOR);
         String hash = HashChain.hash(HashChain.SCHEME, previousHash, aggregateId, event.getSequenceNumber(), event.getIdentifier(),
                 event.getPayloadType().getName(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                actor == null ? null : actor.toString(), payload);
+                actor == null ? null : actor.toString(), payload.getData());
         heads.put(aggregateId, new Head(event.getSequenceNumber(), hash));
-        return event.andMetaData(MetaData.with(HashChain.HASH_SCHEME, HashChain.SCHEME)
-                .and(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash));
+        return withSerializedPayload(event, MetaData.with(HashChain.HASH_SCHEME, HashChain.SCHEME)
+                .and(HashChain.PREVIOUS_HASH, previousHash).and(HashChain.HASH, hash), payload);
+    }
+
+    /** The event with the chain's metadata, handing the event store the payload bytes that were hashed. */
+    private <T> DomainEventMessage<T> withSerializedPayload(DomainEventMessage<T> event, MetaData chain,
+                                                           SerializedObject<byte[]> payload) {
+        Message<T> message = new GenericMessage<>(event.getIdentifier(), event.getPayloadType(), event.getPayload(),
+                event.getMetaData().mergedWith(chain));
+        return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                event.getSequenceNumber(), new SerializedPayloadMessage<>(message, eventSerializer, payload),
+                event.getTimestamp());
     }
 
     private String previousHash(DomainEventMessage<?> event, Head inThisUnitOfWork) {

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.annotation.Nonnull;
-import java.util.ArrayList;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * New events are linked under the current scheme, which their metadata names, across units of work; the head of a
- * chain is read from the store only when this writer did not commit it.
+ * chain is read from the store only when this writer did not commit it, and the payload hashed is the one stored.
  */
 class HashChainInterceptorTest {
 
@@ -90,6 +93,34 @@ class HashChainInterceptorTest {
         commit(writerA, note(3, "d"));
 
         assertLinked(4);
+    }
+
+    @Test
+    void the_payload_is_serialized_once_for_both_the_hash_and_the_store() {
+        AtomicInteger serializations = new AtomicInteger();
+        Serializer counting = (Serializer) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{Serializer.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("serialize")) {
+                        serializations.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(serializer, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DomainEventMessage<?> event = note(0, "a");
+
+        EventMessage<?> linked = new HashChainInterceptor(writerA, counting).handle(List.of(event)).apply(0, event)
+                .andMetaData(Map.of("later", "x"));
+        byte[] stored = linked.serializePayload(counting, byte[].class).getData();
+
+        assertThat(serializations).hasValue(1);
+        assertThat(stored).isEqualTo(serializer.serialize(event.getPayload(), byte[].class).getData());
+        assertThat(linked.getIdentifier()).isEqualTo(event.getIdentifier());
+        assertThat(linked.getTimestamp()).isEqualTo(event.getTimestamp());
+        assertThat(linked.getMetaData()).containsEntry(LedgerMetaData.ACTOR, "buyer").containsEntry("later", "x")
+                .containsEntry(HashChain.PREVIOUS_HASH, HashChain.GENESIS).containsKey(HashChain.HASH);
     }
 
     private static void commit(EmbeddedEventStore store, DomainEventMessage<?>... events) {
