@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -157,31 +154,19 @@ public final class LedgerBench {
 
     private double contracts(LedgerServer server, String prefix, int count, int clients, int suppliers,
                              Latencies latencies) throws Exception {
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger commands = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        for (int client = 0; client < clients; client++) {
-            work.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    String contractId = prefix + i;
-                    String supplierId = "sup-" + (i % suppliers);
-                    timed(latencies, () -> expect(server.post("buyer", "/api/contracts",
-                            Workload.contract(contractId, supplierId)), 201));
-                    commands.incrementAndGet();
-                    for (String[] step : Workload.lifeAfterDraft()) {
-                        timed(latencies, () -> expectSuccess(server.post("buyer", "/api/contracts/" + contractId + step[0], step[1])));
-                        commands.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : work) {
-            future.get();
-        }
-        pool.shutdown();
+        Workers.run(clients, count, (client, i) -> {
+            String contractId = prefix + i;
+            String supplierId = "sup-" + (i % suppliers);
+            timed(latencies, () -> expect(server.post("buyer", "/api/contracts",
+                    Workload.contract(contractId, supplierId)), 201));
+            commands.incrementAndGet();
+            for (String[] step : Workload.lifeAfterDraft()) {
+                timed(latencies, () -> expectSuccess(server.post("buyer", "/api/contracts/" + contractId + step[0], step[1])));
+                commands.incrementAndGet();
+            }
+        });
         return commands.get() / ((System.nanoTime() - started) / 1e9);
     }
 
@@ -378,21 +363,7 @@ public final class LedgerBench {
     }
 
     private static void parallel(int threads, int count, IndexedCall call) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            work.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    call.call(i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : work) {
-            future.get();
-        }
-        pool.shutdown();
+        Workers.run(threads, count, (worker, i) -> call.call(i));
     }
 
     private static void timed(Latencies latencies, Runnable call) {

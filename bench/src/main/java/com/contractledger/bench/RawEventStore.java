@@ -21,10 +21,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -69,24 +65,15 @@ final class RawEventStore implements AutoCloseable {
     }
 
     /** Appends {@code count} events, one per transaction, from {@code writers} threads; returns events per second. */
-    double appendRate(int count, int writers) throws InterruptedException {
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+    double appendRate(int count, int writers) throws Exception {
+        long[] sequences = new long[writers];
         long started = System.nanoTime();
-        for (int writer = 0; writer < writers; writer++) {
+        Workers.run(writers, count, (writer, i) -> {
             String aggregate = "raw-" + writers + "-" + writer;
-            pool.submit(() -> {
-                long sequence = 0;
-                while (next.getAndIncrement() < count) {
-                    engine.appendEvents(List.of(new GenericDomainEventMessage<>("Contract", aggregate, sequence++,
-                            sampleDelivery(aggregate, sequence))));
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("raw appends did not finish");
-        }
+            long sequence = sequences[writer]++;
+            engine.appendEvents(List.of(new GenericDomainEventMessage<>("Contract", aggregate, sequence,
+                    sampleDelivery(aggregate, sequence + 1))));
+        });
         return count / seconds(started);
     }
 

@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -100,7 +98,6 @@ final class RawReadModelStore {
         ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor();
         checkpointer.scheduleWithFixedDelay(checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
         MongoServer server = new MongoServer(new H2Backend(store));
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoDatabase database = client.getDatabase(DATABASE);
             for (Collection view : views) {
@@ -111,32 +108,25 @@ final class RawReadModelStore {
             }
             long documents = views.stream().mapToLong(view -> view.documents().size()).sum();
             long started = System.nanoTime();
-            List<Future<?>> work = new ArrayList<>();
-            for (Collection view : views) {
-                work.add(pool.submit(() -> {
-                    var collection = database.getCollection(view.name());
-                    List<Document> all = view.documents();
-                    for (int from = 0; from < all.size(); from += bulkSize) {
-                        List<ReplaceOneModel<Document>> bulk = all.subList(from, Math.min(from + bulkSize, all.size()))
-                                .stream().map(document -> new ReplaceOneModel<>(new Document("_id", document.get("_id")),
-                                        document, new ReplaceOptions().upsert(true))).toList();
-                        checkpoints.readLock().lock();
-                        try {
-                            collection.bulkWrite(bulk, new BulkWriteOptions().ordered(true));
-                        } finally {
-                            checkpoints.readLock().unlock();
-                        }
+            Workers.run(writers, views.size(), (writer, index) -> {
+                Collection view = views.get(index);
+                var collection = database.getCollection(view.name());
+                List<Document> all = view.documents();
+                for (int from = 0; from < all.size(); from += bulkSize) {
+                    List<ReplaceOneModel<Document>> bulk = all.subList(from, Math.min(from + bulkSize, all.size()))
+                            .stream().map(document -> new ReplaceOneModel<>(new Document("_id", document.get("_id")),
+                                    document, new ReplaceOptions().upsert(true))).toList();
+                    checkpoints.readLock().lock();
+                    try {
+                        collection.bulkWrite(bulk, new BulkWriteOptions().ordered(true));
+                    } finally {
+                        checkpoints.readLock().unlock();
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> writer : work) {
-                writer.get();
-            }
+                }
+            });
             checkpoint.run();
             return documents / ((System.nanoTime() - started) / 1e9);
         } finally {
-            pool.shutdown();
             checkpointer.shutdownNow();
             server.shutdown();
             store.close();

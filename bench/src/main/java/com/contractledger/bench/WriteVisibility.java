@@ -3,12 +3,7 @@ package com.contractledger.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,21 +33,7 @@ final class WriteVisibility {
     /** {@code samples} writes shared among one client per contract of {@code contractIds}, all at once. */
     Latencies measure(List<String> contractIds, int samples, Reader reader) throws Exception {
         Latencies latencies = new Latencies();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(contractIds.size());
-        List<Future<?>> clients = new ArrayList<>();
-        for (String contractId : contractIds) {
-            clients.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < samples; i = next.getAndIncrement()) {
-                    latencies.record(sample(contractId, i, reader));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
+        Workers.run(contractIds.size(), samples, (client, i) -> latencies.record(sample(contractIds.get(client), i, reader)));
         return latencies;
     }
 

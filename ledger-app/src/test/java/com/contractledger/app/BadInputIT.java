@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static com.contractledger.app.LedgerFixtures.*;
@@ -121,6 +122,19 @@ class BadInputIT {
     @Test
     void an_invalid_id_in_the_path_is_a_400() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct%20bad%3Cscript%3E/signature", SIGNATURE), 400);
+    }
+
+    @Test
+    void bad_history_paging_parameters_are_400s_naming_the_parameter() throws Exception {
+        Map<String, String> named = Map.of("size=0", "size", "size=1001", "size", "size=-1", "size", "size=abc", "size",
+                "size=2147483648", "size", "after=-1", "after", "after=abc", "after", "after=99999999999999999999",
+                "after", "after=1.5", "after", "after=&size=0", "size");
+        for (var parameters : named.entrySet()) {
+            JsonNode problem = refused(ledger.get("auditor", "/api/contracts/ct-bad/history?" + parameters.getKey()),
+                    400);
+            assertThat(problem.get("detail").asText()).as(parameters.getKey()).contains(parameters.getValue());
+        }
+        assertThat(ledger.get("auditor", "/api/contracts/ct-bad/history?after=0&size=1000").status()).isEqualTo(200);
     }
 
     @Test

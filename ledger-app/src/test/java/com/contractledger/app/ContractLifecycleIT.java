@@ -3,6 +3,7 @@ package com.contractledger.app;
 import com.contractledger.api.contract.ContractBreachedEvent;
 import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.common.Money;
@@ -324,6 +325,30 @@ class ContractLifecycleIT {
     /** Views fed by other processors catch up on their own time: retries {@code check} for up to five seconds. */
     static void eventually(Check check) throws Exception {
         LedgerFixtures.eventually(java.time.Duration.ofSeconds(5), check);
+    }
+
+    @Test
+    void of_two_instalments_due_the_same_day_the_contract_and_both_views_agree_which_a_payment_covers() throws Exception {
+        ledger.post("buyer", "/api/suppliers", supplier("sup-same-day"));
+        String terms = contract("ct-same-day", "sup-same-day").replace(
+                "[{\"milestoneId\": \"p1\", \"dueOn\": \"2027-01-15\", \"amount\": \"8500.00\"}]",
+                "[{\"milestoneId\": \"p1b\", \"dueOn\": \"2027-01-15\", \"amount\": \"4000.00\"},"
+                        + " {\"milestoneId\": \"p1a\", \"dueOn\": \"2027-01-15\", \"amount\": \"4500.00\"}]");
+        assertThat(terms).contains("p1b");
+        assertThat(ledger.post("buyer", "/api/contracts", terms).status()).isEqualTo(201);
+        assertThat(ledger.post("buyer", "/api/contracts/ct-same-day/signature", SIGNATURE).status()).isEqualTo(202);
+        assertThat(ledger.post("buyer", "/api/contracts/ct-same-day/payments", """
+                {"paymentId": "pay-1", "amount": {"amount": "4500.00", "currency": "CNY"},
+                 "paidOn": "2027-01-10"}""").status()).isEqualTo(201);
+
+        ContractPaymentRecordedEvent payment = (ContractPaymentRecordedEvent) ledger.events("ct-same-day").get(2).getPayload();
+        assertThat(payment.coveredInstalments()).containsExactly("p1a");
+        assertThat(summary("/api/contracts/ct-same-day", 2).get("milestones"))
+                .filteredOn(m -> m.get("kind").asText().equals("PAYMENT"))
+                .extracting(m -> m.get("milestoneId").asText() + ":" + m.get("met").asBoolean())
+                .containsExactlyInAnyOrder("p1a:true", "p1b:false");
+        eventually(() -> assertThat(milestonesOf("ct-same-day", null))
+                .containsExactlyInAnyOrder("d1:UPCOMING", "p1a:MET", "p1b:UPCOMING"));
     }
 
     @Test

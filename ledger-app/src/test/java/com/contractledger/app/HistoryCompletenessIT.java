@@ -95,7 +95,25 @@ class HistoryCompletenessIT {
                     assertThat(entry.get("correlationId").asText())
                             .isEqualTo(event.get("metaData").get("correlationId").asText());
                 }
+                assertThat(pagedByThree(ledger, contractId)).as(contractId + " paged").isEqualTo(entries);
             }
         }
+    }
+
+    /** The history read three entries a page, following {@code nextAfter}, each page saying the contract's version. */
+    private JsonNode pagedByThree(LedgerProcess ledger, String contractId) throws Exception {
+        var entries = json.createArrayNode();
+        String query = "?size=3";
+        while (query != null) {
+            JsonNode page = json.readTree(ledger.get("auditor", "/api/contracts/" + contractId + "/history" + query)
+                    .body());
+            assertThat(page.get("entries").size()).isBetween(1, 3);
+            page.get("entries").forEach(entries::add);
+            JsonNode next = page.get("nextAfter");
+            assertThat(page.get("version").asLong()).isGreaterThanOrEqualTo(entries.get(entries.size() - 1)
+                    .get("sequence").asLong());
+            query = next.isNull() ? null : "?size=3&after=" + next.asLong();
+        }
+        return entries;
     }
 }

@@ -286,6 +286,12 @@ final class HostileCorpus {
             corpus.add(get("minVersion", "/api/contracts/ct-h?minVersion=" + minVersion));
             corpus.add(get("minVersion", "/api/contracts/ct-h/history?minVersion=" + minVersion));
         }
+        for (String value : List.of("-1", "abc", "99999999999999999999", "1e3", "9223372036854775807", "0", "",
+                "%00", "2147483648")) {
+            corpus.add(get("history after", "/api/contracts/ct-h/history?after=" + value));
+            corpus.add(get("history size", "/api/contracts/ct-h/history?size=" + value));
+            corpus.add(get("history after and size", "/api/contracts/ct-h/history?after=" + value + "&size=" + value));
+        }
         List<String> byId = List.of("/api/contracts/%s", "/api/contracts/%s/history", "/api/contracts/%s/disputes",
                 "/api/contracts/%s/events", "/api/contracts/%s/state", "/api/audit/contracts/%s/verify",
                 "/api/suppliers/%s", "/api/suppliers/%s/scorecard", "/api/suppliers/%s/events",

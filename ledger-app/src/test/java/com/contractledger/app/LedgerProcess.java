@@ -31,11 +31,17 @@ final class LedgerProcess extends RunningLedger {
     }
 
     static LedgerProcess start(Path dataDir, String... extraArgs) {
+        return start(dataDir, List.of(), extraArgs);
+    }
+
+    /** With {@code configurations} of the test's added to the application's own. */
+    static LedgerProcess start(Path dataDir, List<Class<?>> configurations, String... extraArgs) {
         String[] args = new String[2 + extraArgs.length];
         args[0] = "--server.port=0";
         args[1] = "--ledger.data-dir=" + dataDir.toAbsolutePath();
         System.arraycopy(extraArgs, 0, args, 2, extraArgs.length);
-        return new LedgerProcess(dataDir, new SpringApplicationBuilder(ContractLedgerApplication.class).run(args));
+        return new LedgerProcess(dataDir, new SpringApplicationBuilder(ContractLedgerApplication.class)
+                .sources(configurations.toArray(Class<?>[]::new)).run(args));
     }
 
     /** Read through Axon's storage engine. */

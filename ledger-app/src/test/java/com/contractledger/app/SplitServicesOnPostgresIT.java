@@ -124,8 +124,8 @@ class SplitServicesOnPostgresIT {
         // Unmeasured: the first contract after start loads the projections' code and creates their collections.
         write("/api/contracts", contract("ct-fast0", "sup-fast"), 201, 0);
         caughtUp(querySide.get(BUYER, "/api/contracts/ct-fast0?minVersion=0"));
-        // The query side polls the event table every 100 ms, and Axon's pooled processors look for new events every
-        // 500 ms when idle: a write is expected on the query side within about 0.7 s.
+        // The query side polls the event table every 100 ms and tells its processors at each poll: a write is
+        // expected on the query side within about 0.3 s.
         List<Long> latencies = new ArrayList<>();
         for (int c = 1; c <= 5; c++) {
             String id = "ct-fast" + c;

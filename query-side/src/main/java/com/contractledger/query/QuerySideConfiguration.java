@@ -2,6 +2,7 @@ package com.contractledger.query;
 
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.TokenAfterViews;
 import com.contractledger.query.common.ReadModelTransactions;
 import com.contractledger.query.dispute.DisputeTimelineProjection;
 import com.contractledger.query.history.ContractHistoryProjection;
@@ -130,6 +131,21 @@ public class QuerySideConfiguration {
      * on with the others. A replay clears the queue (the events are applied again from the start). The invoker
      * remembers the aggregates it found without letters, so the queue is not asked again for each of their events.
      */
+    /** What the projections' processors read (ledger-query.yml names it as their source). */
+    @Bean(destroyMethod = "close")
+    ProjectionEventSource projectionEvents(EventStore eventStore,
+                                           @Value("${ledger.event-store.poll-interval:1s}") Duration pollInterval) {
+        return new ProjectionEventSource(eventStore, pollInterval);
+    }
+
+    /** Every projection's views are written before its token is stored (see {@link TokenAfterViews}). */
+    @Bean
+    ConfigurerModule projectionTokensAfterViews() {
+        return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(group ->
+                processing.registerTokenStore(group, config ->
+                        new TokenAfterViews(config.getComponent(TokenStore.class)))));
+    }
+
     @Bean
     ConfigurerModule projectionDeadLetters(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
         return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(group -> processing

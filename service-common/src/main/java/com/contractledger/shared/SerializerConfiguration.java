@@ -1,9 +1,13 @@
 package com.contractledger.shared;
 
 import com.contractledger.api.contract.upcasting.ContractDeliveredEventUpcaster;
+import com.contractledger.api.contract.upcasting.CoveredInstalmentsUpcaster;
 import com.contractledger.api.serialization.LedgerJson;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,5 +42,17 @@ class SerializerConfiguration {
     @Bean
     EventUpcaster contractDeliveredEventUpcaster() {
         return new ContractDeliveredEventUpcaster();
+    }
+
+    /**
+     * Reads a contract's earlier events through the event store, which is built with this upcaster in its chain, so
+     * it is looked up when first needed.
+     */
+    @Bean
+    EventUpcaster coveredInstalmentsUpcaster(ObjectProvider<EventStore> eventStore) {
+        return new CoveredInstalmentsUpcaster((contractId, sequenceNumber) -> eventStore.getObject()
+                .readEvents(contractId, 0).asStream()
+                .filter(event -> event.getSequenceNumber() < sequenceNumber)
+                .map(Message::getPayload));
     }
 }

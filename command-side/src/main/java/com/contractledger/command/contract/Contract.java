@@ -35,6 +35,7 @@ import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.contract.MilestoneLine;
 import com.contractledger.api.contract.OpenDisputeCommand;
 import com.contractledger.api.contract.PaymentInstalment;
+import com.contractledger.api.contract.PaymentSchedule;
 import com.contractledger.api.contract.RecordBreachCommand;
 import com.contractledger.api.contract.RecordDeliveryCommand;
 import com.contractledger.api.contract.RecordPaymentCommand;
@@ -63,8 +64,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -176,7 +175,8 @@ public class Contract {
         if (changes.isEmpty()) {
             throw new RuleViolationException("amendment changes nothing in contract " + contractId);
         }
-        apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended));
+        apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended,
+                PaymentSchedule.of(amended).coveredBy(totalPaid.amount())));
         scheduleRevisedDeadlines(before, amended, deadlines);
     }
 
@@ -200,7 +200,8 @@ public class Contract {
         ContractTerms renewed = TermsAmendment.withExpiresOn(TermsAmendment.apply(terms, requested), cmd.newExpiresOn());
         checkRevisedTerms(renewed, suppliers);
         List<FieldChange> changes = TermsDiff.between(before, renewed);
-        apply(new ContractRenewedEvent(contractId, renewalCount + 1, before.expiresOn(), cmd.newExpiresOn(), changes, renewed));
+        apply(new ContractRenewedEvent(contractId, renewalCount + 1, before.expiresOn(), cmd.newExpiresOn(), changes, renewed,
+                PaymentSchedule.of(renewed).coveredBy(totalPaid.amount())));
         scheduleRevisedDeadlines(before, renewed, deadlines);
     }
 
@@ -325,7 +326,8 @@ public class Contract {
             throw new RuleViolationException("overpayment: payment of " + cmd.amount() + " would bring the total paid to "
                     + newTotal + ", above the contract value " + value);
         }
-        apply(new ContractPaymentRecordedEvent(contractId, cmd.paymentId(), cmd.amount(), cmd.paidOn(), cmd.reference(), newTotal));
+        apply(new ContractPaymentRecordedEvent(contractId, cmd.paymentId(), cmd.amount(), cmd.paidOn(), cmd.reference(), newTotal,
+                PaymentSchedule.of(terms).coveredBy(newTotal.amount())));
         completeIfFulfilled(cmd.paidOn());
     }
 
@@ -513,7 +515,7 @@ public class Contract {
         if (delivery.isPresent() && !isMet(delivery.get())) {
             apply(new ContractMilestoneOverdueEvent(contractId, due.milestoneId(), MilestoneKind.DELIVERY, due.dueOn(),
                     startOfDayAfter(due.dueOn())));
-        } else if (instalment.isPresent() && !isCovered(instalment.get())) {
+        } else if (instalment.isPresent() && !PaymentSchedule.of(terms).covers(due.milestoneId(), totalPaid.amount())) {
             apply(new ContractMilestoneOverdueEvent(contractId, due.milestoneId(), MilestoneKind.PAYMENT, due.dueOn(),
                     startOfDayAfter(due.dueOn())));
         }
@@ -597,20 +599,6 @@ public class Contract {
     private boolean isMet(DeliveryMilestone milestone) {
         return milestone.lines().stream()
                 .allMatch(line -> accepted(milestone.milestoneId(), line.sku()).compareTo(line.quantity()) >= 0);
-    }
-
-    /** Instalments are covered in due-date order by the cumulative payments. */
-    private boolean isCovered(PaymentInstalment instalment) {
-        BigDecimal cumulative = BigDecimal.ZERO;
-        List<PaymentInstalment> byDueDate = new ArrayList<>(TermsRules.schedule(terms));
-        byDueDate.sort(Comparator.comparing(PaymentInstalment::dueOn));
-        for (PaymentInstalment each : byDueDate) {
-            cumulative = cumulative.add(each.amount());
-            if (each.milestoneId().equals(instalment.milestoneId())) {
-                return totalPaid.amount().compareTo(cumulative) >= 0;
-            }
-        }
-        return false;
     }
 
     // ---- event sourcing ----------------------------------------------------------------------------------------

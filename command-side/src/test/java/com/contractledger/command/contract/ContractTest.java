@@ -160,7 +160,7 @@ class ContractTest {
         fixture.given(drafted(designTerms()), signed())
                 .when(amendPrice())
                 .expectEvents(new ContractAmendedEvent(CONTRACT, 1, AmendmentReason.PRICE_ADJUSTMENT, "steel price +6%",
-                        List.of(new FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90")), termsAt090()));
+                        List.of(new FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90")), termsAt090(), List.of()));
     }
 
     @Test
@@ -251,7 +251,7 @@ class ContractTest {
     void a_contract_with_unscheduled_quantity_is_not_completed_when_its_milestones_are_met_and_paid() {
         ContractTerms terms = withDeliveries(designTerms(),
                 new DeliveryMilestone("d1", date("2026-12-15"), List.of(new MilestoneLine("M8-30", dec("6000")))));
-        fixture.given(drafted(terms), signed(), paid("pay-1", "8500.00", "8500.00"))
+        fixture.given(drafted(terms), signed(), paid("pay-1", "8500.00", "8500.00", "p1"))
                 .when(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "6000", "6000", "0")))
                 .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-14"),
                         List.of(line("M8-30", "6000", "6000", "0")), null, null, false, 0, Money.of("5100.00", "CNY"), true));
@@ -593,7 +593,7 @@ class ContractTest {
 
     @Test
     void the_last_delivery_completes_a_fully_paid_contract() {
-        fixture.given(drafted(designTerms()), signed(), paid("pay-1", "8500.00", "8500.00"))
+        fixture.given(drafted(designTerms()), signed(), paid("pay-1", "8500.00", "8500.00", "p1"))
                 .when(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")))
                 .expectEvents(new ContractDeliveredEvent(CONTRACT, "dl-1", "d1", date("2026-12-14"),
                                 List.of(line("M8-30", "10000", "10000", "0")), null, null, false, 0, Money.of("8500.00", "CNY"), true),
@@ -607,7 +607,7 @@ class ContractTest {
                         delivered("dl-2", "2026-12-20", "4200", "3780.00", true))
                 .when(new RecordPaymentCommand(CONTRACT, "pay-1", Money.of("8500.00", "CNY"), date("2027-01-10"), "BANK-7781", null))
                 .expectEvents(new ContractPaymentRecordedEvent(CONTRACT, "pay-1", Money.of("8500.00", "CNY"), date("2027-01-10"),
-                                "BANK-7781", Money.of("8500.00", "CNY")),
+                                "BANK-7781", Money.of("8500.00", "CNY"), List.of("p1")),
                         new ContractCompletedEvent(CONTRACT, date("2027-01-10")));
     }
 
@@ -615,7 +615,7 @@ class ContractTest {
     void a_partly_delivered_contract_is_not_completed_by_payment() {
         fixture.given(drafted(designTerms()), signed(), amendedPrice(), designDelivered())
                 .when(payment("pay-1", "8500.00", "CNY"))
-                .expectEvents(paid("pay-1", "8500.00", "8500.00"));
+                .expectEvents(paid("pay-1", "8500.00", "8500.00", "p1"));
     }
 
     @Test
@@ -920,6 +920,58 @@ class ContractTest {
     }
 
     @Test
+    void of_two_instalments_due_the_same_day_a_payment_covers_the_one_with_the_lower_milestone_id_first() {
+        ContractTerms sameDay = withSchedule(designTerms(),
+                new PaymentInstalment("p1b", date("2027-01-15"), dec("4000.00")),
+                new PaymentInstalment("p1a", date("2027-01-15"), dec("4500.00")));
+        fixture.given(drafted(sameDay), signed())
+                .when(payment("pay-1", "4500.00", "CNY"))
+                .expectEvents(paid("pay-1", "4500.00", "4500.00", "p1a"));
+    }
+
+    @Test
+    void of_two_instalments_due_the_same_day_only_the_uncovered_one_goes_overdue() {
+        ContractTerms sameDay = withSchedule(designTerms(),
+                new PaymentInstalment("p1b", date("2027-01-15"), dec("4000.00")),
+                new PaymentInstalment("p1a", date("2027-01-15"), dec("4500.00")));
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(draft(sameDay), sign(),
+                        delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
+                        payment("pay-1", "4500.00", "CNY"))
+                .whenTimeAdvancesTo(Instant.parse("2027-01-16T00:00:00Z"))
+                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p1b", MilestoneKind.PAYMENT, date("2027-01-15"),
+                        Instant.parse("2027-01-16T00:00:00Z")));
+    }
+
+    @Test
+    void an_amendment_carries_the_instalments_the_total_paid_covers_under_the_amended_schedule() {
+        ContractTerms twoInstalments = withSchedule(designTerms(),
+                new PaymentInstalment("p1", date("2027-01-15"), dec("4000.00")),
+                new PaymentInstalment("p2", date("2027-02-15"), dec("4500.00")));
+        ContractChanges dearerFirst = new ContractChanges(null, null, null, new PaymentTerms(30, List.of(
+                new PaymentInstalment("p1", date("2027-01-15"), dec("4500.00")),
+                new PaymentInstalment("p2", date("2027-02-15"), dec("4000.00")))), null, null, null, null, null);
+        fixture.given(drafted(twoInstalments), signed(), paid("pay-1", "4000.00", "4000.00", "p1"))
+                .when(amend(dearerFirst))
+                .expectEventsMatching(singlePayload(event ->
+                        ((ContractAmendedEvent) event).coveredInstalments().equals(List.of())));
+    }
+
+    @Test
+    void a_renewal_carries_the_instalments_the_total_paid_covers_under_the_renewed_schedule() {
+        ContractTerms twoInstalments = withSchedule(designTerms(),
+                new PaymentInstalment("p1", date("2027-01-15"), dec("4000.00")),
+                new PaymentInstalment("p2", date("2027-02-15"), dec("4500.00")));
+        ContractChanges cheaperSecond = new ContractChanges(null, null, null, new PaymentTerms(30, List.of(
+                new PaymentInstalment("p1", date("2027-01-15"), dec("4000.00")),
+                new PaymentInstalment("p2", date("2027-02-15"), dec("1000.00")))), null, null, null, null, null);
+        fixture.given(drafted(twoInstalments), signed(), paid("pay-1", "5000.00", "5000.00", "p1"))
+                .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), cheaperSecond, null))
+                .expectEventsMatching(singlePayload(event ->
+                        ((ContractRenewedEvent) event).coveredInstalments().equals(List.of("p1", "p2"))));
+    }
+
+    @Test
     void a_milestone_is_reported_overdue_only_once_for_its_due_date() {
         // Moving d1 away and back leaves two deadlines for the same due date.
         ContractChanges away = new ContractChanges(null, null,
@@ -986,7 +1038,7 @@ class ContractTest {
                 .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), null, null))
                 .expectEvents(new ContractRenewedEvent(CONTRACT, 1, date("2027-11-30"), date("2028-11-30"),
                         List.of(new FieldChange("expiresOn", "2027-11-30", "2028-11-30")),
-                        withDates(designTerms(), date("2026-12-01"), date("2028-11-30"))))
+                        withDates(designTerms(), date("2026-12-01"), date("2028-11-30")), List.of()))
                 .expectScheduledDeadline(Instant.parse("2028-12-01T00:00:00Z"), new ExpiryDue(date("2028-11-30")));
     }
 
@@ -1302,7 +1354,7 @@ class ContractTest {
 
     private static ContractAmendedEvent amendedPrice() {
         return new ContractAmendedEvent(CONTRACT, 1, AmendmentReason.PRICE_ADJUSTMENT, "steel price +6%",
-                List.of(new FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90")), termsAt090());
+                List.of(new FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90")), termsAt090(), List.of());
     }
 
     private static ContractDeliveredEvent designDelivered() {
@@ -1317,9 +1369,10 @@ class ContractTest {
                 List.of(line("M8-30", quantity, quantity, "0")), null, null, late, daysLate, Money.of(value, "CNY"), false);
     }
 
-    private static ContractPaymentRecordedEvent paid(String paymentId, String amount, String totalPaid) {
+    private static ContractPaymentRecordedEvent paid(String paymentId, String amount, String totalPaid,
+                                                     String... coveredInstalments) {
         return new ContractPaymentRecordedEvent(CONTRACT, paymentId, Money.of(amount, "CNY"), date("2027-01-10"), null,
-                Money.of(totalPaid, "CNY"));
+                Money.of(totalPaid, "CNY"), List.of(coveredInstalments));
     }
 
     private static ContractBreachedEvent breached(String breachId, String deliveryId, String penalty, String calculation) {
@@ -1351,6 +1404,6 @@ class ContractTest {
     private static ContractRenewedEvent renewed(int number) {
         ContractTerms terms = withDates(designTerms(), date("2026-12-01"), date("2028-11-30"));
         return new ContractRenewedEvent(CONTRACT, number, date("2027-11-30"), date("2028-11-30"),
-                List.of(new FieldChange("expiresOn", "2027-11-30", "2028-11-30")), terms);
+                List.of(new FieldChange("expiresOn", "2027-11-30", "2028-11-30")), terms, List.of());
     }
 }

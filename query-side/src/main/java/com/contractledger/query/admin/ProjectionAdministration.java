@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -71,8 +70,11 @@ public class ProjectionAdministration {
     private final ReadModelGenerations generations;
     private final DeadLetters deadLetters;
     private final Map<String, Instant> nextResetAttempt = new ConcurrentHashMap<>();
-    /** Replays found interrupted half-way through their token reset when this process started. */
-    private final Set<String> interruptedResets = ConcurrentHashMap.newKeySet();
+    /**
+     * Replays to start when this process started, with why: found interrupted half-way through their token reset, or
+     * the read model's layout changed.
+     */
+    private final Map<String, String> replaysToStart = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay-watcher");
         thread.setDaemon(true);
@@ -94,8 +96,13 @@ public class ProjectionAdministration {
      */
     @EventListener(ApplicationReadyEvent.class)
     void watchReplays() {
-        processors().stream().map(StreamingEventProcessor::getName).filter(generations::isResetInterrupted)
-                .forEach(interruptedResets::add);
+        for (String name : names()) {
+            if (generations.isResetInterrupted(name)) {
+                replaysToStart.put(name, "it was interrupted while its tokens were reset");
+            } else if (generations.writesOutdatedLayout(name)) {
+                replaysToStart.put(name, "its read model is stored in a layout this version does not read");
+            }
+        }
         watcher.scheduleWithFixedDelay(this::completeFinishedReplays, WATCH_MILLIS, WATCH_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
@@ -150,8 +157,8 @@ public class ProjectionAdministration {
             for (StreamingEventProcessor processor : processors()) {
                 String name = processor.getName();
                 generations.refresh(name);
-                if (interruptedResets.contains(name)) {
-                    restartInterruptedReplay(processor);
+                if (replaysToStart.containsKey(name)) {
+                    startPendingReplay(processor);
                 } else if (generations.isBuilding(name) && hasCaughtUp(processor)) {
                     generations.complete(name);
                     log.info("Replay of {} caught up; generation {} is live", name,
@@ -165,10 +172,11 @@ public class ProjectionAdministration {
 
     /**
      * A crash between the reset handler and the last token write left segments that will never replay into the new
-     * generation; the whole replay starts again. The tokens may still be claimed by the crashed process until their
-     * claims time out, so this is retried on every tick until it succeeds.
+     * generation, so the whole replay starts again; a read model whose layout changed is rebuilt in the new one. The
+     * tokens may still be claimed by a crashed process until their claims time out, so this is retried on every tick
+     * until it succeeds.
      */
-    private synchronized void restartInterruptedReplay(StreamingEventProcessor processor) {
+    private synchronized void startPendingReplay(StreamingEventProcessor processor) {
         Instant now = Instant.now();
         if (now.isBefore(nextResetAttempt.getOrDefault(processor.getName(), Instant.MIN))) {
             return;
@@ -176,9 +184,7 @@ public class ProjectionAdministration {
         nextResetAttempt.put(processor.getName(), now.plus(RESET_RETRY));
         try {
             restartReplay(processor);
-            interruptedResets.remove(processor.getName());
-            log.warn("The replay of {} was interrupted while its tokens were reset; started it again",
-                    processor.getName());
+            log.warn("Replaying {}: {}", processor.getName(), replaysToStart.remove(processor.getName()));
         } catch (RuntimeException stillClaimed) {
             log.debug("Cannot reset the tokens of {} yet", processor.getName(), stillClaimed);
         }

@@ -13,15 +13,12 @@ public record Paging(int page, int size) {
 
     public Paging {
         if (page < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more");
+            throw badRequest("page must be 0 or more");
         }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_SIZE);
-        }
+        checkSize(size, MAX_SIZE);
         // stores take the offset as a 32-bit number; a larger one came back as another page
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page × size must not exceed " + Integer.MAX_VALUE);
+            throw badRequest("page × size must not exceed " + Integer.MAX_VALUE);
         }
     }
 
@@ -31,5 +28,31 @@ public record Paging(int page, int size) {
 
     public Query apply(Query query, Sort sort) {
         return query.with(sort).skip((long) page * size).limit(size);
+    }
+
+    /**
+     * Validated {@code after} and {@code size} parameters of an endpoint that pages by sequence number: the page holds
+     * up to {@code size} items with sequences after {@code after}, which is -1 for the first page.
+     */
+    public record After(long after, int size) {
+
+        public static After of(Long after, Integer size, int defaultSize, int maxSize) {
+            if (after != null && after < 0) {
+                throw badRequest("after must be 0 or more");
+            }
+            int checked = size == null ? defaultSize : size;
+            checkSize(checked, maxSize);
+            return new After(after == null ? -1 : after, checked);
+        }
+    }
+
+    private static void checkSize(int size, int maxSize) {
+        if (size < 1 || size > maxSize) {
+            throw badRequest("size must be between 1 and " + maxSize);
+        }
+    }
+
+    private static ResponseStatusException badRequest(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
     }
 }

@@ -17,7 +17,9 @@ public final class Queries {
     /** How long a read-your-writes request waits for its read model to catch up. */
     public static final Duration CATCH_UP_WAIT = Duration.ofSeconds(3);
     public static final String CAUGHT_UP_HEADER = "X-Read-Model-Caught-Up";
-    private static final long POLL_MILLIS = 25;
+    /** The first look again comes soon (a write is usually visible within milliseconds), later ones less often. */
+    private static final long FIRST_POLL_MILLIS = 2;
+    private static final long MAX_POLL_MILLIS = 25;
 
     private Queries() {
     }
@@ -45,9 +47,11 @@ public final class Queries {
     public static <T> Awaited<T> awaitUntil(Supplier<Optional<T>> ask, Predicate<T> caughtUp) {
         long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
         Optional<T> answer = ask.get();
+        long pause = FIRST_POLL_MILLIS;
         while (answer.filter(caughtUp).isEmpty() && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

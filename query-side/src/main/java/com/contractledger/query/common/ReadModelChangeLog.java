@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -259,8 +260,12 @@ public class ReadModelChangeLog {
         if (counter == null) {
             Change newest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
                     Change.class);
-            GuardedWrites.insertOnce(mongo, COUNTERS, new org.bson.Document("_id", COUNTER)
-                    .append("value", newest == null ? 0L : newest.id()));
+            try {
+                mongo.insert(new org.bson.Document("_id", COUNTER).append("value", newest == null ? 0L : newest.id()),
+                        COUNTERS);
+            } catch (DuplicateKeyException createdByAnotherInstance) {
+                // the other instance's counter is as good
+            }
             counter = mongo.findById(COUNTER, org.bson.Document.class, COUNTERS);
         }
         return ((Number) counter.get("value")).longValue();

@@ -24,13 +24,23 @@ import java.util.stream.Stream;
  * token is rewritten on its own. {@link #tokensReset} is recorded once every token was rewritten; a generation being
  * built without it was interrupted half-way, and some segments would never replay into it, so the replay must be
  * started again.
+ * <p>
+ * The registry also records the layout each generation was written in ({@code ReadModel.layout}): a generation of
+ * another layout than the code declares is not served, and is replaced by a replay started at start-up.
  */
 public class ReadModelGenerations {
 
     /** The generations of one processing group: {@code building} is null unless a replay is running. */
     @Document(Registry.COLLECTION)
     public record Registry(@Id String id, List<String> collections, int live, Integer building,
-                           Instant buildingSince, Instant liveSince, boolean tokensReset) {
+                           Instant buildingSince, Instant liveSince, boolean tokensReset, Integer liveLayout,
+                           Integer buildingLayout) {
+
+        /** A registry stored before layouts were recorded is of layout 0. */
+        public Registry {
+            liveLayout = liveLayout == null ? 0 : liveLayout;
+            buildingLayout = buildingLayout == null ? 0 : buildingLayout;
+        }
 
         public static final String COLLECTION = "projection_versions";
 
@@ -41,6 +51,7 @@ public class ReadModelGenerations {
 
     private final MongoTemplate mongo;
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
+    private final Map<String, Integer> layouts = new ConcurrentHashMap<>();
 
     public ReadModelGenerations(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -77,14 +88,14 @@ public class ReadModelGenerations {
     public Registry registry(String group) {
         return registries.computeIfAbsent(group, id -> {
             Registry stored = mongo.findById(id, Registry.class);
-            return stored != null ? stored : new Registry(id, List.of(), 0, null, null, null, false);
+            return stored != null ? stored : new Registry(id, List.of(), 0, null, null, null, false, 0, 0);
         });
     }
 
     /** Reads {@code group}'s registry from the store again: another instance may have started or ended a replay. */
     public synchronized Registry refresh(String group) {
         Registry stored = mongo.findById(group, Registry.class);
-        Registry current = stored != null ? stored : new Registry(group, List.of(), 0, null, null, null, false);
+        Registry current = stored != null ? stored : new Registry(group, List.of(), 0, null, null, null, false, 0, 0);
         registries.put(group, current);
         return current;
     }
@@ -109,7 +120,7 @@ public class ReadModelGenerations {
             }
         }
         store(new Registry(group, List.copyOf(collections), current.live(), next, Instant.now(),
-                current.liveSince(), false));
+                current.liveSince(), false, current.liveLayout(), layout(group)));
         return next;
     }
 
@@ -117,7 +128,8 @@ public class ReadModelGenerations {
     public synchronized void complete(String group) {
         Registry current = registry(group);
         if (current.building() != null) {
-            store(new Registry(group, current.collections(), current.building(), null, null, Instant.now(), false));
+            store(new Registry(group, current.collections(), current.building(), null, null, Instant.now(), false,
+                    current.buildingLayout(), 0));
         }
     }
 
@@ -126,7 +138,8 @@ public class ReadModelGenerations {
         Registry current = registry(group);
         if (current.building() != null) {
             store(new Registry(group, current.collections(), current.live(), current.building(),
-                    current.buildingSince(), current.liveSince(), true));
+                    current.buildingSince(), current.liveSince(), true, current.liveLayout(),
+                    current.buildingLayout()));
         }
     }
 
@@ -134,6 +147,34 @@ public class ReadModelGenerations {
     public boolean isResetInterrupted(String group) {
         Registry current = registry(group);
         return current.building() != null && !current.tokensReset();
+    }
+
+    /** The layout {@code group}'s projection writes its collections in (see {@code ReadModel.layout}). */
+    public void declareLayout(String group, int layout) {
+        layouts.put(group, layout);
+    }
+
+    /** A store with no registry and no documents of {@code group} yet is of the declared layout already. */
+    public synchronized void adoptLayoutIfEmpty(String group, List<String> collections) {
+        if (layout(group) != 0 && mongo.findById(group, Registry.class) == null
+                && collections.stream().allMatch(base -> mongo.getCollection(base).estimatedDocumentCount() == 0)) {
+            store(new Registry(group, List.copyOf(collections), 0, null, null, null, false, layout(group), 0));
+        }
+    }
+
+    /** The generation served was written in another layout than the one declared, and cannot be read. */
+    public boolean servesOutdatedLayout(String group) {
+        return registry(group).liveLayout() != layout(group);
+    }
+
+    /** The generation written is of another layout than the one declared: only a replay makes one of the declared. */
+    public boolean writesOutdatedLayout(String group) {
+        Registry current = registry(group);
+        return (current.building() == null ? current.liveLayout() : current.buildingLayout()) != layout(group);
+    }
+
+    private int layout(String group) {
+        return layouts.getOrDefault(group, 0);
     }
 
     private void store(Registry registry) {

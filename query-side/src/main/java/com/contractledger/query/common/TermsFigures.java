@@ -4,13 +4,8 @@ import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.LineItem;
 
-import com.contractledger.api.contract.PaymentInstalment;
-
 import java.math.BigDecimal;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Figures several read models derive from a contract's terms. */
 public final class TermsFigures {
@@ -34,26 +29,5 @@ public final class TermsFigures {
             value = value.add(line.accepted().multiply(price));
         }
         return value;
-    }
-
-    /**
-     * The instalments a running total of payments covers: in due-date order, an instalment is met once the total paid
-     * reaches the sum of it and every instalment due before it. Payments name no instalment, so this is the only link.
-     */
-    public static Set<String> paidInstalments(List<PaymentInstalment> schedule, BigDecimal totalPaid) {
-        Set<String> met = new HashSet<>();
-        if (schedule == null) {
-            return met;
-        }
-        BigDecimal due = BigDecimal.ZERO;
-        for (PaymentInstalment instalment : schedule.stream()
-                .sorted(Comparator.comparing(PaymentInstalment::dueOn).thenComparing(PaymentInstalment::milestoneId))
-                .toList()) {
-            due = due.add(instalment.amount());
-            if (totalPaid.compareTo(due) >= 0) {
-                met.add(instalment.milestoneId());
-            }
-        }
-        return met;
     }
 }

@@ -22,7 +22,8 @@ public record DisputeTimeline(@Id @JsonIgnore String id, String contractId, Stri
                               DisputeCategory category, DisputeStage track, DisputeStage stage,
                               DisputeTimelineView.Status status, Instant openedAt, Instant resolvedAt,
                               DisputeOutcome outcome, Amount claim, Amount settlement, String settlementSummary,
-                              int entryCount, @JsonIgnore long lastSequence, long position) {
+                              int entryCount, @JsonIgnore DisputeEntry latest, @JsonIgnore long lastSequence,
+                              long position) {
 
     public static final String COLLECTION = "dispute_timelines";
 
@@ -36,16 +37,16 @@ public record DisputeTimeline(@Id @JsonIgnore String id, String contractId, Stri
         return Math.max(Duration.between(openedAt, until).toDays(), 0);
     }
 
-    /** The timeline with one more entry, built from the event that added it. */
+    /** The timeline with one more entry, built from the event that added it; {@code latest} is that entry. */
     DisputeTimeline with(DisputeEntry entry, EventContext context) {
         return new DisputeTimeline(id, contractId, disputeId, breachId, category, track, entry.stage(), status,
                 openedAt, resolvedAt, outcome, claim, settlement, settlementSummary, entryCount + 1,
-                context.sequence(), context.position());
+                entry, context.sequence(), context.position());
     }
 
     DisputeTimeline resolved(DisputeOutcome newOutcome, Amount newSettlement, String summary, Instant at) {
         return new DisputeTimeline(id, contractId, disputeId, breachId, category, track, stage,
                 DisputeTimelineView.Status.RESOLVED, openedAt, at, newOutcome, claim, newSettlement, summary,
-                entryCount, lastSequence, position);
+                entryCount, latest, lastSequence, position);
     }
 }

@@ -1,5 +1,6 @@
 package com.contractledger.query.history;
 
+import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.Queries;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -20,20 +21,27 @@ class ContractHistoryController {
         this.queryGateway = queryGateway;
     }
 
-    /** With {@code minVersion}, waits (bounded) until the history holds that version of the contract. */
+    /**
+     * A page of the history: the entries after sequence {@code after}. With {@code minVersion}, waits (bounded) until
+     * the history holds that version of the contract.
+     */
     @GetMapping("/api/contracts/{contractId}/history")
     ResponseEntity<ContractHistoryView> history(@PathVariable String contractId,
-                                                @RequestParam(required = false) Long minVersion) {
+                                                @RequestParam(required = false) Long minVersion,
+                                                @RequestParam(required = false) Long after,
+                                                @RequestParam(required = false) Integer size) {
+        Paging.After page = Paging.After.of(after, size, ContractHistoryProjection.PAGE_SIZE,
+                ContractHistoryProjection.PAGE_SIZE);
+        var query = new FindContractHistoryQuery(contractId, page.after(), page.size());
         if (minVersion == null) {
-            return ResponseEntity.ok(find(contractId).orElseThrow(() -> Queries.notFound("contract " + contractId)));
+            return ResponseEntity.ok(find(query).orElseThrow(() -> Queries.notFound("contract " + contractId)));
         }
-        var awaited = Queries.awaitUntil(() -> find(contractId), view -> view.version() >= minVersion);
+        var awaited = Queries.awaitUntil(() -> find(query), view -> view.version() >= minVersion);
         ContractHistoryView view = awaited.answer().orElseThrow(() -> Queries.notFound("contract " + contractId));
         return ResponseEntity.ok().header(Queries.CAUGHT_UP_HEADER, String.valueOf(awaited.caughtUp())).body(view);
     }
 
-    private Optional<ContractHistoryView> find(String contractId) {
-        return Queries.ask(queryGateway, new FindContractHistoryQuery(contractId),
-                ResponseTypes.optionalInstanceOf(ContractHistoryView.class));
+    private Optional<ContractHistoryView> find(FindContractHistoryQuery query) {
+        return Queries.ask(queryGateway, query, ResponseTypes.optionalInstanceOf(ContractHistoryView.class));
     }
 }

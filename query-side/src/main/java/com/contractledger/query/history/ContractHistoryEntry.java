@@ -1,26 +1,35 @@
 package com.contractledger.query.history;
 
 import com.contractledger.api.common.FieldChange;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 import java.time.Instant;
 import java.util.List;
 
-/**
- * One stored event of a contract, as the audit history shows it. Stored under {@link #idOf its contract and sequence},
- * which a contract has once per event, and written once.
- */
-@Document(ContractHistoryEntry.COLLECTION)
-public record ContractHistoryEntry(@Id @JsonIgnore String id, @JsonIgnore String contractId, long sequence,
-                                   String eventId, String type, Instant occurredAt, String actor, String reason,
-                                   String correlationId, String summary, List<FieldChange> changes) {
+/** One stored event of a contract, as the audit history shows it: a contract has one per sequence number. */
+public record ContractHistoryEntry(long sequence, String eventId, String type, Instant occurredAt, String actor,
+                                   String reason, String correlationId, String summary, List<FieldChange> changes) {
 
-    public static final String COLLECTION = "contract_history";
+    /** The entry as the read model stored it (absent fields were null). */
+    static ContractHistoryEntry fromBson(BsonDocument stored) {
+        BsonValue occurredAt = stored.get("occurredAt");
+        BsonValue changes = stored.get("changes");
+        Instant occurred = occurredAt == null ? null : Instant.ofEpochMilli(occurredAt.asDateTime().getValue());
+        return new ContractHistoryEntry(stored.getNumber("sequence").longValue(), string(stored, "eventId"),
+                string(stored, "type"), occurred, string(stored, "actor"), string(stored, "reason"),
+                string(stored, "correlationId"), string(stored, "summary"),
+                changes == null ? null : changesOf(changes.asArray()));
+    }
 
-    /** Contract ids never contain a colon (see {@code Identifiers.PATTERN}), so the key is unambiguous. */
-    public static String idOf(String contractId, long sequence) {
-        return contractId + ":" + sequence;
+    private static List<FieldChange> changesOf(BsonArray changes) {
+        return changes.stream().map(BsonValue::asDocument).map(change -> new FieldChange(string(change, "path"),
+                string(change, "before"), string(change, "after"))).toList();
+    }
+
+    private static String string(BsonDocument document, String key) {
+        BsonValue value = document.get(key);
+        return value == null || value.isNull() ? null : value.asString().getValue();
     }
 }

@@ -2,6 +2,10 @@ package com.contractledger.query.history;
 
 import java.util.List;
 
-/** A contract's complete history in sequence order; {@code version} is the sequence of its latest entry. */
-public record ContractHistoryView(String contractId, long version, List<ContractHistoryEntry> entries) {
+/**
+ * One page of a contract's history in sequence order: {@code version} is the sequence of the contract's latest entry,
+ * {@code nextAfter} the {@code after} that asks for the next page, null on the last.
+ */
+public record ContractHistoryView(String contractId, long version, List<ContractHistoryEntry> entries,
+                                  Long nextAfter) {
 }

@@ -12,19 +12,17 @@ import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.MilestoneKind;
-import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
-import com.contractledger.query.common.TermsFigures;
+import com.contractledger.query.readmodel.Projection;
+import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.milestone.MilestoneView.Status;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -34,14 +32,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,14 +51,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
-public class MilestoneProjection {
+public class MilestoneProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "milestones";
     public static final String STREAM = "milestones";
 
-    private final MongoTemplate mongo;
-    private final ReadModelChangeLog changes;
-    private final ReadModelGenerations generations;
+    private final Views<MilestonePlan> plans;
+    private final Views<MilestoneView> milestones;
     private final Clock clock;
 
     @Autowired
@@ -71,43 +67,31 @@ public class MilestoneProjection {
 
     public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
                                Clock clock) {
-        this.mongo = mongo;
-        this.changes = changes;
-        this.generations = generations;
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.clock = clock;
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, MilestoneView.COLLECTION)) {
-            var indexes = mongo.indexOps(collection);
-            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC));
-            indexes.ensureIndex(new Index().on("dueOn", Sort.Direction.ASC));
-            indexes.ensureIndex(new Index().on("contractId", Sort.Direction.ASC));
-        }
-    }
-
-    /** A replay builds a new generation of the milestones while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        generations.startBuilding(PROCESSING_GROUP, List.of(MilestoneView.COLLECTION));
-        createIndexes();
+        plans = readModel.views(MilestonePlan.COLLECTION, MilestonePlan.class, MilestonePlan::contractId);
+        milestones = readModel.views(MilestoneView.COLLECTION, MilestoneView.class, MilestoneView::id)
+                .index(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC))
+                .index(new Index().on("dueOn", Sort.Direction.ASC))
+                .index(new Index().on("contractId", Sort.Direction.ASC))
+                .lookingUp(message -> planOf(EventContext.of(message).aggregateId()).stream())
+                .streamedAs(STREAM, milestone -> milestone.asOf(LocalDate.now(clock)));
     }
 
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        schedule(context, event.supplierId().value(), event.currency().getCurrencyCode(), event.terms(), List.of());
+        schedule(message, event.supplierId().value(), event.currency().getCurrencyCode(), event.terms(), List.of(),
+                List.of());
     }
 
     @EventHandler
     public void on(ContractAmendedEvent event, EventMessage<?> message) {
-        reschedule(EventContext.of(message), event.terms());
+        reschedule(message, event.terms(), event.coveredInstalments());
     }
 
     @EventHandler
     public void on(ContractRenewedEvent event, EventMessage<?> message) {
-        reschedule(EventContext.of(message), event.terms());
+        reschedule(message, event.terms(), event.coveredInstalments());
     }
 
     @EventHandler
@@ -116,56 +100,46 @@ public class MilestoneProjection {
             return;
         }
         EventContext context = EventContext.of(message);
-        MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), MilestoneKind.DELIVERY,
-                event.milestoneId()), MilestoneView.class, writing());
-        if (milestone != null) {
-            store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.MET, event.deliveredOn(),
-                    milestone.overdueSince(), context.sequence(), context.position()));
-        }
+        milestones.update(message, MilestoneView.idOf(context.aggregateId(), MilestoneKind.DELIVERY,
+                event.milestoneId()), milestone -> milestone.with(milestone.dueOn(), milestone.amount(), Status.MET,
+                event.deliveredOn(), milestone.overdueSince(), context.sequence(), context.position()));
     }
 
     @EventHandler
     public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        List<MilestoneView> payments = milestonesOf(context.aggregateId()).stream()
-                .filter(milestone -> milestone.kind() == MilestoneKind.PAYMENT).toList();
-        Set<String> paid = TermsFigures.paidInstalments(payments.stream().map(payment -> new PaymentInstalment(
-                payment.milestoneId(), payment.dueOn(), new BigDecimal(payment.amount()))).toList(),
-                event.totalPaid().amount());
-        for (MilestoneView payment : payments) {
-            if (payment.status() != Status.MET && paid.contains(payment.milestoneId())) {
-                store(context, payment.with(payment.dueOn(), payment.amount(), Status.MET, event.paidOn(),
-                        payment.overdueSince(), context.sequence(), context.position()));
-            } else if (!context.replay()) {
-                recoverChange(context, payment);
-            }
+        for (String instalment : event.coveredInstalments()) {
+            milestones.update(message, MilestoneView.idOf(context.aggregateId(), MilestoneKind.PAYMENT, instalment),
+                    milestone -> milestone.status() != Status.MET
+                            ? milestone.with(milestone.dueOn(), milestone.amount(), Status.MET, event.paidOn(),
+                            milestone.overdueSince(), context.sequence(), context.position())
+                            : milestone);
         }
     }
 
     @EventHandler
     public void on(ContractMilestoneOverdueEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        MilestoneView milestone = mongo.findById(MilestoneView.idOf(context.aggregateId(), event.kind(),
-                event.milestoneId()), MilestoneView.class, writing());
-        if (milestone != null && milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
-            store(context, milestone.with(milestone.dueOn(), milestone.amount(), Status.OVERDUE, null,
-                    event.overdueSince(), context.sequence(), context.position()));
-        }
+        milestones.update(message, MilestoneView.idOf(context.aggregateId(), event.kind(), event.milestoneId()),
+                milestone -> milestone.status() != Status.MET && milestone.status() != Status.CLOSED
+                        ? milestone.with(milestone.dueOn(), milestone.amount(), Status.OVERDUE, null,
+                        event.overdueSince(), context.sequence(), context.position())
+                        : milestone);
     }
 
     @EventHandler
     public void on(ContractTerminatedEvent event, EventMessage<?> message) {
-        close(EventContext.of(message), ContractStatus.TERMINATED);
+        close(message, ContractStatus.TERMINATED);
     }
 
     @EventHandler
     public void on(ContractExpiredEvent event, EventMessage<?> message) {
-        close(EventContext.of(message), ContractStatus.EXPIRED);
+        close(message, ContractStatus.EXPIRED);
     }
 
     @EventHandler
     public void on(ContractCompletedEvent event, EventMessage<?> message) {
-        close(EventContext.of(message), ContractStatus.COMPLETED);
+        close(message, ContractStatus.COMPLETED);
     }
 
     @QueryHandler
@@ -185,39 +159,43 @@ public class MilestoneProjection {
         }
         Query filter = criteria.isEmpty() ? new Query()
                 : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
-        long total = mongo.count(filter, MilestoneView.class, serving());
+        long total = milestones.count(filter);
         Paging paging = new Paging(query.page(), query.size());
-        List<MilestoneView> items = mongo.find(paging.apply(filter, Sort.by("dueOn", "_id")), MilestoneView.class,
-                        serving())
-                .stream().map(milestone -> milestone.asOf(today)).toList();
+        List<MilestoneView> items = milestones.find(paging.apply(filter, Sort.by("dueOn", "_id"))).stream().map(milestone -> milestone.asOf(today)).toList();
         return new MilestonePage(items, query.page(), query.size(), total);
     }
 
-    private void close(EventContext context, ContractStatus contractStatus) {
-        for (MilestoneView milestone : milestonesOf(context.aggregateId())) {
-            if (milestone.status() != Status.MET && milestone.status() != Status.CLOSED) {
-                store(context, milestone.closed(contractStatus, context.sequence(), context.position()));
-            } else if (!context.replay()) {
-                recoverChange(context, milestone);
-            }
+    private void close(EventMessage<?> message, ContractStatus contractStatus) {
+        EventContext context = EventContext.of(message);
+        for (MilestoneView open : milestonesOf(context.aggregateId())) {
+            milestones.update(message, open.id(), milestone -> milestone.status() != Status.MET
+                    && milestone.status() != Status.CLOSED
+                    ? milestone.closed(contractStatus, context.sequence(), context.position())
+                    : milestone);
         }
+    }
+
+    private List<String> planOf(String contractId) {
+        return plans.find(contractId).map(MilestonePlan::milestones).orElse(List.of());
     }
 
     private List<MilestoneView> milestonesOf(String contractId) {
-        return mongo.find(Query.query(where("contractId").is(contractId)), MilestoneView.class, writing());
+        return milestones.findAll(planOf(contractId));
     }
 
-    private void reschedule(EventContext context, ContractTerms terms) {
-        List<MilestoneView> before = milestonesOf(context.aggregateId());
-        if (before.isEmpty()) {
-            return;
-        }
-        MilestoneView any = before.get(0);
-        schedule(context, any.supplierId(), any.currency(), terms, before);
+    private void reschedule(EventMessage<?> message, ContractTerms terms, List<String> coveredInstalments) {
+        plans.find(EventContext.of(message).aggregateId()).ifPresent(plan -> schedule(message, plan.supplierId(),
+                plan.currency(), terms, milestones.findAll(plan.milestones()), coveredInstalments));
     }
 
-    private void schedule(EventContext context, String supplierId, String currency, ContractTerms terms,
-                          List<MilestoneView> before) {
+    /**
+     * The milestones of {@code terms}: a delivery milestone stays met once met; an instalment is met exactly when the
+     * event covers it (an amendment may raise a paid instalment above what was paid), met on the event's date if not
+     * before.
+     */
+    private void schedule(EventMessage<?> message, String supplierId, String currency, ContractTerms terms,
+                          List<MilestoneView> before, List<String> coveredInstalments) {
+        EventContext context = EventContext.of(message);
         Map<String, MilestoneView> existing = before.stream()
                 .collect(Collectors.toMap(MilestoneView::id, Function.identity()));
         List<MilestoneView> planned = new ArrayList<>();
@@ -235,43 +213,31 @@ public class MilestoneProjection {
                     instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null, null,
                     context.sequence(), context.position())));
         }
+        LocalDate on = LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC);
         for (MilestoneView milestone : planned) {
-            MilestoneView old = existing.get(milestone.id());
-            if (old == null) {
-                store(context, milestone);
-            } else if (!old.dueOn().equals(milestone.dueOn()) || !Objects.equals(old.amount(), milestone.amount())) {
-                // A moved due date gives an unmet milestone a fresh start; the calendar rule re-derives overdue.
-                Status status = old.status() == Status.MET ? Status.MET : Status.UPCOMING;
-                store(context, old.with(milestone.dueOn(), milestone.amount(), status, old.metOn(),
-                        status == Status.MET ? old.overdueSince() : null, context.sequence(), context.position()));
+            MilestoneView old = existing.getOrDefault(milestone.id(), milestone);
+            boolean moved = !old.dueOn().equals(milestone.dueOn()) || !Objects.equals(old.amount(), milestone.amount());
+            boolean met = milestone.kind() == MilestoneKind.PAYMENT
+                    ? coveredInstalments.contains(milestone.milestoneId()) : old.status() == Status.MET;
+            // A moved or no longer met milestone gets a fresh start; the calendar rule re-derives overdue.
+            Status status = met ? Status.MET : moved || old.status() == Status.MET ? Status.UPCOMING : old.status();
+            if (old == milestone || moved || status != old.status()) {
+                milestones.put(message, old.with(milestone.dueOn(), milestone.amount(), status,
+                        met ? Objects.requireNonNullElse(old.metOn(), on) : null,
+                        status == Status.UPCOMING ? null : old.overdueSince(), context.sequence(), context.position()));
             }
         }
-        Set<String> kept = planned.stream().map(MilestoneView::id).collect(Collectors.toSet());
-        before.stream().filter(old -> !kept.contains(old.id()) && old.status() != Status.MET)
-                .forEach(dropped -> mongo.remove(Query.query(where("_id").is(dropped.id())
-                        .and(GuardedWrites.LAST_SEQUENCE).lt(context.sequence())), writing()));
-    }
-
-    private void store(EventContext context, MilestoneView milestone) {
-        if (GuardedWrites.replaceIfNewer(mongo, writing(), milestone.id(), context.sequence(), milestone)) {
-            changes.record(context, STREAM, milestone.id(), milestone.asOf(LocalDate.now(clock)));
-        } else if (!context.replay()) {
-            recoverChange(context, mongo.findById(milestone.id(), MilestoneView.class, writing()));
+        List<String> kept = new ArrayList<>(planned.stream().map(MilestoneView::id).toList());
+        for (MilestoneView old : before) {
+            if (kept.contains(old.id())) {
+                continue;
+            }
+            if (old.status() == Status.MET) {
+                kept.add(old.id());
+            } else {
+                milestones.remove(message, old.id());
+            }
         }
-    }
-
-    /** A redelivered event whose write was stored before a crash records the change it may not have recorded. */
-    private void recoverChange(EventContext context, MilestoneView stored) {
-        if (stored != null && stored.lastSequence() == context.sequence()) {
-            changes.recordOnce(context, STREAM, stored.id(), stored.asOf(LocalDate.now(clock)));
-        }
-    }
-
-    private String serving() {
-        return generations.read(PROCESSING_GROUP, MilestoneView.COLLECTION);
-    }
-
-    private String writing() {
-        return generations.write(PROCESSING_GROUP, MilestoneView.COLLECTION);
+        plans.put(message, new MilestonePlan(contractId, supplierId, currency, kept));
     }
 }

@@ -13,13 +13,13 @@ import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.ReadModelGenerations;
-import jakarta.annotation.PostConstruct;
+import com.contractledger.query.readmodel.Projection;
+import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.readmodel.Views;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,40 +50,26 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(SupplierScorecardProjection.PROCESSING_GROUP)
-public class SupplierScorecardProjection {
+public class SupplierScorecardProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "supplier-scorecards";
     public static final String FORMULA_VERSION = "1";
 
-    private final MongoTemplate mongo;
-    private final ReadModelGenerations generations;
+    private final Views<ContractScoreSource> contracts;
+    private final Views<SupplierScoreSource> suppliers;
 
     public SupplierScorecardProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        this.mongo = mongo;
-        this.generations = generations;
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, ContractScoreSource.COLLECTION)) {
-            mongo.indexOps(collection).ensureIndex(new Index().on("supplierId", Sort.Direction.ASC));
-        }
-    }
-
-    /** A replay builds a new generation of the scorecards while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        generations.startBuilding(PROCESSING_GROUP,
-                List.of(ContractScoreSource.COLLECTION, SupplierScoreSource.COLLECTION));
-        createIndexes();
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
+        contracts = readModel.views(ContractScoreSource.COLLECTION, ContractScoreSource.class,
+                ContractScoreSource::id).index(new Index().on("supplierId", Sort.Direction.ASC));
+        suppliers = readModel.views(SupplierScoreSource.COLLECTION, SupplierScoreSource.class,
+                SupplierScoreSource::id);
     }
 
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, writing(SupplierScoreSource.COLLECTION), context.aggregateId(),
-                context.sequence(), new SupplierScoreSource(event.supplierId().value(), event.tier(), null, null, 0,
-                        context.sequence()));
+        suppliers.put(message, new SupplierScoreSource(event.supplierId().value(), event.tier(), null, null, 0,
+                EventContext.of(message).sequence()));
     }
 
     @EventHandler
@@ -107,10 +93,8 @@ public class SupplierScorecardProjection {
 
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, writing(ContractScoreSource.COLLECTION), context.aggregateId(),
-                context.sequence(), ContractScoreSource.drafted(event.contractId().value(),
-                        event.supplierId().value(), context.sequence()));
+        contracts.put(message, ContractScoreSource.drafted(event.contractId().value(), event.supplierId().value(),
+                EventContext.of(message).sequence()));
     }
 
     @EventHandler
@@ -139,14 +123,12 @@ public class SupplierScorecardProjection {
 
     @QueryHandler
     public Optional<SupplierScorecardView> handle(FindSupplierScorecardQuery query) {
-        SupplierScoreSource supplier = mongo.findById(query.supplierId(), SupplierScoreSource.class,
-                serving(SupplierScoreSource.COLLECTION));
+        SupplierScoreSource supplier = suppliers.served(query.supplierId()).orElse(null);
         if (supplier == null) {
             return Optional.empty();
         }
-        List<ContractScoreSource> contracts = mongo.find(
-                Query.query(where("supplierId").is(query.supplierId())), ContractScoreSource.class,
-                serving(ContractScoreSource.COLLECTION));
+        List<ContractScoreSource> contracts = this.contracts.find(
+                Query.query(where("supplierId").is(query.supplierId())));
         int deliveries = 0;
         int late = 0;
         int opened = 0;
@@ -180,33 +162,16 @@ public class SupplierScorecardProjection {
     }
 
     private void updateContract(EventMessage<?> message, ContractChange change) {
-        EventContext context = EventContext.of(message);
-        String collection = writing(ContractScoreSource.COLLECTION);
-        ContractScoreSource current = mongo.findById(context.aggregateId(), ContractScoreSource.class, collection);
-        if (current == null || current.lastSequence() >= context.sequence()) {
-            return;
-        }
-        GuardedWrites.replaceRead(mongo, collection, current.id(), change.apply(current, context.sequence()));
+        long sequence = EventContext.of(message).sequence();
+        contracts.update(message, current -> change.apply(current, sequence));
     }
 
     private void updateSupplier(EventMessage<?> message, UnaryOperator<SupplierScoreSource> change) {
-        EventContext context = EventContext.of(message);
-        String collection = writing(SupplierScoreSource.COLLECTION);
-        SupplierScoreSource current = mongo.findById(context.aggregateId(), SupplierScoreSource.class, collection);
-        if (current == null || current.lastSequence() >= context.sequence()) {
-            return;
-        }
-        SupplierScoreSource changed = change.apply(current);
-        GuardedWrites.replaceRead(mongo, collection, current.id(),
-                new SupplierScoreSource(changed.id(), changed.tier(), changed.creditRating(),
-                        changed.latestEvaluation(), changed.evaluations(), context.sequence()));
-    }
-
-    private String serving(String collection) {
-        return generations.read(PROCESSING_GROUP, collection);
-    }
-
-    private String writing(String collection) {
-        return generations.write(PROCESSING_GROUP, collection);
+        long sequence = EventContext.of(message).sequence();
+        suppliers.update(message, current -> {
+            SupplierScoreSource changed = change.apply(current);
+            return new SupplierScoreSource(changed.id(), changed.tier(), changed.creditRating(),
+                    changed.latestEvaluation(), changed.evaluations(), sequence);
+        });
     }
 }

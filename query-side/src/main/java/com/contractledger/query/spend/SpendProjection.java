@@ -12,17 +12,20 @@ import com.contractledger.api.supplier.SupplierClassifiedEvent;
 import com.contractledger.api.supplier.SupplierOnboardedEvent;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Entries;
+import com.contractledger.query.readmodel.Projection;
+import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.spend.FindSpendQuery.GroupBy;
 import com.contractledger.query.spend.SpendEntry.Kind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -45,88 +48,78 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(SpendProjection.PROCESSING_GROUP)
-public class SpendProjection {
+public class SpendProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "spend";
     static final String UNCATEGORIZED = "(uncategorized)";
 
-    private final MongoTemplate mongo;
-    private final ReadModelGenerations generations;
+    private final Entries<SpendEntry> entries;
+    private final Views<SpendContract> contracts;
+    private final Views<SpendSupplier> suppliers;
 
     public SpendProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        this.mongo = mongo;
-        this.generations = generations;
-    }
-
-    /** A replay builds a new generation of the spend figures while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        generations.startBuilding(PROCESSING_GROUP,
-                List.of(SpendEntry.COLLECTION, SpendContract.COLLECTION, SpendSupplier.COLLECTION));
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
+        // an entry is written before the contract that counts it: a crash in between leaves nothing counted missing
+        entries = readModel.entries(SpendEntry.COLLECTION, SpendEntry.class);
+        contracts = readModel.views(SpendContract.COLLECTION, SpendContract.class, SpendContract::id);
+        suppliers = readModel.views(SpendSupplier.COLLECTION, SpendSupplier.class, SpendSupplier::id);
     }
 
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, writing(SpendSupplier.COLLECTION), context.aggregateId(),
-                context.sequence(), new SpendSupplier(context.aggregateId(), listOf(event.categories()),
-                        context.sequence()));
+        suppliers.put(message, new SpendSupplier(context.aggregateId(), listOf(event.categories()),
+                context.sequence()));
     }
 
     @EventHandler
     public void on(SupplierClassifiedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, writing(SpendSupplier.COLLECTION), context.aggregateId(),
-                context.sequence(), new SpendSupplier(context.aggregateId(), listOf(event.categories()),
-                        context.sequence()));
+        suppliers.put(message, new SpendSupplier(context.aggregateId(), listOf(event.categories()),
+                context.sequence()));
     }
 
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        GuardedWrites.replaceIfNewer(mongo, writing(SpendContract.COLLECTION), context.aggregateId(),
-                context.sequence(), new SpendContract(
-                context.aggregateId(), event.supplierId().value(), event.currency().getCurrencyCode(),
-                TermsFigures.orderedValue(event.terms()), false, context.sequence()));
+        contracts.put(message, new SpendContract(context.aggregateId(), event.supplierId().value(),
+                event.currency().getCurrencyCode(), TermsFigures.orderedValue(event.terms()), false,
+                context.sequence()));
     }
 
     @EventHandler
     public void on(ContractSignedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        SpendContract contract = contractBefore(context);
-        if (contract == null) {
-            return;
-        }
-        // The entry goes first: if the contract document were written first, a crash in between would lose it.
-        record(context, contract, Kind.ORDERED, event.signedOn(), contract.orderedValue());
-        GuardedWrites.replaceRead(mongo, writing(SpendContract.COLLECTION), contract.id(),
-                new SpendContract(contract.id(), contract.supplierId(), contract.currency(), contract.orderedValue(),
-                        true, context.sequence()));
+        contracts.update(message, contract -> {
+            record(context, contract, Kind.ORDERED, event.signedOn(), contract.orderedValue());
+            return new SpendContract(contract.id(), contract.supplierId(), contract.currency(),
+                    contract.orderedValue(), true, context.sequence());
+        });
     }
 
     @EventHandler
     public void on(ContractAmendedEvent event, EventMessage<?> message) {
-        revalue(EventContext.of(message), event.terms());
+        revalue(message, event.terms());
     }
 
     @EventHandler
     public void on(ContractRenewedEvent event, EventMessage<?> message) {
-        revalue(EventContext.of(message), event.terms());
+        revalue(message, event.terms());
     }
 
     @EventHandler
     public void on(ContractDeliveredEvent event, EventMessage<?> message) {
-        recordMoney(EventContext.of(message), Kind.DELIVERED, event.deliveredOn(), event.deliveredValue());
+        recordMoney(message, Kind.DELIVERED, event.deliveredOn(), event.deliveredValue());
     }
 
     @EventHandler
     public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
-        recordMoney(EventContext.of(message), Kind.PAID, event.paidOn(), event.amount());
+        recordMoney(message, Kind.PAID, event.paidOn(), event.amount());
     }
 
     @QueryHandler
     public SpendReport handle(FindSpendQuery query) {
-        Map<String, List<String>> categories = mongo.findAll(SpendSupplier.class, serving(SpendSupplier.COLLECTION))
+        Map<String, List<String>> categories = suppliers.find(new Query())
                 .stream()
                 .collect(Collectors.toMap(SpendSupplier::id, SpendSupplier::categories));
         Function<SpendEntry, List<String>> keys = switch (query.groupBy()) {
@@ -138,7 +131,7 @@ public class SpendProjection {
             };
         };
         Map<String, Map<String, Map<Kind, BigDecimal>>> sums = new TreeMap<>();
-        for (SpendEntry entry : mongo.findAll(SpendEntry.class, serving(SpendEntry.COLLECTION))) {
+        for (SpendEntry entry : entries.find(new Query())) {
             for (String key : keys.apply(entry)) {
                 sums.computeIfAbsent(key, k -> new TreeMap<>())
                         .computeIfAbsent(entry.currency(), c -> new EnumMap<>(Kind.class))
@@ -156,50 +149,30 @@ public class SpendProjection {
         return new SpendReport(query.groupBy().name().toLowerCase(), rows);
     }
 
-    private void revalue(EventContext context, ContractTerms terms) {
-        SpendContract contract = contractBefore(context);
-        if (contract == null) {
-            return;
-        }
-        BigDecimal newValue = TermsFigures.orderedValue(terms);
-        BigDecimal change = newValue.subtract(contract.orderedValue());
-        if (contract.signed() && change.signum() != 0) {
-            record(context, contract, Kind.ORDERED, LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC), change);
-        }
-        GuardedWrites.replaceRead(mongo, writing(SpendContract.COLLECTION), contract.id(),
-                new SpendContract(contract.id(), contract.supplierId(), contract.currency(), newValue,
-                        contract.signed(), context.sequence()));
+    private void revalue(EventMessage<?> message, ContractTerms terms) {
+        EventContext context = EventContext.of(message);
+        contracts.update(message, contract -> {
+            BigDecimal newValue = TermsFigures.orderedValue(terms);
+            BigDecimal change = newValue.subtract(contract.orderedValue());
+            if (contract.signed() && change.signum() != 0) {
+                record(context, contract, Kind.ORDERED, LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC),
+                        change);
+            }
+            return new SpendContract(contract.id(), contract.supplierId(), contract.currency(), newValue,
+                    contract.signed(), context.sequence());
+        });
     }
 
-    private void recordMoney(EventContext context, Kind kind, LocalDate on, Money money) {
-        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class,
-                writing(SpendContract.COLLECTION));
-        if (contract != null && money != null) {
-            GuardedWrites.insertOnce(mongo, writing(SpendEntry.COLLECTION), new SpendEntry(context.eventId(),
-                    contract.id(), contract.supplierId(), kind, YearMonth.from(on).toString(),
-                    money.currency().getCurrencyCode(), money.amount()));
-        }
+    private void recordMoney(EventMessage<?> message, Kind kind, LocalDate on, Money money) {
+        EventContext context = EventContext.of(message);
+        contracts.find(context.aggregateId()).filter(contract -> money != null).ifPresent(contract ->
+                entries.add(new SpendEntry(context.eventId(), contract.id(), contract.supplierId(), kind,
+                        YearMonth.from(on).toString(), money.currency().getCurrencyCode(), money.amount())));
     }
 
     private void record(EventContext context, SpendContract contract, Kind kind, LocalDate on, BigDecimal amount) {
-        GuardedWrites.insertOnce(mongo, writing(SpendEntry.COLLECTION), new SpendEntry(context.eventId(),
-                contract.id(), contract.supplierId(), kind, YearMonth.from(on).toString(), contract.currency(),
-                amount));
-    }
-
-    /** The contract as it stood before this event, or null if the event was already applied (or none is known). */
-    private SpendContract contractBefore(EventContext context) {
-        SpendContract contract = mongo.findById(context.aggregateId(), SpendContract.class,
-                writing(SpendContract.COLLECTION));
-        return contract == null || contract.lastSequence() >= context.sequence() ? null : contract;
-    }
-
-    private String serving(String collection) {
-        return generations.read(PROCESSING_GROUP, collection);
-    }
-
-    private String writing(String collection) {
-        return generations.write(PROCESSING_GROUP, collection);
+        entries.add(new SpendEntry(context.eventId(), contract.id(), contract.supplierId(), kind,
+                YearMonth.from(on).toString(), contract.currency(), amount));
     }
 
     private static List<String> listOf(List<String> items) {

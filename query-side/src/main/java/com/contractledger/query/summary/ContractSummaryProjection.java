@@ -18,21 +18,20 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.api.contract.MilestoneKind;
-import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Projection;
+import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummariesQuery;
 import com.contractledger.query.summary.ContractSummaryQueries.FindContractSummaryQuery;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +41,11 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -56,38 +53,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /** Contract summaries: status, figures, open issues and the next milestone of every contract. */
 @Component
 @ProcessingGroup(ContractSummaryProjection.PROCESSING_GROUP)
-public class ContractSummaryProjection {
+public class ContractSummaryProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "contract-summaries";
     public static final String STREAM = "contracts";
 
-    private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
-
-    private final MongoTemplate mongo;
-    private final ReadModelChangeLog changes;
-    private final ReadModelGenerations generations;
+    private final Views<ContractSummaryView> summaries;
 
     public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes,
                                      ReadModelGenerations generations) {
-        this.mongo = mongo;
-        this.changes = changes;
-        this.generations = generations;
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, ContractSummaryView.COLLECTION)) {
-            var indexes = mongo.indexOps(collection);
-            indexes.ensureIndex(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-            indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        }
-    }
-
-    /** A replay builds a new generation of the summaries while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        generations.startBuilding(PROCESSING_GROUP, List.of(ContractSummaryView.COLLECTION));
-        createIndexes();
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
+        summaries = readModel.views(ContractSummaryView.COLLECTION, ContractSummaryView.class,
+                        ContractSummaryView::id)
+                .index(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .index(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
+                .streamedAs(STREAM, view -> view);
     }
 
     @EventHandler
@@ -98,9 +78,9 @@ public class ContractSummaryProjection {
                 event.type(), ContractStatus.DRAFT, event.currency().getCurrencyCode(), context.sequence(),
                 Amount.of(TermsFigures.orderedValue(terms), event.currency()), Amount.zero(event.currency()),
                 Amount.zero(event.currency()), Amount.zero(event.currency()), 0, 0, Amount.zero(event.currency()),
-                null, schedule(terms, List.of(), BigDecimal.ZERO), terms.lineItems(), null, terms.expiresOn(),
+                null, schedule(terms, List.of(), List.of()), terms.lineItems(), null, terms.expiresOn(),
                 context.occurredAt(), context.sequence(), context.position());
-        store(context, view);
+        summaries.put(message, view);
     }
 
     @EventHandler
@@ -110,12 +90,12 @@ public class ContractSummaryProjection {
 
     @EventHandler
     public void on(ContractAmendedEvent event, EventMessage<?> message) {
-        update(message, view -> withTerms(view, event.terms(), event.terms().expiresOn()));
+        update(message, view -> withTerms(view, event.terms(), event.terms().expiresOn(), event.coveredInstalments()));
     }
 
     @EventHandler
     public void on(ContractRenewedEvent event, EventMessage<?> message) {
-        update(message, view -> withTerms(view, event.terms(), event.newExpiresOn()));
+        update(message, view -> withTerms(view, event.terms(), event.newExpiresOn(), event.coveredInstalments()));
     }
 
     @EventHandler
@@ -137,7 +117,7 @@ public class ContractSummaryProjection {
     @EventHandler
     public void on(ContractPaymentRecordedEvent event, EventMessage<?> message) {
         update(message, view -> view.withFulfilment(view.delivered(), view.accepted(), Amount.of(event.totalPaid()),
-                withPaymentsMet(view.milestones(), event.totalPaid().amount())));
+                withPaymentsMet(view.milestones(), event.coveredInstalments())));
     }
 
     @EventHandler
@@ -189,7 +169,7 @@ public class ContractSummaryProjection {
 
     @QueryHandler
     public Optional<ContractSummaryView> handle(FindContractSummaryQuery query) {
-        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummaryView.class, serving()));
+        return summaries.served(query.contractId());
     }
 
     @QueryHandler
@@ -201,60 +181,27 @@ public class ContractSummaryProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, ContractSummaryView.class, serving());
+        long total = summaries.count(filter);
         Paging paging = new Paging(query.page(), query.size());
-        List<ContractSummaryView> items = mongo.find(paging.apply(filter, Sort.by("_id")), ContractSummaryView.class,
-                serving());
+        List<ContractSummaryView> items = summaries.find(paging.apply(filter, Sort.by("_id")));
         return new ContractSummaryPage(items, query.page(), query.size(), total);
     }
 
     private void update(EventMessage<?> message, UnaryOperator<ContractSummaryView> change) {
         EventContext context = EventContext.of(message);
-        ContractSummaryView current = mongo.findById(context.aggregateId(), ContractSummaryView.class, writing());
-        if (current == null) {
-            log.warn("no contract summary for {}; {} ignored", context.aggregateId(), message.getPayloadType());
-            return;
-        }
-        if (current.lastSequence() >= context.sequence()) {
-            if (current.lastSequence() == context.sequence()) {
-                changes.recordOnce(context, STREAM, current.id(), current);
-            }
-            return;
-        }
-        ContractSummaryView changed = change.apply(current).applied(context);
-        if (GuardedWrites.replaceRead(mongo, writing(), changed.id(), changed)) {
-            changes.record(context, STREAM, changed.id(), changed);
-        }
+        summaries.update(message, view -> change.apply(view).applied(context));
     }
 
-    private void store(EventContext context, ContractSummaryView view) {
-        if (GuardedWrites.replaceIfNewer(mongo, writing(), view.id(), context.sequence(), view)) {
-            changes.record(context, STREAM, view.id(), view);
-        } else if (!context.replay()) {
-            ContractSummaryView stored = mongo.findById(view.id(), ContractSummaryView.class, writing());
-            if (stored != null && stored.lastSequence() == context.sequence()) {
-                changes.recordOnce(context, STREAM, stored.id(), stored);
-            }
-        }
-    }
-
-    private String serving() {
-        return generations.read(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
-    }
-
-    private String writing() {
-        return generations.write(PROCESSING_GROUP, ContractSummaryView.COLLECTION);
-    }
-
-    private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms,
-                                                 LocalDate expiresOn) {
+    private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms, LocalDate expiresOn,
+                                                 List<String> coveredInstalments) {
         Amount ordered = Amount.of(TermsFigures.orderedValue(terms), Currency.getInstance(view.currency()));
         return view.withTerms(terms.title(), terms.lineItems(), ordered,
-                schedule(terms, view.milestones(), view.paid().value()), expiresOn);
+                schedule(terms, view.milestones(), coveredInstalments), expiresOn);
     }
 
-    /** The milestones of {@code terms}; delivery milestones keep whether they were met, payments follow the total paid. */
-    static List<ScheduledMilestone> schedule(ContractTerms terms, List<ScheduledMilestone> before, BigDecimal totalPaid) {
+    /** The milestones of {@code terms}; delivery milestones keep whether they were met, instalments are met if covered. */
+    private static List<ScheduledMilestone> schedule(ContractTerms terms, List<ScheduledMilestone> before,
+                                             List<String> coveredInstalments) {
         List<ScheduledMilestone> milestones = new ArrayList<>();
         if (terms.deliveries() != null) {
             terms.deliveries().forEach(delivery -> milestones.add(new ScheduledMilestone(delivery.milestoneId(),
@@ -262,22 +209,18 @@ public class ContractSummaryProjection {
                     && old.kind() == MilestoneKind.DELIVERY && old.milestoneId().equals(delivery.milestoneId())))));
         }
         if (terms.paymentTerms() != null && terms.paymentTerms().schedule() != null) {
-            Set<String> paid = TermsFigures.paidInstalments(terms.paymentTerms().schedule(), totalPaid);
             terms.paymentTerms().schedule().forEach(instalment -> milestones.add(new ScheduledMilestone(
                     instalment.milestoneId(), MilestoneKind.PAYMENT, instalment.dueOn(),
-                    instalment.amount().toPlainString(), paid.contains(instalment.milestoneId()))));
+                    instalment.amount().toPlainString(), coveredInstalments.contains(instalment.milestoneId()))));
         }
         return milestones;
     }
 
-    private static List<ScheduledMilestone> withPaymentsMet(List<ScheduledMilestone> milestones, BigDecimal totalPaid) {
-        Set<String> met = TermsFigures.paidInstalments(milestones.stream()
-                .filter(milestone -> milestone.kind() == MilestoneKind.PAYMENT)
-                .map(payment -> new PaymentInstalment(payment.milestoneId(), payment.dueOn(),
-                        new BigDecimal(payment.amount())))
-                .toList(), totalPaid);
+    private static List<ScheduledMilestone> withPaymentsMet(List<ScheduledMilestone> milestones,
+                                                            List<String> coveredInstalments) {
         return milestones.stream().map(m -> m.kind() == MilestoneKind.PAYMENT
-                ? new ScheduledMilestone(m.milestoneId(), m.kind(), m.dueOn(), m.amount(), met.contains(m.milestoneId()))
+                ? new ScheduledMilestone(m.milestoneId(), m.kind(), m.dueOn(), m.amount(),
+                coveredInstalments.contains(m.milestoneId()))
                 : m).toList();
     }
 }

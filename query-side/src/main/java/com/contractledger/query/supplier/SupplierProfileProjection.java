@@ -14,18 +14,18 @@ import com.contractledger.api.supplier.SupplierSuspendedEvent;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
-import com.contractledger.query.common.GuardedWrites;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Projection;
+import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfileQuery;
 import com.contractledger.query.supplier.SupplierProfileQueries.FindSupplierProfilesQuery;
 import com.contractledger.query.supplier.SupplierProfileView.Credit;
 import com.contractledger.query.supplier.SupplierProfileView.Rectification;
-import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,44 +43,28 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /** Supplier profiles, filtered by tier, category, region and standing. */
 @Component
 @ProcessingGroup(SupplierProfileProjection.PROCESSING_GROUP)
-public class SupplierProfileProjection {
+public class SupplierProfileProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "supplier-profiles";
 
-    private final MongoTemplate mongo;
-    private final ReadModelGenerations generations;
+    private final Views<SupplierProfileView> profiles;
 
     public SupplierProfileProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        this.mongo = mongo;
-        this.generations = generations;
-    }
-
-    @PostConstruct
-    public void createIndexes() {
-        for (String collection : generations.inUse(PROCESSING_GROUP, SupplierProfileView.COLLECTION)) {
-            var indexes = mongo.indexOps(collection);
-            for (String field : List.of("tier", "categories", "region", "status")) {
-                indexes.ensureIndex(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-            }
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
+        profiles = readModel.views(SupplierProfileView.COLLECTION, SupplierProfileView.class, SupplierProfileView::id);
+        for (String field : List.of("tier", "categories", "region", "status")) {
+            profiles.index(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
         }
-    }
-
-    /** A replay builds a new generation of the profiles while the API keeps serving the complete one. */
-    @ResetHandler
-    public void reset() {
-        generations.startBuilding(PROCESSING_GROUP, List.of(SupplierProfileView.COLLECTION));
-        createIndexes();
     }
 
     @EventHandler
     public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        var profile = new SupplierProfileView(event.supplierId().value(), event.legalName(),
+        profiles.put(message, new SupplierProfileView(event.supplierId().value(), event.legalName(),
                 event.registrationNumber(), event.registeredAddress(), event.legalRepresentative(), event.region(),
                 listOf(event.categories()), event.scale(), List.of(), event.capabilities(),
                 listOf(event.certifications()), listOf(event.contacts()), event.tier(), SupplierStatus.ACTIVE, null,
-                null, null, 0, List.of(), 0, null, context.occurredAt(), context.sequence(), context.sequence());
-        GuardedWrites.replaceIfNewer(mongo, writing(), event.supplierId().value(), context.sequence(), profile);
+                null, null, 0, List.of(), 0, null, context.occurredAt(), context.sequence(), context.sequence()));
     }
 
     @EventHandler
@@ -150,7 +134,7 @@ public class SupplierProfileProjection {
 
     @QueryHandler
     public Optional<SupplierProfileView> handle(FindSupplierProfileQuery query) {
-        return Optional.ofNullable(mongo.findById(query.supplierId(), SupplierProfileView.class, serving()));
+        return profiles.served(query.supplierId());
     }
 
     @QueryHandler
@@ -168,28 +152,15 @@ public class SupplierProfileProjection {
         if (query.status() != null) {
             filter.addCriteria(where("status").is(query.status()));
         }
-        long total = mongo.count(filter, SupplierProfileView.class, serving());
+        long total = profiles.count(filter);
         Paging paging = new Paging(query.page(), query.size());
-        return new SupplierProfilePage(mongo.find(paging.apply(filter, Sort.by("_id")), SupplierProfileView.class,
-                serving()),
-                query.page(), query.size(), total);
+        return new SupplierProfilePage(profiles.find(paging.apply(filter, Sort.by("_id"))), query.page(),
+                query.size(), total);
     }
 
     private void update(EventMessage<?> message, UnaryOperator<SupplierProfileView> change) {
-        EventContext context = EventContext.of(message);
-        SupplierProfileView current = mongo.findById(context.aggregateId(), SupplierProfileView.class, writing());
-        if (current == null || current.lastSequence() >= context.sequence()) {
-            return;
-        }
-        GuardedWrites.replaceRead(mongo, writing(), current.id(), change.apply(current).applied(context.sequence()));
-    }
-
-    private String serving() {
-        return generations.read(PROCESSING_GROUP, SupplierProfileView.COLLECTION);
-    }
-
-    private String writing() {
-        return generations.write(PROCESSING_GROUP, SupplierProfileView.COLLECTION);
+        long sequence = EventContext.of(message).sequence();
+        profiles.update(message, view -> change.apply(view).applied(sequence));
     }
 
     private static <T> List<T> listOf(List<T> items) {

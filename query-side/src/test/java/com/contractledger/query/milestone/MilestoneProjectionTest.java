@@ -78,7 +78,8 @@ class MilestoneProjectionTest {
         // Schedule change moves d1 to 2026-12-31 and p1 to 2027-02-15: d1 is upcoming again.
         ContractTerms moved = terms("0.85", "2026-12-31", "2027-02-15");
         apply(events.of("ct-1", new ContractAmendedEvent(ContractId.of("ct-1"), 1, AmendmentReason.SCHEDULE_CHANGE,
-                "supplier capacity", List.of(new FieldChange("deliveries[d1].dueOn", "2026-12-15", "2026-12-31")), moved)));
+                "supplier capacity", List.of(new FieldChange("deliveries[d1].dueOn", "2026-12-15", "2026-12-31")), moved,
+                List.of())));
         assertThat(statusOf("d1")).isEqualTo(Status.UPCOMING);
         assertThat(projection.handle(new FindMilestonesQuery(null, null, 0, 20)).items())
                 .extracting(MilestoneView::dueOn)
@@ -88,13 +89,40 @@ class MilestoneProjectionTest {
         apply(events.of("ct-1", paid("ct-1", "pay-1", "5000.00", "2027-01-10", "5000.00")));
         assertThat(statusOf("d1")).isEqualTo(Status.MET);
         assertThat(statusOf("p1")).isEqualTo(Status.UPCOMING);
-        apply(events.of("ct-1", paid("ct-1", "pay-2", "3500.00", "2027-01-20", "8500.00")));
+        apply(events.of("ct-1", paid("ct-1", "pay-2", "3500.00", "2027-01-20", "8500.00", "p1")));
         assertThat(ids(Status.MET, null)).containsExactly("d1", "p1");
 
         // A late redelivery of the overdue event changes nothing.
         apply(overdue);
         apply(Events.replayed(overdue));
         assertThat(statusOf("d1")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void of_two_instalments_due_the_same_day_the_one_the_payment_covers_is_met() {
+        apply(events.of("ct-1", draftedWithSameDayInstalments("ct-1")));
+        apply(events.of("ct-1", signed("ct-1")));
+        apply(events.of("ct-1", paid("ct-1", "pay-1", "4500.00", "2027-01-10", "4500.00", "p1a")));
+
+        assertThat(statusOf("p1a")).isEqualTo(Status.MET);
+        assertThat(statusOf("p1b")).isEqualTo(Status.UPCOMING);
+    }
+
+    @Test
+    void an_amendment_that_raises_a_met_instalment_above_what_was_paid_makes_it_unmet_again() {
+        apply(events.of("ct-1", draftedWithSameDayInstalments("ct-1")));
+        apply(events.of("ct-1", signed("ct-1")));
+        apply(events.of("ct-1", paid("ct-1", "pay-1", "4500.00", "2027-01-10", "4500.00", "p1a")));
+
+        apply(events.of("ct-1", amendedInstalments("ct-1", "3000.00", "5000.00")));
+        assertThat(statusOf("p1a")).isEqualTo(Status.UPCOMING);
+        assertThat(statusOf("p1b")).isEqualTo(Status.UPCOMING);
+
+        apply(events.of("ct-1", amendedInstalments("ct-1", "3000.00", "4000.00", "p1a")));
+        MilestoneView p1a = projection.handle(new FindMilestonesQuery(Status.MET, null, 0, 20)).items().get(0);
+        assertThat(p1a.milestoneId()).isEqualTo("p1a");
+        assertThat(p1a.amount()).isEqualTo("4000.00");
+        assertThat(p1a.metOn()).isNotNull();
     }
 
     @Test

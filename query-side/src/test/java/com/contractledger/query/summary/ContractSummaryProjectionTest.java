@@ -74,6 +74,24 @@ class ContractSummaryProjectionTest {
     }
 
     @Test
+    void instalments_are_met_as_the_payment_and_amendment_events_say() {
+        var draft = draftedWithSameDayInstalments("ct-1");
+        projection.on(draft, events.of("ct-1", draft));
+        var payment = paid("ct-1", "pay-1", "4500.00", "2027-01-10", "4500.00", "p1a");
+        projection.on(payment, events.of("ct-1", payment));
+        assertThat(paymentsMet("ct-1")).containsExactly("p1b false", "p1a true");
+
+        var raised = amendedInstalments("ct-1", "3000.00", "5000.00");
+        projection.on(raised, events.of("ct-1", raised));
+        assertThat(paymentsMet("ct-1")).containsExactly("p1b false", "p1a false");
+    }
+
+    private List<String> paymentsMet(String contractId) {
+        return summary(contractId).milestones().stream().filter(m -> m.kind() == MilestoneKind.PAYMENT)
+                .map(m -> m.milestoneId() + " " + m.met()).toList();
+    }
+
+    @Test
     void a_redelivered_or_replayed_event_changes_nothing() {
         List<ReadModelChangeLog.Change> published = new ArrayList<>();
         changes.subscribe(published::add);

@@ -5,9 +5,14 @@ import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import org.bson.BsonValue;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
@@ -16,16 +21,30 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /** A MongoDB wire server in memory, reached through the real driver and a MongoTemplate mapped as in the application. */
 public final class InMemoryMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
     private final MongoTemplate template;
     private final ReadModelGenerations generations;
 
     public InMemoryMongo() {
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        BsonValue target = event.getCommand().get(event.getCommandName());
+                        commands.add(event.getCommandName() + " "
+                                + (target != null && target.isString() ? target.asString().getValue() : target));
+                    }
+                })
+                .build());
         var factory = new SimpleMongoClientDatabaseFactory(client, "ledger");
         MongoCustomConversions conversions = ReadModelMapping.conversions();
         var context = new MongoMappingContext();
@@ -40,6 +59,11 @@ public final class InMemoryMongo implements AutoCloseable {
 
     public MongoTemplate template() {
         return template;
+    }
+
+    /** Every command sent to the store so far, as its name and the collection (or value) it names. */
+    public List<String> commands() {
+        return commands;
     }
 
     public ReadModelGenerations generations() {

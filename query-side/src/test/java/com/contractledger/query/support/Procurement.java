@@ -43,6 +43,27 @@ public final class Procurement {
                 terms("0.85", "2026-12-15", "2027-01-15"));
     }
 
+    /** Drafted on terms whose two instalments fall due the same day: p1b 4000.00 and p1a 4500.00. */
+    public static ContractDraftedEvent draftedWithSameDayInstalments(String contractId) {
+        return new ContractDraftedEvent(ContractId.of(contractId), SupplierId.of("sup-001"), ContractType.GOODS, CNY,
+                withInstalments(terms("0.85", "2026-12-15", "2027-01-15"), "4000.00", "4500.00"));
+    }
+
+    /** An amendment of the same-day instalments to the given amounts, with the instalments then covered. */
+    public static ContractAmendedEvent amendedInstalments(String contractId, String p1b, String p1a,
+                                                          String... coveredInstalments) {
+        return new ContractAmendedEvent(ContractId.of(contractId), 1, AmendmentReason.SCHEDULE_CHANGE, "instalments",
+                List.of(new FieldChange("paymentTerms", "before", "after")),
+                withInstalments(terms("0.85", "2026-12-15", "2027-01-15"), p1b, p1a), List.of(coveredInstalments));
+    }
+
+    private static ContractTerms withInstalments(ContractTerms t, String p1b, String p1a) {
+        LocalDate due = LocalDate.parse("2027-01-15");
+        return new ContractTerms(t.title(), t.lineItems(), t.deliveries(), new PaymentTerms(30, List.of(
+                new PaymentInstalment("p1b", due, new BigDecimal(p1b)), new PaymentInstalment("p1a", due, new BigDecimal(p1a)))),
+                t.qualityStandards(), t.penaltyClause(), t.guarantee(), t.effectiveFrom(), t.expiresOn());
+    }
+
     public static ContractSignedEvent signed(String contractId) {
         return new ContractSignedEvent(ContractId.of(contractId), List.of("Wang Li", "Zhao Min"),
                 LocalDate.parse("2026-11-25"));
@@ -51,7 +72,7 @@ public final class Procurement {
     public static ContractAmendedEvent amendedPrice(String contractId) {
         return new ContractAmendedEvent(ContractId.of(contractId), 1, AmendmentReason.PRICE_ADJUSTMENT,
                 "steel price +6%", List.of(new FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90")),
-                terms("0.90", "2026-12-15", "2027-01-15"));
+                terms("0.90", "2026-12-15", "2027-01-15"), List.of());
     }
 
     public static ContractDeliveredEvent delivered(String contractId, String deliveryId, String deliveredOn,
@@ -64,9 +85,9 @@ public final class Procurement {
     }
 
     public static ContractPaymentRecordedEvent paid(String contractId, String paymentId, String amount, String paidOn,
-                                                    String totalPaid) {
+                                                    String totalPaid, String... coveredInstalments) {
         return new ContractPaymentRecordedEvent(ContractId.of(contractId), paymentId, Money.of(amount, "CNY"),
-                LocalDate.parse(paidOn), "BANK-7781", Money.of(totalPaid, "CNY"));
+                LocalDate.parse(paidOn), "BANK-7781", Money.of(totalPaid, "CNY"), List.of(coveredInstalments));
     }
 
     public static ContractBreachedEvent breached(String contractId, String breachId, BreachType type, String penalty) {

@@ -1,0 +1,57 @@
+package com.contractledger.app;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 backend, opened without reading every document at start.
+ * <p>
+ * The H2 backend builds no secondary index: it keeps each one declared (the read models declare theirs) as an empty
+ * placeholder. When it opens a collection, though, it fills every index that says it is empty from the collection's
+ * documents, reading each of them twice, to fill a placeholder that keeps nothing. Here the placeholder does not say
+ * it is empty, so opening a store costs the same whatever it holds.
+ */
+final class UnindexedH2Backend extends H2Backend {
+
+    UnindexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    // Called by H2Backend's constructor for every database in the file, before this class's fields are set.
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), this);
+    }
+
+    private static final class Database extends H2Database {
+
+        Database(String name, MVStore store, UnindexedH2Backend backend) {
+            super(name, store, backend.getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return new Placeholder(indexName, keys);
+        }
+    }
+
+    private static final class Placeholder extends EmptyIndex<Object> {
+
+        Placeholder(String name, List<IndexKey> keys) {
+            super(name, keys);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package com.contractledger.query;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The event store as the projections' processors read it. A pooled processor whose stream cannot say when events
+ * arrive looks for them every 500 ms, so a write took that long to reach the views. Axon Server's streams say so
+ * themselves; the embedded store's do not, and this source tells the processors instead: at once after a local
+ * append is committed, and every {@code pollInterval} for what another process appended.
+ */
+public class ProjectionEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+
+    /** How long a processor's look may wait for events it was just told about to reach the store's cache. */
+    private static final int NOTICE_WAIT_MILLIS = 50;
+
+    private final EventStore events;
+    private final Set<NotifyingStream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker;
+
+    public ProjectionEventSource(EventStore events, Duration pollInterval) {
+        this.events = events;
+        events.subscribe(appended -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> notifyStreams());
+            } else {
+                notifyStreams();
+            }
+        });
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(this::notifyStreams, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void notifyStreams() {
+        streams.forEach(NotifyingStream::notifyAvailable);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new NotifyingStream(events.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return events.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return events.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return events.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return events.createTokenSince(duration);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+
+    private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final AtomicBoolean noticed = new AtomicBoolean();
+        private volatile Runnable callback;
+
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+        }
+
+        void notifyAvailable() {
+            Runnable current = callback;
+            if (current != null) {
+                noticed.set(true);
+                current.run();
+            }
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            if (stream.setOnAvailableCallback(callback)) {
+                return true;
+            }
+            this.callback = callback;
+            streams.add(this);
+            return true;
+        }
+
+        /** After a notice, waits a moment for the store's own reader to have fetched what was appended. */
+        @Override
+        public boolean hasNextAvailable() {
+            try {
+                return stream.hasNextAvailable()
+                        || noticed.getAndSet(false) && stream.hasNextAvailable(NOTICE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return stream.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return stream.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return stream.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            streams.remove(this);
+            stream.close();
+        }
+    }
+}
