@@ -4,15 +4,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +36,22 @@ class LedgerUsers {
     private static final Logger log = LoggerFactory.getLogger(LedgerUsers.class);
 
     @ConfigurationProperties("ledger.security")
-    record Properties(List<ConfiguredUser> users, String demoPassword) {
+    record Properties(List<ConfiguredUser> users, String demoPassword,
+                      @DefaultValue("5m") Duration rememberVerification) {
     }
 
     record ConfiguredUser(String name, String password, List<String> roles) {
     }
 
+    /** HTTP Basic against these users, a successful check remembered for {@code ledger.security.remember-verification}. */
     @Bean
-    UserDetailsService userDetailsService(Properties properties, Environment environment) {
+    AuthenticationProvider ledgerAuthentication(Properties properties, Environment environment) {
+        return new RememberedVerifications(users(properties, environment),
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), properties.rememberVerification(),
+                Clock.systemUTC());
+    }
+
+    private static UserDetailsService users(Properties properties, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
         if (properties.users() != null) {
             properties.users().forEach(user -> users.add(User.withUsername(user.name())
