@@ -2,10 +2,15 @@ package com.contractledger.app;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +73,50 @@ class SecurityIT {
             assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
             // another user from the same address is not held back
             assertThat(ledger.get("auditor", "demo", "/api/contracts").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_verified_password_is_remembered_and_a_wrong_one_still_fails_and_is_throttled() {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("clerk's password");
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir, List.of(CountingPasswordEncoder.class),
+                "--ledger.security.users[0].name=clerk", "--ledger.security.users[0].password=" + hash,
+                "--ledger.security.users[0].roles=BUYER", "--ledger.security.login-throttle.failures-per-user=2")) {
+            CountingPasswordEncoder encoder = ledger.bean(CountingPasswordEncoder.class);
+            for (int request = 0; request < 5; request++) {
+                assertThat(ledger.get("clerk", "clerk's password", "/api/contracts").status()).isEqualTo(200);
+            }
+            assertThat(encoder.checks()).isEqualTo(1);
+
+            for (int attempt = 0; attempt < 2; attempt++) {
+                assertThat(ledger.get("clerk", "wrong", "/api/contracts").status()).isEqualTo(401);
+            }
+            assertThat(encoder.checks()).isEqualTo(3);
+            // throttled before any check, a remembered one included
+            assertThat(ledger.get("clerk", "clerk's password", "/api/contracts").status()).isEqualTo(429);
+            assertThat(encoder.checks()).isEqualTo(3);
+        }
+    }
+
+    /** The application's password encoder, counting its checks (a source of the test's, not found by the scan). */
+    static class CountingPasswordEncoder implements PasswordEncoder {
+
+        private final PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        private final AtomicInteger checks = new AtomicInteger();
+
+        int checks() {
+            return checks.get();
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            return delegate.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            checks.incrementAndGet();
+            return delegate.matches(raw, encoded);
         }
     }
 }

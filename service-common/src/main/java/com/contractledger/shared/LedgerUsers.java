@@ -2,6 +2,7 @@ package com.contractledger.shared;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +47,11 @@ class LedgerUsers {
 
     /** HTTP Basic against these users, a successful check remembered for {@code ledger.security.remember-verification}. */
     @Bean
-    AuthenticationProvider ledgerAuthentication(Properties properties, Environment environment) {
+    AuthenticationProvider ledgerAuthentication(Properties properties, Environment environment,
+                                                ObjectProvider<PasswordEncoder> passwordEncoder) {
         return new RememberedVerifications(users(properties, environment),
-                PasswordEncoderFactories.createDelegatingPasswordEncoder(), properties.rememberVerification(),
-                Clock.systemUTC());
+                passwordEncoder.getIfUnique(PasswordEncoderFactories::createDelegatingPasswordEncoder),
+                properties.rememberVerification(), Clock.systemUTC());
     }
 
     private static UserDetailsService users(Properties properties, Environment environment) {
