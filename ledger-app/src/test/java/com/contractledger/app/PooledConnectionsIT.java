@@ -3,7 +3,6 @@ package com.contractledger.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
@@ -48,8 +47,10 @@ class PooledConnectionsIT {
         }
     }
 
-    /** Wraps the application's data source and notes every connection closed a second time, with where. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Wraps the application's data source and notes every connection closed a second time, with where. Not a
+     * {@code @Configuration}: the application scans this package, and only this test's application is to have it.
+     */
     static class WatchedPool implements BeanPostProcessor {
 
         private final AtomicInteger borrowed = new AtomicInteger();
