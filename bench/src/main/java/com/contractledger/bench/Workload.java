@@ -2,7 +2,7 @@ package com.contractledger.bench;
 
 import java.util.List;
 
-/** The requests of a realistic procurement workload, in DESIGN §5's shapes. */
+/** The requests of a realistic procurement workload, in the API's shapes. */
 final class Workload {
 
     private Workload() {

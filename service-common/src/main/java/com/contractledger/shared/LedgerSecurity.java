@@ -26,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.io.IOException;
 
 /**
- * What the HTTP security of every service shares: the roles of DESIGN §3, HTTP Basic against {@link LedgerUsers}, no
+ * What the HTTP security of every service shares: the five roles, HTTP Basic against {@link LedgerUsers}, no
  * sessions, 401 and 403 as problems, failed logins throttled ({@link LoginThrottling}). Each side adds a chain for its own endpoints ({@link #API_CHAINS}); the chain
  * here takes the rest: health for anyone, the other actuator endpoints for ADMIN, anything else authenticated.
  */

@@ -207,7 +207,7 @@ public class Contract {
 
     /**
      * Revised terms follow the drafting rules and keep what was already accepted and paid. The low-credit terms bind
-     * new contracts (DESIGN §1: drafting and signing), so a draft's amendments meet them again at signing.
+     * new contracts (at drafting and signing), so a draft's amendments meet them again at signing.
      */
     private void checkRevisedTerms(ContractTerms revised, SupplierDirectory suppliers) {
         TermsRules.validate(revised, currency);

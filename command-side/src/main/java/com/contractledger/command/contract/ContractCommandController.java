@@ -46,7 +46,7 @@ import java.util.UUID;
 
 import static com.contractledger.api.common.Identifiers.PATTERN;
 
-/** Write API of contracts (DESIGN §3): maps each request onto its command, nothing more. */
+/** Write API of contracts: maps each request onto its command, nothing more. */
 @RestController
 @RequestMapping("/api/contracts")
 class ContractCommandController {

@@ -27,7 +27,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 
-/** Request bodies of the contract write API, as DESIGN §5 shows them. */
+/** Request bodies of the contract write API. */
 final class ContractRequests {
 
     private ContractRequests() {

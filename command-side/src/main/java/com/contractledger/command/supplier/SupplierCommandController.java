@@ -39,7 +39,7 @@ import java.util.UUID;
 
 import static com.contractledger.api.common.Identifiers.PATTERN;
 
-/** Write API of supplier relationships (DESIGN §3): maps each request onto its command, nothing more. */
+/** Write API of supplier relationships: maps each request onto its command, nothing more. */
 @RestController
 @RequestMapping("/api/suppliers")
 class SupplierCommandController {

@@ -30,7 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the supplier write API, as DESIGN §5 shows them. */
+/** Request bodies of the supplier write API. */
 final class SupplierRequests {
 
     private SupplierRequests() {
