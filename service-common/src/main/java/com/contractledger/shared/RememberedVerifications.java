@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,12 +34,7 @@ final class RememberedVerifications extends DaoAuthenticationProvider {
     private final Duration ttl;
     private final Clock clock;
     private final SecretKeySpec key;
-    private final Map<String, Instant> expiries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > MAX_REMEMBERED;
-        }
-    };
+    private final RecentlyUsed<String, Instant> expiries = new RecentlyUsed<>(MAX_REMEMBERED);
 
     RememberedVerifications(UserDetailsService users, PasswordEncoder passwordEncoder, Duration ttl, Clock clock) {
         super(users);
@@ -64,24 +57,18 @@ final class RememberedVerifications extends DaoAuthenticationProvider {
         }
         String entry = entryFor(user.getUsername(), presented, user.getPassword());
         Instant now = clock.instant();
-        synchronized (expiries) {
-            Instant expiry = expiries.get(entry);
-            if (expiry != null && now.isBefore(expiry)) {
-                return;
-            }
-            expiries.remove(entry);
+        Instant expiry = expiries.get(entry);
+        if (expiry != null && now.isBefore(expiry)) {
+            return;
         }
+        expiries.remove(entry);
         super.additionalAuthenticationChecks(user, attempt); // throws on a wrong password, which is then not remembered
-        synchronized (expiries) {
-            expiries.put(entry, now.plus(ttl));
-        }
+        expiries.put(entry, now.plus(ttl));
     }
 
     /** The remembered entries' keys, for tests to inspect. */
     Set<String> rememberedKeys() {
-        synchronized (expiries) {
-            return Set.copyOf(expiries.keySet());
-        }
+        return expiries.keys();
     }
 
     private String entryFor(String name, String presented, String storedHash) {

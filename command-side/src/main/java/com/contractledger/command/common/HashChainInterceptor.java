@@ -1,6 +1,7 @@
 package com.contractledger.command.common;
 
 import com.contractledger.api.serialization.HashChain;
+import com.contractledger.shared.RecentlyUsed;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,7 +17,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -41,12 +41,7 @@ public final class HashChainInterceptor implements MessageDispatchInterceptor<Ev
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
-    private final Map<String, Head> committedHeads = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
-            return size() > REMEMBERED_HEADS;
-        }
-    };
+    private final RecentlyUsed<String, Head> committedHeads = new RecentlyUsed<>(REMEMBERED_HEADS);
 
     public HashChainInterceptor(EventStore eventStore, Serializer eventSerializer) {
         this.eventStore = eventStore;
@@ -67,11 +62,7 @@ public final class HashChainInterceptor implements MessageDispatchInterceptor<Ev
     /** The heads a unit of work moves; remembered once its transaction committed, when they are the stored ones. */
     private Map<String, Head> headsOf(UnitOfWork<?> unitOfWork) {
         Map<String, Head> heads = new HashMap<>();
-        unitOfWork.afterCommit(committed -> {
-            synchronized (committedHeads) {
-                committedHeads.putAll(heads);
-            }
-        });
+        unitOfWork.afterCommit(committed -> committedHeads.putAll(heads));
         return heads;
     }
 
@@ -105,10 +96,7 @@ public final class HashChainInterceptor implements MessageDispatchInterceptor<Ev
         if (event.getSequenceNumber() == 0) {
             return HashChain.GENESIS;
         }
-        Head committed;
-        synchronized (committedHeads) {
-            committed = committedHeads.get(event.getAggregateIdentifier());
-        }
+        Head committed = committedHeads.get(event.getAggregateIdentifier());
         // A committed event never changes, so a remembered head is right whenever it is the event just before.
         if (committed != null && committed.sequenceNumber() == event.getSequenceNumber() - 1) {
             return committed.hash();
