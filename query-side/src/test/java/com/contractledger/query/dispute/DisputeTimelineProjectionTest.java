@@ -6,6 +6,7 @@ import com.contractledger.query.common.Amount;
 import com.contractledger.query.dispute.DisputeEntry.Kind;
 import com.contractledger.query.dispute.DisputeQueries.FindContractDisputesQuery;
 import com.contractledger.query.dispute.DisputeQueries.FindDisputesQuery;
+import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -25,6 +26,7 @@ class DisputeTimelineProjectionTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final DisputeTimelineProjection projection = new DisputeTimelineProjection(mongo.template(),
             mongo.changeLog(), mongo.generations(), Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+    private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
 
     @AfterEach
@@ -33,11 +35,7 @@ class DisputeTimelineProjectionTest {
     }
 
     private void apply(TrackedEventMessage<?> message) {
-        Object payload = message.getPayload();
-        if (payload instanceof com.contractledger.api.contract.DisputeOpenedEvent e) projection.on(e, message);
-        if (payload instanceof com.contractledger.api.contract.DisputeEscalatedEvent e) projection.on(e, message);
-        if (payload instanceof com.contractledger.api.contract.DisputeNoteAddedEvent e) projection.on(e, message);
-        if (payload instanceof com.contractledger.api.contract.DisputeResolvedEvent e) projection.on(e, message);
+        handlers.apply(message);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.contractledger.query.milestone;
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.contract.*;
 import com.contractledger.query.milestone.MilestoneView.Status;
+import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -29,6 +30,7 @@ class MilestoneProjectionTest {
                 public Clock withZone(java.time.ZoneId zone) { return this; }
                 public Instant instant() { return clock.instant(); }
             });
+    private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
 
     @AfterEach
@@ -37,16 +39,7 @@ class MilestoneProjectionTest {
     }
 
     private void apply(TrackedEventMessage<?> message) {
-        Object p = message.getPayload();
-        if (p instanceof ContractDraftedEvent e) projection.on(e, message);
-        if (p instanceof ContractAmendedEvent e) projection.on(e, message);
-        if (p instanceof ContractRenewedEvent e) projection.on(e, message);
-        if (p instanceof ContractDeliveredEvent e) projection.on(e, message);
-        if (p instanceof ContractPaymentRecordedEvent e) projection.on(e, message);
-        if (p instanceof ContractMilestoneOverdueEvent e) projection.on(e, message);
-        if (p instanceof ContractTerminatedEvent e) projection.on(e, message);
-        if (p instanceof ContractExpiredEvent e) projection.on(e, message);
-        if (p instanceof ContractCompletedEvent e) projection.on(e, message);
+        handlers.apply(message);
     }
 
     private Status statusOf(String milestoneId) {

@@ -2,6 +2,7 @@ package com.contractledger.query.scorecard;
 
 import com.contractledger.api.contract.*;
 import com.contractledger.api.supplier.*;
+import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -28,6 +29,7 @@ class SupplierScorecardProjectionTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final SupplierScorecardProjection projection = new SupplierScorecardProjection(mongo.template(),
             mongo.generations());
+    private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
 
     @AfterEach
@@ -36,16 +38,7 @@ class SupplierScorecardProjectionTest {
     }
 
     private void apply(TrackedEventMessage<?> message) {
-        Object p = message.getPayload();
-        if (p instanceof SupplierOnboardedEvent e) projection.on(e, message);
-        if (p instanceof SupplierCreditAssessedEvent e) projection.on(e, message);
-        if (p instanceof SupplierTierChangedEvent e) projection.on(e, message);
-        if (p instanceof SupplierPerformanceEvaluatedEvent e) projection.on(e, message);
-        if (p instanceof ContractDraftedEvent e) projection.on(e, message);
-        if (p instanceof ContractDeliveredEvent e) projection.on(e, message);
-        if (p instanceof ContractBreachedEvent e) projection.on(e, message);
-        if (p instanceof DisputeOpenedEvent e) projection.on(e, message);
-        if (p instanceof DisputeResolvedEvent e) projection.on(e, message);
+        handlers.apply(message);
     }
 
     private static SupplierPerformanceEvaluatedEvent evaluated(String id, String periodEnd, PerformanceGrade grade) {

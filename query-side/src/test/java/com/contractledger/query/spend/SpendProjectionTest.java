@@ -2,12 +2,12 @@ package com.contractledger.query.spend;
 
 import com.contractledger.api.supplier.SupplierClassifiedEvent;
 import com.contractledger.api.supplier.SupplierId;
-import com.contractledger.api.supplier.SupplierOnboardedEvent;
 import com.contractledger.api.supplier.SupplierScale;
 import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.contract.*;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.spend.FindSpendQuery.GroupBy;
+import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -24,6 +24,7 @@ class SpendProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final SpendProjection projection = new SpendProjection(mongo.template(), mongo.generations());
+    private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
     private final List<TrackedEventMessage<?>> applied = new ArrayList<>();
 
@@ -34,14 +35,7 @@ class SpendProjectionTest {
 
     private void apply(TrackedEventMessage<?> message) {
         applied.add(message);
-        Object p = message.getPayload();
-        if (p instanceof SupplierOnboardedEvent e) projection.on(e, message);
-        if (p instanceof SupplierClassifiedEvent e) projection.on(e, message);
-        if (p instanceof ContractDraftedEvent e) projection.on(e, message);
-        if (p instanceof ContractSignedEvent e) projection.on(e, message);
-        if (p instanceof ContractAmendedEvent e) projection.on(e, message);
-        if (p instanceof ContractDeliveredEvent e) projection.on(e, message);
-        if (p instanceof ContractPaymentRecordedEvent e) projection.on(e, message);
+        handlers.apply(message);
     }
 
     private static SpendReport.Row row(String key, String ordered, String delivered, String paid) {
