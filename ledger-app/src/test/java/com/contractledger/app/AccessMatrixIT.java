@@ -1,5 +1,7 @@
 package com.contractledger.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,15 +10,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint of DESIGN §3 against every role and anonymous: anonymous gets 401, a role the table does not name gets
- * 403, a role it names is let through (whatever the resource then answers).
+ * Every endpoint against every role and anonymous: anonymous gets 401, a role the table here does not name gets 403, a
+ * role it names is let through (whatever the resource then answers); the API description names the same roles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
@@ -25,6 +31,7 @@ class AccessMatrixIT {
     static Path dataDir;
     static RunningLedger ledger;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ROLES = List.of("buyer", "auditor", "compliance", "dashboard", "admin");
     private static final Set<String> EVERYONE = Set.copyOf(ROLES);
     private static final Set<String> BUYER = Set.of("buyer");
@@ -90,7 +97,7 @@ class AccessMatrixIT {
     }
 
     @Test
-    void every_endpoint_answers_every_role_as_design_section_3_says() {
+    void every_endpoint_answers_every_role_as_the_table_says() {
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             check(wrong, endpoint, null, 401);
@@ -105,6 +112,35 @@ class AccessMatrixIT {
                     wrong.add(endpoint.method() + " " + endpoint.path() + " as " + role + ": " + reply.status()
                             + " but expected 403");
                 }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void the_api_description_names_for_each_endpoint_the_roles_it_lets_through() throws Exception {
+        Map<String, ObjectNode> paths = new HashMap<>();
+        for (String description : ledger.apiDescriptions()) {
+            RunningLedger.Reply reply = ledger.get(null, description);
+            assertThat(reply.status()).as(description).isEqualTo(200);
+            JSON.readTree(reply.body()).get("paths").fields().forEachRemaining(path -> paths.computeIfAbsent(
+                    path.getKey(), key -> JSON.createObjectNode()).setAll((ObjectNode) path.getValue()));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String path = endpoint.path().split("\\?")[0];
+            if (!path.startsWith("/api/") || endpoint.method().equals("HEAD")) {
+                continue;
+            }
+            List<String> templates = paths.keySet().stream()
+                    .filter(template -> path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"))).toList();
+            assertThat(templates).as(endpoint.path()).hasSize(1);
+            Set<String> described = new HashSet<>();
+            paths.get(templates.get(0)).path(endpoint.method().toLowerCase(Locale.ROOT)).path("x-roles")
+                    .forEach(role -> described.add(role.asText().toLowerCase(Locale.ROOT)));
+            if (!described.equals(endpoint.allowed())) {
+                wrong.add(endpoint.method() + " " + endpoint.path() + ": described " + described + ", allowed "
+                        + endpoint.allowed());
             }
         }
         assertThat(wrong).isEmpty();

@@ -119,6 +119,11 @@ final class FrontedServices extends RunningLedger {
         return front.baseUrl();
     }
 
+    @Override
+    List<String> apiDescriptions() {
+        return List.of("/command-side/v3/api-docs", "/query-side/v3/api-docs");
+    }
+
     /** Read from the event table the command side writes, through an Axon storage engine of the test's. */
     @Override
     List<DomainEventMessage<?>> events(String aggregateId) {

@@ -60,6 +60,10 @@ final class LedgerProcess extends RunningLedger {
         return context.getBean(type);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     Path dataDir() {
         return dataDir;
     }

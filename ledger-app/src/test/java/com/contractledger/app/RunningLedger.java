@@ -39,6 +39,11 @@ abstract class RunningLedger implements AutoCloseable {
     @Override
     public abstract void close();
 
+    /** Where the OpenAPI descriptions of the API are, one for each service it runs as. */
+    List<String> apiDescriptions() {
+        return List.of("/v3/api-docs");
+    }
+
     List<String> eventTypes(String aggregateId) {
         return events(aggregateId).stream().map(e -> e.getPayloadType().getSimpleName()).toList();
     }

@@ -1,5 +1,6 @@
 package com.contractledger.query;
 
+import com.contractledger.shared.ApiAccess;
 import com.contractledger.shared.LedgerSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +12,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-import static com.contractledger.shared.LedgerSecurity.ADMIN;
-import static com.contractledger.shared.LedgerSecurity.AUDITOR;
-import static com.contractledger.shared.LedgerSecurity.BUYER;
-import static com.contractledger.shared.LedgerSecurity.COMPLIANCE;
-import static com.contractledger.shared.LedgerSecurity.DASHBOARD;
 
 /**
- * The read API (every GET and HEAD under {@code /api}) and projection administration: every role reads; history for BUYER,
- * AUDITOR and COMPLIANCE; audit endpoints for AUDITOR and COMPLIANCE; administration for ADMIN.
+ * The read API (every GET and HEAD under {@code /api}) and projection administration; who may is {@link ApiAccess}:
+ * every role reads, history for BUYER, AUDITOR and COMPLIANCE, audit endpoints for AUDITOR and COMPLIANCE,
+ * administration for ADMIN.
  */
 @Configuration
 class QuerySecurity {
@@ -31,15 +28,7 @@ class QuerySecurity {
         return LedgerSecurity.ledgerDefaults(http, objectMapper)
                 .securityMatcher(new OrRequestMatcher(paths.matcher("/api/admin/**"),
                         new AndRequestMatcher(LedgerSecurity.READ, paths.matcher("/api/**"))))
-                // past the administration rule every request here is a read (GET or HEAD)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers("/api/contracts/*/history")
-                        .hasAnyRole(BUYER, AUDITOR, COMPLIANCE)
-                        .requestMatchers("/api/contracts/*/state", "/api/contracts/*/events",
-                                "/api/suppliers/*/state", "/api/suppliers/*/events", "/api/audit/**")
-                        .hasAnyRole(AUDITOR, COMPLIANCE)
-                        .anyRequest().hasAnyRole(BUYER, AUDITOR, COMPLIANCE, DASHBOARD, ADMIN))
+                .authorizeHttpRequests(ApiAccess::authorize)
                 .build();
     }
 }

@@ -78,6 +78,9 @@ public class LedgerSecurity {
         return ledgerDefaults(http, objectMapper)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the API's description holds no data; clients are generated from it before they have users
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         // the error page renders failures of other requests; asked for directly it is not a resource
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error").denyAll()

@@ -31,6 +31,7 @@ import com.contractledger.command.contract.ContractRequests.TerminateContract;
 import com.contractledger.command.web.CommandDispatcher;
 import com.contractledger.command.web.WriteContext;
 import com.contractledger.command.web.WriteResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +58,7 @@ class ContractCommandController {
         this.commands = commands;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: {id, version}, with the new aggregate's Location and its ETag")
     @PostMapping
     ResponseEntity<WriteResponse> draft(@Valid @RequestBody DraftContract body, WriteContext write) {
         ContractId contractId = ContractId.of(Objects.requireNonNullElseGet(body.contractId(),
@@ -68,6 +70,7 @@ class ContractCommandController {
                 body.type(), body.currency(), terms), "/api/contracts/");
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{contractId}/signature")
     ResponseEntity<WriteResponse> sign(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                        @Valid @RequestBody SignContract body, WriteContext write) {
@@ -75,6 +78,7 @@ class ContractCommandController {
                 body.signedOn(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/amendments")
     ResponseEntity<WriteResponse> amend(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                         @Valid @RequestBody AmendContract body, WriteContext write) {
@@ -83,6 +87,7 @@ class ContractCommandController {
                         write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/deliveries")
     ResponseEntity<WriteResponse> deliver(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                           @Valid @RequestBody RecordDelivery body, WriteContext write) {
@@ -90,6 +95,7 @@ class ContractCommandController {
                 body.milestoneId(), body.deliveredOn(), body.lines(), body.inspectionNotes(), body.inspector(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/payments")
     ResponseEntity<WriteResponse> pay(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                       @Valid @RequestBody RecordPayment body, WriteContext write) {
@@ -97,6 +103,7 @@ class ContractCommandController {
                 body.amount(), body.paidOn(), body.reference(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/breaches")
     ResponseEntity<WriteResponse> breach(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                          @Valid @RequestBody RecordBreach body, WriteContext write) {
@@ -105,6 +112,7 @@ class ContractCommandController {
                 body.relatedDeliveryId(), body.occurredOn(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/disputes")
     ResponseEntity<WriteResponse> openDispute(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                               @Valid @RequestBody OpenDispute body, WriteContext write) {
@@ -113,6 +121,7 @@ class ContractCommandController {
                 body.description(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/disputes/{disputeId}/escalations")
     ResponseEntity<WriteResponse> escalate(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                            @PathVariable @Pattern(regexp = PATTERN) String disputeId,
@@ -121,6 +130,7 @@ class ContractCommandController {
                 ContractId.of(contractId), disputeId, body.to(), body.reason(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/disputes/{disputeId}/notes")
     ResponseEntity<WriteResponse> addNote(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                           @PathVariable @Pattern(regexp = PATTERN) String disputeId,
@@ -129,6 +139,7 @@ class ContractCommandController {
                 body.text(), orEmpty(body.evidenceRefs()), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{contractId}/disputes/{disputeId}/resolution")
     ResponseEntity<WriteResponse> resolve(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                           @PathVariable @Pattern(regexp = PATTERN) String disputeId,
@@ -138,6 +149,7 @@ class ContractCommandController {
                 write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{contractId}/renewals")
     ResponseEntity<WriteResponse> renew(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                         @Valid @RequestBody RenewContract body, WriteContext write) {
@@ -145,6 +157,7 @@ class ContractCommandController {
                 Objects.requireNonNullElseGet(body.changes(), ContractChanges::none), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{contractId}/termination")
     ResponseEntity<WriteResponse> terminate(@PathVariable @Pattern(regexp = PATTERN) String contractId,
                                             @Valid @RequestBody TerminateContract body, WriteContext write) {

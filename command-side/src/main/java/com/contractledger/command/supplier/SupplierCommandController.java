@@ -24,6 +24,7 @@ import com.contractledger.command.supplier.SupplierRequests.StatusChange;
 import com.contractledger.command.web.CommandDispatcher;
 import com.contractledger.command.web.WriteContext;
 import com.contractledger.command.web.WriteResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,7 @@ class SupplierCommandController {
         this.commands = commands;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: {id, version}, with the new aggregate's Location and its ETag")
     @PostMapping
     ResponseEntity<WriteResponse> onboard(@Valid @RequestBody OnboardSupplier body, WriteContext write) {
         SupplierId supplierId = SupplierId.of(Objects.requireNonNullElseGet(body.supplierId(),
@@ -60,6 +62,7 @@ class SupplierCommandController {
                 orEmpty(body.contacts()), body.tier()), "/api/suppliers/");
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{supplierId}/credit-assessments")
     ResponseEntity<WriteResponse> assessCredit(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                                @Valid @RequestBody AssessCredit body, WriteContext write) {
@@ -68,6 +71,7 @@ class SupplierCommandController {
                 body.assessedOn(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{supplierId}/classification")
     ResponseEntity<WriteResponse> classify(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                            @Valid @RequestBody ClassifySupplier body, WriteContext write) {
@@ -75,6 +79,7 @@ class SupplierCommandController {
                 body.region(), body.scale(), orEmpty(body.tags()), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{supplierId}/tier")
     ResponseEntity<WriteResponse> changeTier(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                              @Valid @RequestBody ChangeTier body, WriteContext write) {
@@ -82,6 +87,7 @@ class SupplierCommandController {
                 SupplierId.of(supplierId), body.tier(), body.reason(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{supplierId}/evaluations")
     ResponseEntity<WriteResponse> evaluate(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                            @Valid @RequestBody EvaluatePerformance body, WriteContext write) {
@@ -91,6 +97,7 @@ class SupplierCommandController {
                 write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{supplierId}/rectifications")
     ResponseEntity<WriteResponse> requestRectification(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                                        @Valid @RequestBody RequestRectification body,
@@ -99,6 +106,7 @@ class SupplierCommandController {
                 SupplierId.of(supplierId), body.rectificationId(), body.issue(), body.dueOn(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{supplierId}/rectifications/{rectificationId}/completion")
     ResponseEntity<WriteResponse> completeRectification(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                                         @PathVariable @Pattern(regexp = PATTERN) String rectificationId,
@@ -108,6 +116,7 @@ class SupplierCommandController {
                 rectificationId, body.outcome(), body.remarks(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{supplierId}/suspension")
     ResponseEntity<WriteResponse> suspend(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                           @Valid @RequestBody StatusChange body, WriteContext write) {
@@ -115,6 +124,7 @@ class SupplierCommandController {
                 new SuspendSupplierCommand(SupplierId.of(supplierId), body.reason(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{supplierId}/reinstatement")
     ResponseEntity<WriteResponse> reinstate(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                             @Valid @RequestBody StatusChange body, WriteContext write) {
@@ -122,6 +132,7 @@ class SupplierCommandController {
                 new ReinstateSupplierCommand(SupplierId.of(supplierId), body.reason(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
     @PostMapping("/{supplierId}/termination")
     ResponseEntity<WriteResponse> terminate(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                             @Valid @RequestBody StatusChange body, WriteContext write) {
@@ -129,6 +140,7 @@ class SupplierCommandController {
                 SupplierId.of(supplierId), body.reason(), write.expectedVersion()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: {id, version} and the ETag")
     @PostMapping("/{supplierId}/communications")
     ResponseEntity<WriteResponse> logCommunication(@PathVariable @Pattern(regexp = PATTERN) String supplierId,
                                                    @Valid @RequestBody LogCommunication body, WriteContext write) {

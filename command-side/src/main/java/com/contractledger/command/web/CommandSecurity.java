@@ -1,5 +1,6 @@
 package com.contractledger.command.web;
 
+import com.contractledger.shared.ApiAccess;
 import com.contractledger.shared.LedgerSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The write API: every request to {@code /api/**} but reads and projection administration; BUYER alone writes. */
+/** The write API: every request to {@code /api/**} but reads and projection administration; who may is {@link ApiAccess}. */
 @Configuration
 class CommandSecurity {
 
@@ -22,7 +23,7 @@ class CommandSecurity {
         return LedgerSecurity.ledgerDefaults(http, objectMapper)
                 .securityMatcher(request -> !LedgerSecurity.READ.matches(request) && api.matches(request)
                         && !administration.matches(request))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(LedgerSecurity.BUYER))
+                .authorizeHttpRequests(ApiAccess::authorize)
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import com.contractledger.query.admin.ProjectionAdministration.ReplayRunningExce
 import com.contractledger.query.admin.ProjectionAdministration.SegmentsClaimedElsewhereException;
 import com.contractledger.query.admin.ProjectionAdministration.UnknownProjectionException;
 import com.contractledger.query.common.Paging;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ class ProjectionAdminController {
     }
 
     /** 202: the replay runs in the background; follow it on {@code GET /api/admin/projections/{name}}. */
+    @ApiResponse(responseCode = "202", description = "Started: the projection's status, replaying")
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(administration.replay(name));
