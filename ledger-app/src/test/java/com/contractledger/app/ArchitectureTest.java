@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of DESIGN §2: the two sides share only the published language. */
+/** The module boundaries: the two sides share only the published language (shared-events) and service-common. */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()

@@ -1,6 +1,6 @@
 package com.contractledger.app;
 
-/** Request bodies of DESIGN §5, shared by the end-to-end tests. */
+/** Request bodies of the README's walkthrough, shared by the end-to-end tests. */
 final class LedgerFixtures {
 
     private LedgerFixtures() {

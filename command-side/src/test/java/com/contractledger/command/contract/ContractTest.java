@@ -99,8 +99,8 @@ class ContractTest {
     private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
 
-    // The request bodies of DESIGN §5, as clients send them.
-    private static final String DESIGN_DRAFT_BODY = """
+    // The request bodies of the README's walkthrough, as clients send them.
+    private static final String WALKTHROUGH_DRAFT_BODY = """
             {"contractId": "ct-2026-001", "supplierId": "sup-001", "title": "M8 bolts 2026",
              "type": "GOODS", "currency": "CNY",
              "lineItems": [{"sku": "M8-30", "description": "M8x30 bolt", "quantity": 10000, "unit": "pcs", "unitPrice": "0.85"}],
@@ -111,13 +111,13 @@ class ContractTest {
              "guarantee": {"type": "PERFORMANCE_BOND", "amount": "850.00"},
              "effectiveFrom": "2026-12-01", "expiresOn": "2027-11-30"}
             """;
-    private static final String DESIGN_AMENDMENT_CHANGES = """
+    private static final String WALKTHROUGH_AMENDMENT_CHANGES = """
             {"lineItems": [{"sku": "M8-30", "unitPrice": "0.90"}]}
             """;
-    private static final String DESIGN_DELIVERY_LINES = """
+    private static final String WALKTHROUGH_DELIVERY_LINES = """
             [{"sku": "M8-30", "delivered": 6000, "accepted": 5800, "rejected": 200}]
             """;
-    private static final String DESIGN_RENEWAL_CHANGES = """
+    private static final String WALKTHROUGH_RENEWAL_CHANGES = """
             {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}
             """;
 
@@ -132,7 +132,7 @@ class ContractTest {
         fixture.registerInjectableResource(directory);
     }
 
-    // ---- the DESIGN §5 scenario ----------------------------------------------------------------------------------
+    // ---- the walkthrough's scenario -------------------------------------------------------------------------------
 
     @Test
     void drafting_with_the_design_body_records_the_terms_and_schedules_expiry() {
@@ -438,7 +438,7 @@ class ContractTest {
 
     @Test
     void the_low_credit_terms_bind_new_contracts_not_the_amendment_of_a_signed_one() {
-        // DESIGN §1 makes the stricter terms mandatory when drafting and signing; §5's price rise must go through.
+        // The stricter terms are mandatory when drafting and signing; the walkthrough's price rise must go through.
         standings.put(SUPPLIER, standing(SupplierStatus.ACTIVE, CreditRating.BB, SupplierTier.KEY));
         fixture.given(drafted(designTerms()), signed()).when(amendPrice()).expectEvents(amendedPrice());
     }
@@ -1065,7 +1065,7 @@ class ContractTest {
     @Test
     void the_design_renewal_body_adds_volume_to_be_scheduled_later() {
         fixture.given(drafted(designTerms()), signed())
-                .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), json(DESIGN_RENEWAL_CHANGES, ContractChanges.class), null))
+                .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), json(WALKTHROUGH_RENEWAL_CHANGES, ContractChanges.class), null))
                 .expectEventsMatching(singlePayload(event -> event instanceof ContractRenewedEvent renewal
                         && renewal.changes().equals(List.of(
                         new FieldChange("lineItems[M8-30].quantity", "10000", "15000"),
@@ -1242,7 +1242,7 @@ class ContractTest {
     // terms
 
     private static ContractTerms designTerms() {
-        return json(DESIGN_DRAFT_BODY, ContractTerms.class);
+        return json(WALKTHROUGH_DRAFT_BODY, ContractTerms.class);
     }
 
     private static ContractTerms termsAt090() {
@@ -1295,7 +1295,7 @@ class ContractTest {
 
     private static AmendContractCommand amendPrice() {
         return new AmendContractCommand(CONTRACT, AmendmentReason.PRICE_ADJUSTMENT, "steel price +6%",
-                json(DESIGN_AMENDMENT_CHANGES, ContractChanges.class), null);
+                json(WALKTHROUGH_AMENDMENT_CHANGES, ContractChanges.class), null);
     }
 
     private static AmendContractCommand amend(ContractChanges changes) {
@@ -1312,7 +1312,7 @@ class ContractTest {
     }
 
     private static List<DeliveredLine> designDeliveryLines() {
-        return List.of(json(DESIGN_DELIVERY_LINES, DeliveredLine[].class));
+        return List.of(json(WALKTHROUGH_DELIVERY_LINES, DeliveredLine[].class));
     }
 
     private static RecordDeliveryCommand delivery(String deliveryId, String milestoneId, String deliveredOn, DeliveredLine... lines) {
