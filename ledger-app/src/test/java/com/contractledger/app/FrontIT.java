@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The front — docker/front/ledger-front.conf in Debian's nginx — before the two services as child processes
- * ({@link FrontedServices}): the README's walkthrough through one origin, the headers that must pass it, a stream, roles,
- * administration, health per service, the body limit, and reads served while the command side is down. One set of
- * processes serves the class; each test works on ids of its own.
+ * ({@link FrontedServices}): the walkthrough (docs/walkthrough.md) through one origin, the headers that must pass
+ * it, a stream, roles, administration, health per service, the body limit, and reads served while the command side
+ * is down. One set of processes serves the class; each test works on ids of its own.
  */
 @ExtendWith(NginxFront.Required.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

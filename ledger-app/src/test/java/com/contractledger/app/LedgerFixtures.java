@@ -1,6 +1,6 @@
 package com.contractledger.app;
 
-/** Request bodies of the README's walkthrough, shared by the end-to-end tests. */
+/** Request bodies of the walkthrough (docs/walkthrough.md), shared by the end-to-end tests. */
 final class LedgerFixtures {
 
     private LedgerFixtures() {

@@ -99,7 +99,7 @@ class ContractTest {
     private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
 
-    // The request bodies of the README's walkthrough, as clients send them.
+    // The request bodies of the walkthrough (docs/walkthrough.md), as clients send them.
     private static final String WALKTHROUGH_DRAFT_BODY = """
             {"contractId": "ct-2026-001", "supplierId": "sup-001", "title": "M8 bolts 2026",
              "type": "GOODS", "currency": "CNY",

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 
-/** Event payloads of the README's walkthrough: supplier sup-001, contract of 10000 M8 bolts at 0.85 CNY. */
+/** Event payloads of the walkthrough (docs/walkthrough.md): supplier sup-001, 10000 M8 bolts at 0.85 CNY. */
 public final class Procurement {
 
     public static final Currency CNY = Currency.getInstance("CNY");

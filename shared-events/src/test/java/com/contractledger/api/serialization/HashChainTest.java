@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The canonical form the README documents, so that an auditor's own tool computes the same hashes. */
+/** The canonical form docs/auditing.md documents, so that an auditor's own tool computes the same hashes. */
 class HashChainTest {
 
     private static final String T = "2026-01-01T00:00:00.000Z";
