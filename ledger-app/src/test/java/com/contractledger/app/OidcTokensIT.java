@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -115,7 +117,7 @@ class OidcTokensIT {
         JWTClaimsSet valid = claims("buyer@example.com", "BUYER");
         assertThat(ledger.get(bearer(sign(valid)), "/api/suppliers").status()).isEqualTo(200);
 
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         refused.put("expired beyond the clock skew", sign(with(valid, claims -> claims
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(10))))
                 .expirationTime(Date.from(now.minus(Duration.ofMinutes(1)))))));
@@ -125,7 +127,7 @@ class OidcTokensIT {
         refused.put("alg none", new PlainJWT(valid).serialize());
         String signed = sign(valid);
         String[] parts = signed.split("\\.");
-        String adminPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String adminPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 with(valid, claims -> claims.claim("realm_access", Map.of("roles", List.of("ADMIN"))))
                         .toString().getBytes(StandardCharsets.UTF_8));
         refused.put("tampered payload", parts[0] + "." + adminPayload + "." + parts[2]);
@@ -136,7 +138,8 @@ class OidcTokensIT {
         for (var token : refused.entrySet()) {
             LedgerProcess.Reply reply = ledger.get(bearer(token.getValue()), "/api/suppliers");
             assertThat(reply.status()).as(token.getKey()).isEqualTo(401);
-            assertThat(reply.header("WWW-Authenticate")).as(token.getKey()).startsWith("Bearer error=\"invalid_token\"");
+            assertThat(reply.header("WWW-Authenticate")).as(token.getKey())
+                    .startsWith("Bearer error=\"invalid_token\"");
             assertThat(reply.header("Content-Type")).as(token.getKey()).startsWith("application/problem+json");
         }
     }

@@ -28,9 +28,10 @@ import java.io.IOException;
 
 /**
  * What the HTTP security of every service shares: the five roles, HTTP Basic against {@link LedgerUsers} and,
- * when an identity provider is configured, its bearer tokens ({@link OidcTokens}), no
- * sessions, 401 and 403 as problems, failed logins throttled ({@link LoginThrottling}). Each side adds a chain for its own endpoints ({@link #API_CHAINS}); the chain
- * here takes the rest: health for anyone, the other actuator endpoints for ADMIN, anything else authenticated.
+ * when an identity provider is configured, its bearer tokens ({@link OidcTokens}), no sessions, 401 and 403 as
+ * problems, failed logins throttled ({@link LoginThrottling}). Each side adds a chain for its own endpoints
+ * ({@link #API_CHAINS}); the chain here takes the rest: health for anyone, the other actuator endpoints for ADMIN,
+ * anything else authenticated.
  */
 @Configuration
 public class LedgerSecurity {
@@ -82,7 +83,7 @@ public class LedgerSecurity {
             }
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Contract Ledger\"");
             writeProblem(request, response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    tokens ? "send a bearer token from the identity provider, or HTTP Basic credentials of a service user"
+                    tokens ? "send a bearer token from the identity provider (HTTP Basic for service users)"
                             : "send HTTP Basic credentials");
         };
     }

@@ -120,9 +120,9 @@ class OidcTokens {
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> authentication(token, properties)))
                 .authenticationEntryPoint((request, response, e) -> {
                     bearer.commence(request, response, e);
-                    LedgerSecurity.writeProblem(request, response, objectMapper, HttpStatus.valueOf(response.getStatus()),
-                            "Invalid token", "the bearer token is expired, not for this service or not signed by the "
-                                    + "identity provider");
+                    HttpStatus status = HttpStatus.valueOf(response.getStatus());
+                    LedgerSecurity.writeProblem(request, response, objectMapper, status, "Invalid token",
+                            "the bearer token is expired, not for this service or not signed by the identity provider");
                 }));
     }
 
