@@ -1,24 +1,15 @@
 package com.contractledger.app;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,36 +25,24 @@ import static com.contractledger.app.LedgerFixtures.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ledger as a resource server of an identity provider the test plays: it holds the signing key and serves the JWK
- * set over loopback, as a provider serves it.
+ * The ledger as a resource server of an identity provider the test plays ({@link LoopbackIdentityProvider}), its keys
+ * fetched from the JWK set and the issuer checked by name, as when the provider is reached over an internal network.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcTokensIT {
 
     private static final String ISSUER = "https://idp.example/realms/ledger";
-    private static final String AUDIENCE = "contract-ledger";
 
     @TempDir
     static Path dataDir;
-    private RSAKey providerKey;
-    private HttpServer provider;
+    private LoopbackIdentityProvider provider;
     private LedgerProcess ledger;
 
     @BeforeAll
     void start() throws Exception {
-        providerKey = new RSAKeyGenerator(2048).keyID("provider-key").generate();
-        byte[] jwks = new JWKSet(providerKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        provider.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, jwks.length);
-            exchange.getResponseBody().write(jwks);
-            exchange.close();
-        });
-        provider.start();
-        ledger = LedgerProcess.start(dataDir,
-                "--ledger.oidc.jwk-set-uri=http://127.0.0.1:" + provider.getAddress().getPort() + "/jwks",
-                "--ledger.oidc.issuer-uri=" + ISSUER, "--ledger.oidc.audience=" + AUDIENCE,
+        provider = LoopbackIdentityProvider.start(ISSUER);
+        ledger = LedgerProcess.start(dataDir, "--ledger.oidc.jwk-set-uri=" + provider.jwkSetUri(),
+                "--ledger.oidc.issuer-uri=" + ISSUER, "--ledger.oidc.audience=" + LoopbackIdentityProvider.AUDIENCE,
                 "--ledger.oidc.actor-claim=email",
                 "--ledger.security.users[0].name=erp-sync", "--ledger.security.users[0].password={noop}sync secret",
                 "--ledger.security.users[0].roles=BUYER");
@@ -74,7 +53,7 @@ class OidcTokensIT {
         if (ledger != null) {
             ledger.close();
         }
-        provider.stop(0);
+        provider.close();
     }
 
     @Test
@@ -177,18 +156,8 @@ class OidcTokensIT {
                 .containsExactly("Bearer realm=\"Contract Ledger\"", "Basic realm=\"Contract Ledger\"");
     }
 
-    /** Claims as a Keycloak realm issues them: roles under {@code realm_access.roles}. */
-    private static JWTClaimsSet claims(String email, String... roles) {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject("subject-of-" + email)
-                .claim("email", email)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .build();
+    private JWTClaimsSet claims(String email, String... roles) {
+        return provider.claims(email, roles);
     }
 
     private static JWTClaimsSet with(JWTClaimsSet claims, UnaryOperator<JWTClaimsSet.Builder> change) {
@@ -196,17 +165,14 @@ class OidcTokensIT {
     }
 
     private String sign(JWTClaimsSet claims) throws Exception {
-        return sign(claims, providerKey);
+        return provider.sign(claims);
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey key) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+        return LoopbackIdentityProvider.sign(claims, key);
     }
 
     private static String bearer(String token) {
-        return "Bearer " + token;
+        return LoopbackIdentityProvider.bearer(token);
     }
 }

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,12 +28,17 @@ import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +62,7 @@ import java.util.Set;
 class OidcTokens {
 
     private static final String SPRING_JWT = "spring.security.oauth2.resourceserver.jwt.";
+    private static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Set<String> ROLES = Set.of(LedgerSecurity.BUYER, LedgerSecurity.AUDITOR,
             LedgerSecurity.COMPLIANCE, LedgerSecurity.DASHBOARD, LedgerSecurity.ADMIN);
 
@@ -98,13 +107,22 @@ class OidcTokens {
             rules.add(new JwtIssuerValidator(issuer));
         }
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(rules);
-        // Built on first use, so that a provider down at start-up does not keep the ledger from starting.
-        return new SupplierJwtDecoder(() -> {
+        // Built on first use, so that a provider down at start-up does not keep the ledger from starting; built again
+        // at the next request after a failed attempt.
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = (jwkSet != null ? NimbusJwtDecoder.withJwkSetUri(jwkSet)
                     : NimbusJwtDecoder.withIssuerLocation(issuer)).build();
             decoder.setJwtValidator(validator);
             return decoder;
         });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException unreachable) {
+                // not a bad token: the provider's discovery document or keys could not be had
+                throw new JwtException("the identity provider could not be reached", unreachable);
+            }
+        };
     }
 
     /** Adds bearer tokens to a chain when a provider is configured; 401 answers say why, as RFC 6750 asks. */
@@ -116,13 +134,33 @@ class OidcTokens {
         }
         Properties properties = context.getBean(Properties.class);
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint invalidToken = (request, response, e) -> {
+            bearer.commence(request, response, e);
+            HttpStatus status = HttpStatus.valueOf(response.getStatus());
+            LedgerSecurity.writeProblem(request, response, objectMapper, status, "Invalid token",
+                    "the bearer token is expired, not for this service or not signed by the identity provider");
+        };
+        // A token that could not be checked because the provider is unreachable (a JwtException that is not a
+        // BadJwtException) is no reason to sign in again: 503, where Spring Security would rethrow it as a 500.
+        AuthenticationFailureHandler failures = (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(PROVIDER_RETRY_AFTER.toSeconds()));
+                LedgerSecurity.writeProblem(request, response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Identity provider unavailable", "the identity provider's keys could not be fetched to check "
+                                + "the bearer token; retry shortly");
+            } else {
+                invalidToken.commence(request, response, e);
+            }
+        };
         http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> authentication(token, properties)))
-                .authenticationEntryPoint((request, response, e) -> {
-                    bearer.commence(request, response, e);
-                    HttpStatus status = HttpStatus.valueOf(response.getStatus());
-                    LedgerSecurity.writeProblem(request, response, objectMapper, status, "Invalid token",
-                            "the bearer token is expired, not for this service or not signed by the identity provider");
+                .authenticationEntryPoint(invalidToken)
+                .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                    @Override
+                    public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(failures);
+                        return filter;
+                    }
                 }));
     }
 
