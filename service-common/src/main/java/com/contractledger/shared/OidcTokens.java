@@ -133,6 +133,7 @@ class OidcTokens {
             return;
         }
         Properties properties = context.getBean(Properties.class);
+        LoginThrottling throttling = context.getBean(LoginThrottling.class);
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint invalidToken = (request, response, e) -> {
             bearer.commence(request, response, e);
@@ -149,6 +150,7 @@ class OidcTokens {
                         "Identity provider unavailable", "the identity provider's keys could not be fetched to check "
                                 + "the bearer token; retry shortly");
             } else {
+                throttling.bearerFailed(request);
                 invalidToken.commence(request, response, e);
             }
         };
