@@ -47,7 +47,8 @@ class KeycloakRealmTest {
         assertThat(console.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
         assertThat(console.path("implicitFlowEnabled").asBoolean()).isFalse();
         assertThat(console.path("directAccessGrantsEnabled").asBoolean()).isFalse();
-        assertThat(console.path("redirectUris")).isNotEmpty().allSatisfy(uri -> assertThat(uri.asText()).isNotEqualTo("*"));
+        assertThat(console.path("redirectUris")).isNotEmpty()
+                .allSatisfy(uri -> assertThat(uri.asText()).isNotEqualTo("*"));
     }
 
     @Test

@@ -88,7 +88,8 @@ class SplitServicesIT {
             HttpResponse<String> onboarded = commandSide.post(buyer, "/api/suppliers",
                     LedgerFixtures.supplier("sup-token"));
             assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
-            assertThat(awaitFound(querySide, buyer, "/api/suppliers/sup-token").body()).contains("\"id\":\"sup-token\"");
+            assertThat(awaitFound(querySide, buyer, "/api/suppliers/sup-token").body())
+                    .contains("\"id\":\"sup-token\"");
 
             assertThat(querySide.get(buyer, "/api/admin/projections").statusCode()).isEqualTo(403);
             assertThat(commandSide.get(buyer, "/actuator/prometheus").statusCode()).isEqualTo(403);
