@@ -52,6 +52,11 @@ public final class LedgerBench {
         Files.createDirectories(work);
         Path schema = root.resolve("command-side/src/main/resources/schema/h2.sql");
         Path jar = root.resolve("ledger-app/target/ledger-app.jar");
+        if ("sign-in".equals(System.getProperty("bench.only"))) {
+            new SignInBench(jar, work).run(this::figure, this::target);
+            report();
+            return;
+        }
 
         int rawEvents = size("rawEvents", 20_000);
         double rawAppend1;
@@ -147,6 +152,7 @@ public final class LedgerBench {
                     "events/s", "baselineRebuildAllPerSecond");
             target("rebuild of every projection / out-of-the-box baseline", rebuildAll / baseline, 10.0, true);
         }
+        new SignInBench(jar, work).run(this::figure, this::target);
         figures.put("benchSeconds", (System.nanoTime() - benchStarted) / 1e9);
         Progress.phase("done", "reporting");
         report();

@@ -56,17 +56,33 @@ final class LedgerServer implements AutoCloseable {
     }
 
     Reply post(String user, String path, String json) {
-        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return postWith(demoUser(user), path, json);
     }
 
     Reply get(String user, String path) {
-        return send(user, HttpRequest.newBuilder(uri(path)).GET());
+        return getWith(demoUser(user), path);
     }
 
-    private Reply send(String user, HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(60)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    /** A POST with the {@code Authorization} header given whole: other users' credentials, a bearer token. */
+    Reply postWith(String authorization, String path, String json) {
+        return send(authorization, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    Reply getWith(String authorization, String path) {
+        return send(authorization, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private static String demoUser(String user) {
+        return basic(user, "demo");
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Reply send(String authorization, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60)).header("Authorization", authorization);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A ledger running for a test, however it is deployed: reached over HTTP at {@link #baseUrl()} as a client reaches it,
- * and its stored events read directly. Users given without a password log in with the demo password.
+ * and its stored events read directly. Users given without a password log in with the demo password; a "user" of
+ * the form {@code Bearer <token>} sends that token instead.
  */
 abstract class RunningLedger implements AutoCloseable {
 
@@ -92,7 +93,9 @@ abstract class RunningLedger implements AutoCloseable {
     }
 
     private Reply send(String user, HttpRequest.Builder request, Map<String, String> headers) {
-        if (user != null) {
+        if (user != null && user.startsWith("Bearer ")) {
+            request.header("Authorization", user);
+        } else if (user != null) {
             String credentials = user.contains(":") ? user : user + ":demo";
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

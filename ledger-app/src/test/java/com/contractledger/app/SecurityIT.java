@@ -77,6 +77,25 @@ class SecurityIT {
     }
 
     @Test
+    void refused_bearer_tokens_count_against_the_clients_address_as_failed_logins_do() throws Exception {
+        try (LoopbackIdentityProvider provider = LoopbackIdentityProvider.start();
+             LedgerProcess ledger = LedgerProcess.start(dataDir, "--ledger.oidc.issuer-uri=" + provider.issuer(),
+                     "--ledger.oidc.jwk-set-uri=" + provider.jwkSetUri(),
+                     "--ledger.oidc.audience=" + LoopbackIdentityProvider.AUDIENCE,
+                     "--ledger.security.login-throttle.failures-per-address=3")) {
+            String valid = provider.bearer("buyer@example.com", "BUYER");
+            assertThat(ledger.get(valid, "/api/contracts").status()).isEqualTo(200);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThat(ledger.get("Bearer forged-" + attempt, "/api/contracts").status()).isEqualTo(401);
+            }
+            LedgerProcess.Reply throttled = ledger.get(valid, "/api/contracts");
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 300L);
+            assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void a_verified_password_is_remembered_and_a_wrong_one_still_fails_and_is_throttled() {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("clerk's password");
         try (LedgerProcess ledger = LedgerProcess.start(dataDir, List.of(CountingPasswordEncoder.class),

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * One of the two services started from its executable jar as a child process on a port of its own, with extra jars
  * (a JDBC driver) on the class path of Spring Boot's launcher and its configuration given as the environment and
- * arguments an operator would give it.
+ * arguments an operator would give it. Credentials are {@code user:password} for HTTP Basic, or {@code Bearer <token>}.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -109,7 +109,9 @@ final class ServiceProcess implements AutoCloseable {
 
     private HttpResponse<String> send(String credentials, HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(30));
-        if (credentials != null) {
+        if (credentials != null && credentials.startsWith("Bearer ")) {
+            request.header("Authorization", credentials);
+        } else if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }

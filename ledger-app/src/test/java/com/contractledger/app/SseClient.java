@@ -38,12 +38,12 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    /** {@code user} alone logs in with the demo password; {@code user:password} with its own. */
+    /** {@code user} alone: the demo password; {@code user:password}: its own; {@code Bearer <token>}: that token. */
     static SseClient connect(String baseUrl, String path, String user, Long lastEventId) throws Exception {
         String credentials = user.contains(":") ? user : user + ":demo";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder()
+                .header("Authorization", user.startsWith("Bearer ") ? user : "Basic " + Base64.getEncoder()
                         .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId.toString());

@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -26,9 +27,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.io.IOException;
 
 /**
- * What the HTTP security of every service shares: the five roles, HTTP Basic against {@link LedgerUsers}, no
- * sessions, 401 and 403 as problems, failed logins throttled ({@link LoginThrottling}). Each side adds a chain for its own endpoints ({@link #API_CHAINS}); the chain
- * here takes the rest: health for anyone, the other actuator endpoints for ADMIN, anything else authenticated.
+ * What the HTTP security of every service shares: the five roles, HTTP Basic against {@link LedgerUsers} and,
+ * when an identity provider is configured, its bearer tokens ({@link OidcTokens}), no sessions, 401 and 403 as
+ * problems, failed logins throttled ({@link LoginThrottling}). Each side adds a chain for its own endpoints
+ * ({@link #API_CHAINS}); the chain here takes the rest: health for anyone, the other actuator endpoints for ADMIN,
+ * anything else authenticated.
  */
 @Configuration
 public class LedgerSecurity {
@@ -48,7 +51,10 @@ public class LedgerSecurity {
 
     /** {@code http} with the ledger's authentication and its problem answers; the caller adds matcher and rules. */
     public static HttpSecurity ledgerDefaults(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        LoginThrottling throttling = http.getSharedObject(ApplicationContext.class).getBean(LoginThrottling.class);
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        LoginThrottling throttling = context.getBean(LoginThrottling.class);
+        boolean tokens = OidcTokens.configured(context.getEnvironment());
+        OidcTokens.apply(http, objectMapper);
         return http.csrf(csrf -> csrf.disable())
                 // On the request's own thread, before anything runs: written when the response commits, they could
                 // race a stream's first event sent from another thread (Tomcat's headers are not thread-safe).
@@ -61,15 +67,25 @@ public class LedgerSecurity {
                 }))
                 .addFilterBefore(throttling.filter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Contract Ledger\"");
-                    writeProblem(request, response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
-                            "send HTTP Basic credentials");
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(authenticationRequired(objectMapper, tokens)))
                 .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(authenticationRequired(objectMapper, tokens))
                         .accessDeniedHandler((request, response, e) -> writeProblem(request, response, objectMapper,
                                 HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI())));
+    }
+
+    /** A request without credentials: what it may send, bearer tokens first when an identity provider is configured. */
+    private static AuthenticationEntryPoint authenticationRequired(ObjectMapper objectMapper, boolean tokens) {
+        return (request, response, e) -> {
+            if (tokens) {
+                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Contract Ledger\"");
+            }
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Contract Ledger\"");
+            writeProblem(request, response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    tokens ? "send a bearer token from the identity provider (HTTP Basic for service users)"
+                            : "send HTTP Basic credentials");
+        };
     }
 
     @Bean

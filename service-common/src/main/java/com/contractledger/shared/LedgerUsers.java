@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Who may log in. On the embedded default (profile {@code embedded}) five demo users, one per role, with the password
- * {@code demo} or {@code LEDGER_DEMO_PASSWORD}; every other profile starts with no users but those configured under
+ * {@code demo} or {@code LEDGER_DEMO_PASSWORD}, unless an identity provider is configured ({@link OidcTokens}); every
+ * other profile starts with no users but those configured under
  * {@code ledger.security.users} (password hashes in Spring Security's {@code {bcrypt}...} form).
  */
 @Configuration
@@ -60,7 +61,8 @@ class LedgerUsers {
             properties.users().forEach(user -> users.add(User.withUsername(user.name())
                     .password(user.password()).roles(user.roles().toArray(String[]::new)).build()));
         }
-        if (environment.acceptsProfiles(Profiles.of("embedded"))) {
+        // with an identity provider people sign in there; Basic is left to the configured service users
+        if (environment.acceptsProfiles(Profiles.of("embedded")) && !OidcTokens.configured(environment)) {
             String password = properties.demoPassword() == null || properties.demoPassword().isBlank()
                     ? "demo" : properties.demoPassword();
             List.of("buyer", "auditor", "compliance", "dashboard", "admin").forEach(name -> users.add(

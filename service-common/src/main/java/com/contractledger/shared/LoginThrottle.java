@@ -38,7 +38,8 @@ final class LoginThrottle {
     /** How long the attempt must wait, or empty when it may go ahead. */
     Optional<Duration> refusal(String user, String address) {
         Instant now = clock.instant();
-        Optional<Duration> forUser = wait(byUser.get(user), maxFailuresPerUser, now);
+        Optional<Duration> forUser = user == null ? Optional.empty()
+                : wait(byUser.get(user), maxFailuresPerUser, now);
         Optional<Duration> forAddress = wait(byAddress.get(address), maxFailuresPerAddress, now);
         return forUser.isPresent() ? forUser : forAddress;
     }

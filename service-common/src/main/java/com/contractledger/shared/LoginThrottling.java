@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Refuses HTTP Basic logins with 429 and {@code Retry-After} while their user name or client address is throttled
- * ({@link LoginThrottle}), before the password is checked; counts the failures and successes Spring Security reports.
+ * ({@link LoginThrottle}), before the password is checked, and bearer tokens while their client address is; counts the
+ * failures and successes Spring Security reports, and the bearer tokens {@link OidcTokens} refuses.
  */
 @Component
 public class LoginThrottling {
@@ -51,6 +52,8 @@ public class LoginThrottling {
                 var login = credentials.convert(request);
                 if (login != null) {
                     wait = throttle.refusal(login.getName(), request.getRemoteAddr());
+                } else if (bearer(request)) {
+                    wait = throttle.refusal(null, request.getRemoteAddr());
                 }
                 if (wait.isPresent()) {
                     long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
@@ -63,6 +66,16 @@ public class LoginThrottling {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /** A bearer token refused as invalid: counted for the client's address, a token naming no trusted user. */
+    void bearerFailed(HttpServletRequest request) {
+        throttle.failed(null, request.getRemoteAddr());
+    }
+
+    private static boolean bearer(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     @EventListener
