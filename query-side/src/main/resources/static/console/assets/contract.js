@@ -146,8 +146,11 @@ function lines(items) {
 function changes(then, now) {
     const before = flatten(then);
     const after = flatten(now);
+    // an empty list or object that has since gained entries shows as those entries, not as a change of its own
+    const filled = (text, other) => ['[]', '{}'].includes(text) && other === undefined;
     const rows = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-        .filter(path => !['version', 'asOfEventTimestamp'].includes(path) && before[path] !== after[path])
+        .filter(path => !['version', 'asOfEventTimestamp'].includes(path) && before[path] !== after[path]
+            && !filled(before[path], after[path]) && !filled(after[path], before[path]))
         .map(path => difference(path, before[path], after[path]));
     return rows.length ? table(null, [t('field'), t('then'), t('now')], rows, {id: 'changed-since', class: 'changes'})
         : h('p', {id: 'changed-since'}, t('nothingChanged'));

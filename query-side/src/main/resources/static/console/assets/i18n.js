@@ -106,7 +106,7 @@ const WORDS = {
     },
 };
 
-// The values of the ledger's enumerations; anything not listed shows as sent.
+// The values of the ledger's enumerations in Chinese; in English (and for any not listed) the code as words.
 const VALUES = {
     zh: {
         DRAFT: '草稿', ACTIVE: '生效中', SUSPENDED: '已暂停', TERMINATED: '已终止', EXPIRED: '已到期',
@@ -132,7 +132,10 @@ export function t(key, params = {}) {
 }
 
 export function value(code) {
-    return code == null ? '—' : (VALUES[language] || {})[code] ?? code;
+    if (code == null) {
+        return '—';
+    }
+    return (VALUES[language] || {})[code] ?? code.charAt(0) + code.substring(1).toLowerCase().replaceAll('_', ' ');
 }
 
 export function switchLanguage() {
