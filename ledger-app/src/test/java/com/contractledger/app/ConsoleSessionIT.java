@@ -8,10 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -48,58 +44,6 @@ class ConsoleSessionIT {
         ledger.close();
     }
 
-    /** A browser: its cookies kept between requests. */
-    static final class Browser {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
-        }
-
-        HttpResponse<String> post(String path, String form, Map<String, String> headers) throws Exception {
-            return send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)), headers);
-        }
-
-        /** The token the server left in its cookie, in the header it wants it back. */
-        Map<String, String> csrf() {
-            return Map.of("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
-        }
-
-        String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
-        }
-
-        /**
-         * Opens the sign-in page (for the CSRF cookie) and signs in; once in, opens the console, whose page leaves a
-         * new token in the cookie (signing in retires the old one).
-         */
-        HttpResponse<String> signIn(String user, String password) throws Exception {
-            assertThat(get("/console/login").statusCode()).isEqualTo(200);
-            String before = cookie("XSRF-TOKEN");
-            HttpResponse<String> answer = post("/console/login", "username=" + user + "&password=" + password, csrf());
-            if (answer.statusCode() == 204) {
-                assertThat(cookie("XSRF-TOKEN")).isNull();
-                assertThat(get("/console/").statusCode()).isEqualTo(200);
-                assertThat(cookie("XSRF-TOKEN")).isNotBlank().isNotEqualTo(before);
-            }
-            return answer;
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers)
-                throws IOException, InterruptedException {
-            headers.forEach(request::header);
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static URI uri(String path) {
-            return URI.create(ledger.baseUrl() + path);
-        }
-    }
-
     @Test
     void aBasicCallCreatesNoSessionAndKeepsItsChallenge() {
         RunningLedger.Reply reply = ledger.get("auditor", "/api/contracts/ct-1/history");
@@ -113,7 +57,7 @@ class ConsoleSessionIT {
 
     @Test
     void signingInWantsTheCsrfTokenAndTheRightPassword() throws Exception {
-        Browser browser = new Browser();
+        CookieClient browser = new CookieClient(ledger.baseUrl());
         HttpResponse<String> page = browser.get("/console/login");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"login\"");
@@ -142,8 +86,8 @@ class ConsoleSessionIT {
 
     @Test
     void theConsolePagesWantASession() throws Exception {
-        Browser browser = new Browser();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(Browser.uri("/console/"))
+        CookieClient browser = new CookieClient(ledger.baseUrl());
+        HttpResponse<String> page = browser.send(browser.request("/console/")
                 .header("Accept", "text/html").GET(), Map.of());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/console/login");
@@ -159,7 +103,7 @@ class ConsoleSessionIT {
 
     @Test
     void theSessionReadsWhatItsRoleMayRead() throws Exception {
-        Browser dashboard = new Browser();
+        CookieClient dashboard = new CookieClient(ledger.baseUrl());
         dashboard.signIn("dashboard", "demo");
         assertThat(dashboard.get("/api/contracts/ct-1").statusCode()).isEqualTo(200);
         HttpResponse<String> history = dashboard.get("/api/contracts/ct-1/history");
@@ -168,7 +112,7 @@ class ConsoleSessionIT {
         assertThat(dashboard.get("/api/audit/contracts/ct-1/verify").statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(dashboard.get("/console/session").body()).path("history").asBoolean()).isFalse();
 
-        Browser buyer = new Browser();
+        CookieClient buyer = new CookieClient(ledger.baseUrl());
         buyer.signIn("buyer", "demo");
         assertThat(buyer.get("/api/contracts/ct-1/history").statusCode()).isEqualTo(200);
         assertThat(buyer.get("/api/admin/projections").statusCode()).isEqualTo(403);
@@ -176,10 +120,10 @@ class ConsoleSessionIT {
 
     @Test
     void theSessionWritesNoCommands() throws Exception {
-        Browser buyer = new Browser();
+        CookieClient buyer = new CookieClient(ledger.baseUrl());
         buyer.signIn("buyer", "demo");
         long stored = ledger.storedEventCount();
-        HttpResponse<String> signature = buyer.send(HttpRequest.newBuilder(Browser.uri("/api/contracts/ct-1/signature"))
+        HttpResponse<String> signature = buyer.send(buyer.request("/api/contracts/ct-1/signature")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(LedgerFixtures.SIGNATURE)), buyer.csrf());
         assertThat(signature.statusCode()).isEqualTo(401);
@@ -188,7 +132,7 @@ class ConsoleSessionIT {
 
     @Test
     void aReplayFromTheSessionWantsTheCsrfToken() throws Exception {
-        Browser admin = new Browser();
+        CookieClient admin = new CookieClient(ledger.baseUrl());
         admin.signIn("admin", "demo");
         int generation = JSON.readTree(admin.get("/api/admin/projections/milestones").body())
                 .path("generation").asInt();
@@ -209,12 +153,12 @@ class ConsoleSessionIT {
 
     @Test
     void anEndedSessionIsToldToSignInAgainWithoutABasicChallenge() throws Exception {
-        Browser browser = new Browser();
+        CookieClient browser = new CookieClient(ledger.baseUrl());
         browser.signIn("auditor", "demo");
         assertThat(browser.post("/console/logout", "", browser.csrf()).statusCode()).isEqualTo(204);
         assertThat(browser.get("/console/session").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> stale = browser.send(HttpRequest.newBuilder(Browser.uri("/api/contracts"))
+        HttpResponse<String> stale = browser.send(browser.request("/api/contracts")
                 .header("Cookie", "JSESSIONID=0123456789ABCDEF").GET(), Map.of());
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(stale.headers().firstValue("WWW-Authenticate")).isEmpty();
@@ -223,7 +167,7 @@ class ConsoleSessionIT {
 
     @Test
     void failedFormLoginsAreThrottledLikeBasicOnes() throws Exception {
-        Browser browser = new Browser();
+        CookieClient browser = new CookieClient(ledger.baseUrl());
         for (int attempt = 0; attempt < 10; attempt++) {
             assertThat(browser.signIn("compliance", "wrong").statusCode()).isEqualTo(401);
         }
