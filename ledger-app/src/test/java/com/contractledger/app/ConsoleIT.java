@@ -60,6 +60,11 @@ class ConsoleIT {
         write("/api/suppliers/sup-001/credit-assessments", LOW_CREDIT);
         write("/api/suppliers/sup-001/tier", """
                 {"tier": "KEY", "reason": "sole source of M8 fasteners"}""");
+        write("/api/suppliers/sup-001/evaluations", """
+                {"periodStart": "2026-07-01", "periodEnd": "2026-09-30", "onTimeDeliveryRate": 0.92,
+                 "qualityPassRate": 0.97, "averageResponseHours": 6, "score": 88, "grade": "B", "remarks": "steady"}""");
+        write("/api/suppliers/sup-001/rectifications", """
+                {"rectificationId": "r-1", "issue": "thread defects in dl-1", "dueOn": "2026-12-31"}""");
         write("/api/contracts", contract(CONTRACT, "sup-001"));
         write("/api/contracts/" + CONTRACT + "/signature", SIGNATURE);
         assertThat(ledger.post("buyer", "/api/contracts/" + CONTRACT + "/amendments", PRICE_AMENDMENT,
@@ -266,6 +271,9 @@ class ConsoleIT {
         assertThat(waitFor(By.cssSelector("[data-figure='onTime'] dd")).getText()).isEqualTo("0%");
         assertThat(browser.findElement(By.cssSelector("[data-figure='quality'] dd")).getText()).isEqualTo("96.67%");
         assertThat(browser.findElement(By.cssSelector("[data-figure='rating'] dd")).getText()).isEqualTo("BB");
+        assertThat(browser.findElement(By.id("evaluation")).getText())
+                .contains("Jul 1, 2026 – Sep 30, 2026", "B (Score 88)", "92%", "97%", "steady");
+        assertThat(browser.findElement(By.id("profile")).getText()).contains("r-1", "thread defects in dl-1");
         waitFor(By.cssSelector("#scorecard-chart[data-drawn='true'] svg"));
         Chromium.screenshot(browser, "supplier");
 

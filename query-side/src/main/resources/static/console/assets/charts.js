@@ -23,7 +23,8 @@ export function chart(label, option, id) {
     if (id) element.id = id;
     echarts().then(library => {
         const drawn = library.init(element, null, {renderer: 'svg', locale: language === 'zh' ? 'ZH' : 'EN'});
-        drawn.setOption({animation: false, textStyle: {fontFamily: 'inherit'}, ...option});
+        drawn.setOption({animation: false, textStyle: {fontFamily: 'inherit'},
+            title: {text: label, left: 'center', textStyle: {fontSize: 14, color: '#1b1f24'}}, ...option});
         new ResizeObserver(() => drawn.resize()).observe(element);
         element.dataset.drawn = 'true';
     }).catch(error => element.textContent = error.message);

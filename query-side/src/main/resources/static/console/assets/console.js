@@ -34,7 +34,11 @@ async function start() {
         SCREENS.filter(screen => !screen.may || screen.may(session))
             .map(screen => h('li', {},
                 h('a', {href: '#/' + screen.path, 'data-screen': screen.path}, t(screen.label))))));
-    addEventListener('hashchange', route);
+    addEventListener('hashchange', () => {
+        route();
+        // a keyboard user goes on from the new screen, not from the link that led there
+        document.getElementById('main').focus({preventScroll: true});
+    });
     route();
 }
 

@@ -18,7 +18,7 @@ export function contractScreen(main, id, session) {
         showSummary(view);
         return summary.firstChild;
     });
-    const live = h('p', {class: 'muted', id: 'live'});
+    const live = h('p', {class: 'muted', id: 'live', role: 'status'});
     main.append(live);
     const stop = follow('/api/stream/contracts/' + encodeURIComponent(id), 'contracts', live,
         view => view ? showSummary(view) : null);

@@ -11,7 +11,7 @@ export function contractsScreen(main, session, params) {
     const status = params.get('status') || '';
     const page = Math.max(0, Number(params.get('page')) || 0);
     const results = h('div', {id: 'contracts'});
-    const live = h('p', {class: 'muted', id: 'live'});
+    const live = h('p', {class: 'muted', id: 'live', role: 'status'});
     main.append(h('h1', {}, t('contracts')), filterForm(supplierId, status), live, results);
 
     const query = new URLSearchParams({page, size: SIZE});

@@ -8,7 +8,7 @@ const STAGES = ['NEGOTIATION', 'MEDIATION', 'ARBITRATION', 'LITIGATION'];
 export function disputesScreen(main, session, params) {
     const status = params.has('status') ? params.get('status') : 'OPEN';
     const list = h('div', {id: 'disputes'});
-    const live = h('p', {class: 'muted', id: 'live'});
+    const live = h('p', {class: 'muted', id: 'live', role: 'status'});
     const choose = h('select', {id: 'filter-dispute-status', onchange: () =>
             location.hash = '#/disputes?status=' + choose.value},
         ['OPEN', 'RESOLVED', ''].map(code => h('option', {value: code, selected: code === status},

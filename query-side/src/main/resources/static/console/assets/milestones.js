@@ -6,7 +6,7 @@ import {h, table, section, fill} from './dom.js';
 export function milestonesScreen(main) {
     const overdue = h('div', {id: 'overdue'});
     const upcoming = h('div', {id: 'upcoming'});
-    const live = h('p', {class: 'muted', id: 'live'});
+    const live = h('p', {class: 'muted', id: 'live', role: 'status'});
     main.append(h('h1', {}, t('milestones')), live, section(t('overdue'), overdue), section(t('upcoming'), upcoming));
     const load = () => {
         fill(overdue, () => list('OVERDUE'), true);

@@ -30,8 +30,8 @@ export function spendScreen(main, session, params) {
             return section(t('currency') + ' ' + currency,
                 chart(t('spend') + ' ' + currency, {
                     tooltip: {trigger: 'axis', valueFormatter: amount => money({amount, currency})},
-                    legend: {},
-                    grid: {containLabel: true, left: 8, right: 8},
+                    legend: {top: 24},
+                    grid: {top: 64, containLabel: true, left: 8, right: 8},
                     xAxis: {type: 'category', data: rows.map(row => row.key)},
                     yAxis: {type: 'value'},
                     series,

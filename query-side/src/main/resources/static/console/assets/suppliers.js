@@ -57,18 +57,25 @@ function profileOf(supplier) {
         ]) : h('p', {}, t('none')),
         h('h3', {}, t('evaluations')),
         figures([
-            [t('evaluations'), supplier.evaluations],
-            [t('latestEvaluation'), evaluation ? JSON.stringify(evaluation) : t('none')],
-        ]),
+            [t('evaluations'), number(supplier.evaluations)],
+            ...(evaluation ? [
+                [t('period'), date(evaluation.periodStart) + ' – ' + date(evaluation.periodEnd)],
+                [t('grade'), evaluation.grade + ' (' + t('score') + ' ' + number(evaluation.score) + ')'],
+                [t('onTimeRate'), percent(evaluation.onTimeDeliveryRate)],
+                [t('qualityRate'), percent(evaluation.qualityPassRate)],
+                [t('averageResponse'), number(evaluation.averageResponseHours)],
+                [t('remarks'), evaluation.remarks || '—'],
+            ] : [[t('latestEvaluation'), t('none')]]),
+        ], {id: 'evaluation'}),
         h('h3', {}, t('communications')),
         figures([
             [t('communications'), supplier.communications],
             [t('lastCommunication'), instant(supplier.lastCommunicationAt)],
         ]),
         h('h3', {}, t('rectifications')),
-        supplier.rectifications.length ? table(null, Object.keys(supplier.rectifications[0]),
-            supplier.rectifications.map(rectification => Object.values(rectification)
-                .map(cell => cell == null ? '—' : typeof cell === 'object' ? JSON.stringify(cell) : String(cell))))
+        supplier.rectifications.length ? table(null, [t('rectification'), t('issue'), t('dueOn'), t('outcome'),
+            t('remarks')], supplier.rectifications.map(rectification => [rectification.rectificationId,
+            rectification.issue, date(rectification.dueOn), value(rectification.outcome), rectification.remarks || '—']))
             : h('p', {}, t('none')),
     ];
 }
