@@ -65,6 +65,9 @@ class ConsoleIT {
                  "qualityPassRate": 0.97, "averageResponseHours": 6, "score": 88, "grade": "B", "remarks": "steady"}""");
         write("/api/suppliers/sup-001/rectifications", """
                 {"rectificationId": "r-1", "issue": "thread defects in dl-1", "dueOn": "2026-12-31"}""");
+        write("/api/suppliers/sup-001/communications", """
+                {"communicationId": "cm-1", "channel": "MEETING", "participants": ["Chen Jing", "Zhao Min"],
+                 "summary": "quarterly review", "occurredAt": "2026-11-20T09:00:00Z"}""");
         write("/api/contracts", contract(CONTRACT, "sup-001"));
         write("/api/contracts/" + CONTRACT + "/signature", SIGNATURE);
         assertThat(ledger.post("buyer", "/api/contracts/" + CONTRACT + "/amendments", PRICE_AMENDMENT,
@@ -275,6 +278,7 @@ class ConsoleIT {
                 .contains("Jul 1, 2026 – Sep 30, 2026", "B (Score 88)", "92%", "97%", "steady");
         assertThat(browser.findElement(By.id("profile")).getText()).contains("r-1", "thread defects in dl-1");
         waitFor(By.cssSelector("#scorecard-chart[data-drawn='true'] svg"));
+        assertThat(browser.findElements(By.id("supplier-record"))).isEmpty();
         Chromium.screenshot(browser, "supplier");
 
         browser.get(ledger.baseUrl() + "/console/#/milestones");
@@ -287,6 +291,17 @@ class ConsoleIT {
         assertThat(table.getText()).contains("sup-001", "sup-002", "CN¥5,400.00");
         waitFor(By.cssSelector("#spend-chart-CNY[data-drawn='true'] svg"));
         Chromium.screenshot(browser, "spend");
+    }
+
+    @Test
+    void anAuditorReadsASuppliersWholeRecordFromItsEvents() {
+        signedIn("auditor");
+        browser.get(ledger.baseUrl() + "/console/#/suppliers/sup-001");
+        assertThat(waitFor(By.id("credit-history")).getText()).contains("Nov 1, 2026", "BB", "58", "Weak", "Agency");
+        assertThat(browser.findElement(By.id("evaluation-history")).getText()).contains("B", "88", "92%", "steady");
+        assertThat(browser.findElement(By.id("communication-history")).getText())
+                .contains("Meeting", "Chen Jing, Zhao Min", "quarterly review");
+        Chromium.screenshot(browser, "supplier-auditor");
     }
 
     @Test

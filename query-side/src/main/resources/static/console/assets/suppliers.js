@@ -18,7 +18,7 @@ export function suppliersScreen(main) {
     });
 }
 
-export function supplierScreen(main, id) {
+export function supplierScreen(main, id, session) {
     const base = '/api/suppliers/' + encodeURIComponent(id);
     const heading = h('h1', {}, t('supplier') + ' ' + id);
     const profile = h('div', {id: 'profile'});
@@ -30,6 +30,35 @@ export function supplierScreen(main, id) {
         return profileOf(supplier);
     });
     fill(scorecard, async () => scorecardOf(await get(base + '/scorecard')));
+    if (session.audit) {
+        const record = h('div', {id: 'supplier-record'});
+        main.append(record);
+        fill(record, async () => recordOf(await get(base + '/events')));
+    }
+}
+
+/** Every credit assessment, evaluation and communication, from the stored events (auditors and compliance). */
+function recordOf(events) {
+    const payloads = type => events.filter(event => event.type === type).map(event => event.payload);
+    const none = rows => rows.length ? null : h('p', {}, t('none'));
+    const credit = payloads('SupplierCreditAssessedEvent');
+    const evaluations = payloads('SupplierPerformanceEvaluatedEvent');
+    const communications = payloads('SupplierCommunicationLoggedEvent');
+    return [
+        section(t('creditHistory'), none(credit) || table(null, [t('assessedOn'), t('rating'), t('score'),
+            t('financialHealth'), t('source')], credit.map(assessment => [date(assessment.assessedOn),
+            assessment.rating, number(assessment.score), value(assessment.financialHealth), value(assessment.source)]),
+            {id: 'credit-history'})),
+        section(t('evaluations'), none(evaluations) || table(null, [t('period'), t('grade'), t('score'),
+            t('onTimeRate'), t('qualityRate'), t('remarks')], evaluations.map(evaluation => [
+            date(evaluation.periodStart) + ' – ' + date(evaluation.periodEnd), evaluation.grade,
+            number(evaluation.score), percent(evaluation.onTimeDeliveryRate), percent(evaluation.qualityPassRate),
+            evaluation.remarks || '—']), {id: 'evaluation-history'})),
+        section(t('communications'), none(communications) || table(null, [t('time'), t('channel'),
+            t('participants'), t('summary')], communications.map(communication => [instant(communication.occurredAt),
+            value(communication.channel), (communication.participants || []).join(', '), communication.summary]),
+            {id: 'communication-history'})),
+    ];
 }
 
 function profileOf(supplier) {
