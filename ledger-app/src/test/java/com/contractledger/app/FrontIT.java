@@ -202,6 +202,19 @@ class FrontIT {
     }
 
     @Test
+    void the_console_signs_in_and_reads_through_the_front() throws Exception {
+        write("/api/suppliers", supplier("sup-console"), 201, 0);
+        CookieClient browser = new CookieClient(ledger.baseUrl());
+        assertThat(browser.signIn("auditor", "demo").statusCode()).isEqualTo(204);
+        assertThat(browser.get("/webjars/echarts/echarts.min.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> supplier = browser.get("/api/suppliers/sup-console");
+        assertThat(supplier.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(supplier.body()).get("id").asText()).isEqualTo("sup-console");
+        assertThat(browser.post("/console/logout", "", browser.csrf()).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/suppliers/sup-console").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void what_the_front_refuses_itself_is_a_problem() {
         Map<String, String> requests = new LinkedHashMap<>();
         requests.put("unknown path", "GET /index.html HTTP/1.1\r\nHost: ledger\r\nConnection: close\r\n\r\n");

@@ -16,9 +16,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -45,6 +47,12 @@ public class LedgerSecurity {
     /** Order of the sides' API chains, ahead of the catch-all chain here; their request matchers do not overlap. */
     public static final int API_CHAINS = 1;
 
+    /**
+     * Order of the browser's chains (the console signed in with a session), ahead of the API chains: a request of the
+     * console's matches one of these first, any other falls through to the API chains unchanged.
+     */
+    public static final int BROWSER_CHAINS = API_CHAINS - 1;
+
     /** A read: GET, or HEAD, which runs the same handler and answers what GET would, without the body. */
     public static final RequestMatcher READ = request -> HttpMethod.GET.matches(request.getMethod())
             || HttpMethod.HEAD.matches(request.getMethod());
@@ -56,23 +64,33 @@ public class LedgerSecurity {
         boolean tokens = OidcTokens.configured(context.getEnvironment());
         OidcTokens.apply(http, objectMapper);
         return http.csrf(csrf -> csrf.disable())
-                // On the request's own thread, before anything runs: written when the response commits, they could
-                // race a stream's first event sent from another thread (Tomcat's headers are not thread-safe).
-                .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
-                    @Override
-                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
-                        filter.setShouldWriteHeadersEagerly(true);
-                        return filter;
-                    }
-                }))
+                .headers(LedgerSecurity::writeHeadersEagerly)
                 .addFilterBefore(throttling.filter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(authenticationRequired(objectMapper, tokens)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(authenticationRequired(objectMapper, tokens))
-                        .accessDeniedHandler((request, response, e) -> writeProblem(request, response, objectMapper,
-                                HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " "
-                                        + request.getRequestURI())));
+                        .accessDeniedHandler(forbidden(objectMapper)));
+    }
+
+    /**
+     * The security headers written on the request's own thread, before anything runs: written when the response
+     * commits, they could race a stream's first event sent from another thread (Tomcat's headers are not thread-safe).
+     */
+    public static void writeHeadersEagerly(HeadersConfigurer<HttpSecurity> headers) {
+        headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        });
+    }
+
+    /** 403 as a problem naming what the role may not do. */
+    public static AccessDeniedHandler forbidden(ObjectMapper objectMapper) {
+        return (request, response, e) -> writeProblem(request, response, objectMapper, HttpStatus.FORBIDDEN,
+                "Forbidden", "your role may not " + request.getMethod() + " " + request.getRequestURI());
     }
 
     /** A request without credentials: what it may send, bearer tokens first when an identity provider is configured. */
@@ -120,7 +138,7 @@ public class LedgerSecurity {
      * {@link ProblemErrorReportValve} keeps Tomcat from reading the rest of the body first, for which a client
      * trickling it could hold a worker thread as long as it likes.
      */
-    static void writeProblem(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
+    public static void writeProblem(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
                              HttpStatus status, String title, String detail) throws IOException {
         if (hasUnreadBody(request)) {
             response.setHeader(HttpHeaders.CONNECTION, "close");

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,11 +22,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Refuses HTTP Basic logins with 429 and {@code Retry-After} while their user name or client address is throttled
- * ({@link LoginThrottle}), before the password is checked, and bearer tokens while their client address is; counts the
- * failures and successes Spring Security reports, and the bearer tokens {@link OidcTokens} refuses.
+ * Refuses HTTP Basic and form logins with 429 and {@code Retry-After} while their user name or client address is
+ * throttled ({@link LoginThrottle}), before the password is checked, and bearer tokens while their client address is;
+ * counts the failures and successes Spring Security reports, and the bearer tokens {@link OidcTokens} refuses.
  */
 @Component
 public class LoginThrottling {
@@ -44,14 +46,27 @@ public class LoginThrottling {
 
     /** The filter that goes before HTTP Basic authentication in every chain. */
     OncePerRequestFilter filter() {
+        return filter(request -> {
+            var login = credentials.convert(request);
+            return login == null ? null : login.getName();
+        });
+    }
+
+    /** The filter that goes before a form login, whose {@code loginRequest}s name the user in {@code username}. */
+    public OncePerRequestFilter formLoginFilter(RequestMatcher loginRequest) {
+        return filter(request -> loginRequest.matches(request) ? request.getParameter("username") : null);
+    }
+
+    /** Refuses the attempt while throttled; {@code userName} is null for a request that is no login attempt. */
+    private OncePerRequestFilter filter(Function<HttpServletRequest, String> userName) {
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 Optional<Duration> wait = Optional.empty();
-                var login = credentials.convert(request);
-                if (login != null) {
-                    wait = throttle.refusal(login.getName(), request.getRemoteAddr());
+                String user = userName.apply(request);
+                if (user != null) {
+                    wait = throttle.refusal(user, request.getRemoteAddr());
                 } else if (bearer(request)) {
                     wait = throttle.refusal(null, request.getRemoteAddr());
                 }

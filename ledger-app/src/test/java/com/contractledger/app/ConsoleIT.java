@@ -1,0 +1,360 @@
+package com.contractledger.app;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.contractledger.app.LedgerFixtures.LATE_DELIVERY_BREACH;
+import static com.contractledger.app.LedgerFixtures.LATE_PARTLY_REJECTED_DELIVERY;
+import static com.contractledger.app.LedgerFixtures.LOW_CREDIT;
+import static com.contractledger.app.LedgerFixtures.PRICE_AMENDMENT;
+import static com.contractledger.app.LedgerFixtures.SIGNATURE;
+import static com.contractledger.app.LedgerFixtures.contract;
+import static com.contractledger.app.LedgerFixtures.supplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real headless Chromium against the whole application: the walkthrough's contract (written through
+ * the API) read by each role as a browser does, with a screenshot of each screen under target/console-screenshots.
+ */
+@ExtendWith(Chromium.Required.class)
+class ConsoleIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String CONTRACT = "ct-2026-001";
+    private static final String LIVE_CONTRACT = "ct-2026-002";
+    private static final String OTHER_SUPPLIER = "sup-002";
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    Path downloads;
+
+    static LedgerProcess ledger;
+
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void startWithTheWalkthrough() {
+        ledger = LedgerProcess.start(dataDir);
+        write("/api/suppliers", supplier("sup-001"));
+        write("/api/suppliers/sup-001/credit-assessments", LOW_CREDIT);
+        write("/api/suppliers/sup-001/tier", """
+                {"tier": "KEY", "reason": "sole source of M8 fasteners"}""");
+        write("/api/suppliers/sup-001/evaluations", """
+                {"periodStart": "2026-07-01", "periodEnd": "2026-09-30", "onTimeDeliveryRate": 0.92,
+                 "qualityPassRate": 0.97, "averageResponseHours": 6, "score": 88, "grade": "B", "remarks": "steady"}""");
+        write("/api/suppliers/sup-001/rectifications", """
+                {"rectificationId": "r-1", "issue": "thread defects in dl-1", "dueOn": "2026-12-31"}""");
+        write("/api/suppliers/sup-001/communications", """
+                {"communicationId": "cm-1", "channel": "MEETING", "participants": ["Chen Jing", "Zhao Min"],
+                 "summary": "quarterly review", "occurredAt": "2026-11-20T09:00:00Z"}""");
+        write("/api/contracts", contract(CONTRACT, "sup-001"));
+        write("/api/contracts/" + CONTRACT + "/signature", SIGNATURE);
+        assertThat(ledger.post("buyer", "/api/contracts/" + CONTRACT + "/amendments", PRICE_AMENDMENT,
+                Map.of("If-Match", "1")).status()).isEqualTo(201);
+        write("/api/contracts/" + CONTRACT + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
+        write("/api/contracts/" + CONTRACT + "/breaches", LATE_DELIVERY_BREACH);
+        write("/api/contracts/" + CONTRACT + "/disputes", """
+                {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
+                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""");
+        // another supplier's contract whose dispute the live test moves on, and more drafts than one page holds
+        write("/api/suppliers", supplier(OTHER_SUPPLIER).replace("Huadong Precision Parts", "Jiangnan Steel"));
+        write("/api/contracts", contract(LIVE_CONTRACT, OTHER_SUPPLIER));
+        write("/api/contracts/" + LIVE_CONTRACT + "/signature", SIGNATURE);
+        write("/api/contracts/" + LIVE_CONTRACT + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
+        write("/api/contracts/" + LIVE_CONTRACT + "/breaches", LATE_DELIVERY_BREACH);
+        write("/api/contracts/" + LIVE_CONTRACT + "/disputes", """
+                {"disputeId": "dp-2", "breachId": "br-1", "category": "QUALITY_SUPPLIER_FAULT",
+                 "claimAmount": {"amount": "120.00", "currency": "CNY"}, "description": "defects contested"}""");
+        for (int i = 1; i <= 21; i++) {
+            write("/api/contracts", contract("ct-draft-%02d".formatted(i), OTHER_SUPPLIER));
+        }
+    }
+
+    private static void write(String path, String body) {
+        RunningLedger.Reply reply = ledger.post("buyer", path, body);
+        assertThat(reply.status()).as(path + ": " + reply.body()).isBetween(200, 202);
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyRoleSignsInAndSeesTheScreensItMayRead() {
+        browser = Chromium.start("en-US", downloads);
+        browser.get(ledger.baseUrl() + "/console/");
+        waitFor(By.id("login"));
+        Chromium.screenshot(browser, "login");
+
+        signIn("auditor", "wrong");
+        assertThat(waitFor(By.id("message")).getText()).isEqualTo("The user name or the password is wrong.");
+
+        for (String role : List.of("buyer", "auditor", "compliance", "dashboard", "admin")) {
+            signIn(role, "demo");
+            waitFor(By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
+            assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(role + " (" + role.toUpperCase() + ")");
+            List<String> screens = browser.findElements(By.cssSelector("#nav a")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(screens).startsWith("Contracts", "Disputes", "Suppliers", "Milestones", "Spend");
+            assertThat(screens.contains("Projections")).as(role + " sees projections").isEqualTo(role.equals("admin"));
+            browser.findElement(By.id("logout")).click();
+            waitFor(By.id("login"));
+        }
+    }
+
+    @Test
+    void contractsAreFilteredBySupplierAndStatusAndPaged() {
+        signedIn("buyer");
+        new WebDriverWait(browser, WAIT).until(driver -> rows().size() == 20);
+        assertThat(browser.findElement(By.cssSelector(".pager span")).getText()).isEqualTo("Page 1 of 2 (23 in all)");
+        Chromium.screenshot(browser, "contracts");
+
+        browser.findElement(By.cssSelector("a[rel='next']")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> rows().size() == 3);
+
+        browser.get(ledger.baseUrl() + "/console/#/contracts");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#filter-supplier option[value='sup-001']")));
+        new Select(browser.findElement(By.id("filter-supplier"))).selectByValue("sup-001");
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("ACTIVE");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> driver.getCurrentUrl().contains("supplierId=sup-001")
+                && rows().size() == 1 && rows().get(0).getDomAttribute("data-contract").equals(CONTRACT));
+
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("DRAFT");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        waitFor(By.xpath("//p[text()='No contracts match.']"));
+    }
+
+    @Test
+    void anAuditorWalksTheContractsTimelineTravelsToVersionTwoSeesTheSealAndDownloadsTheCsv() throws Exception {
+        signedIn("auditor");
+        browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
+
+        WebElement amendment = waitFor(By.cssSelector("#history li[data-type='ContractAmended']"));
+        assertThat(browser.findElements(By.cssSelector("#history li")).stream()
+                .map(entry -> entry.getDomAttribute("data-type")).toList()).containsExactly("ContractDrafted",
+                "ContractSigned", "ContractAmended", "ContractDelivered", "ContractBreached", "DisputeOpened");
+        assertThat(amendment.getText()).contains("buyer", "PRICE_ADJUSTMENT: steel price +6%");
+        List<String> change = amendment.findElements(By.cssSelector(".changes td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(change).containsExactly("lineItems[M8-30].unitPrice", "0.85", "0.90");
+        assertThat(amendment.findElement(By.cssSelector(".meta dd.mono")).getText()).matches("[0-9a-f-]{36}");
+
+        WebElement seal = waitFor(By.cssSelector("#seal .seal"));
+        assertThat(seal.getDomAttribute("data-verified")).isEqualTo("true");
+        assertThat(seal.getText()).contains("Verified: 6 events, the hash chain is intact.");
+        assertThat(browser.findElement(By.cssSelector("[data-figure='ordered'] dd")).getText())
+                .isEqualTo("CN¥9,000.00");
+        Chromium.screenshot(browser, "contract");
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#travel-version option[value='2']")));
+        new Select(browser.findElement(By.id("travel-version"))).selectByValue("2");
+        browser.findElement(By.id("travel-to-version")).click();
+        WebElement then = waitFor(By.id("state-then"));
+        assertThat(browser.findElement(By.id("time-travel-result")).getText())
+                .contains("As it stood after version 2");
+        assertThat(then.getText()).contains("M8-30: 10,000 × 0.9", "CN¥0.00");
+        List<String> since = browser.findElements(By.cssSelector("#changed-since tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(since).contains("deliveredValue.amount 0.00 5400.00", "penalties.amount 0.00 81.00");
+        browser.executeScript("document.getElementById('time-travel-result').scrollIntoView()");
+        Chromium.screenshot(browser, "contract-time-travel");
+
+        browser.findElement(By.id("export-csv")).click();
+        Path csv = downloads.resolve("ledger-events.csv"); // the name the export gives it
+        new WebDriverWait(browser, WAIT).until(driver -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("globalPosition,aggregateType,aggregateId,sequence,eventId,type");
+        assertThat(lines.subList(1, lines.size())).hasSize(6)
+                .allMatch(line -> line.split(",")[2].equals(CONTRACT))
+                .anyMatch(line -> line.contains(",ContractAmended"));
+    }
+
+    @Test
+    void aDisputeUpdateArrivesLiveWhileACommandIsSentThroughTheApi() {
+        signedIn("compliance");
+        browser.get(ledger.baseUrl() + "/console/#/disputes");
+        By dispute = By.cssSelector("details[data-dispute='" + LIVE_CONTRACT + "/dp-2']");
+        assertThat(waitFor(dispute).getDomAttribute("data-stage")).isEqualTo("NEGOTIATION");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
+        browser.executeScript("window.notReloaded = true");
+
+        RunningLedger.Reply escalation = ledger.post("buyer",
+                "/api/contracts/" + LIVE_CONTRACT + "/disputes/dp-2/escalations", """
+                {"to": "MEDIATION", "reason": "no agreement after 2 meetings"}""");
+        assertThat(escalation.status()).isEqualTo(201);
+
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(driver ->
+                "MEDIATION".equals(driver.findElement(dispute).getDomAttribute("data-stage")));
+        assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("live")).getText()).startsWith("Live · Updated");
+        browser.findElement(dispute).findElement(By.tagName("summary")).click();
+        assertThat(browser.findElement(dispute).findElements(By.cssSelector(".timeline li")).stream()
+                .map(entry -> entry.getDomAttribute("data-kind")).toList()).containsExactly("OPENED", "ESCALATED");
+        Chromium.screenshot(browser, "disputes");
+    }
+
+    @Test
+    void aDashboardUserSeesNoHistoryAndRefusalsAsSentences() {
+        signedIn("dashboard");
+        browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
+        waitFor(By.cssSelector("[data-figure='ordered']"));
+        waitFor(By.cssSelector("#contract-disputes details"));
+        assertThat(browser.findElements(By.id("history"))).isEmpty();
+        assertThat(browser.findElements(By.id("seal"))).isEmpty();
+        assertThat(browser.findElements(By.id("export-csv"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("History", "ContractAmended");
+        Chromium.screenshot(browser, "contract-dashboard");
+
+        browser.get(ledger.baseUrl() + "/console/#/contracts/no-such-contract");
+        assertThat(waitFor(By.cssSelector("#figures .error")).getText()).isEqualTo("There is no such record.");
+        browser.get(ledger.baseUrl() + "/console/#/projections");
+        assertThat(waitFor(By.cssSelector("main .error")).getText()).isEqualTo("Your role may not see this.");
+    }
+
+    @Test
+    void theChineseLocaleShowsChineseLabelsAndFormats() {
+        browser = Chromium.start("zh-CN", downloads);
+        browser.get(ledger.baseUrl() + "/console/login");
+        assertThat(waitFor(By.cssSelector("#login button[type='submit']")).getText()).isEqualTo("登录");
+        signIn("auditor", "demo");
+        waitFor(By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
+        assertThat(browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList())
+                .startsWith("合同", "争议", "供应商", "里程碑", "支出");
+        assertThat(browser.findElement(By.cssSelector("tr[data-contract='" + CONTRACT + "']")).getText())
+                .contains("生效中", "¥9,000.00");
+        Chromium.screenshot(browser, "contracts-zh");
+
+        browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
+        assertThat(waitFor(By.cssSelector("#seal .seal")).getText()).contains("已验证");
+        assertThat(browser.findElement(By.cssSelector("#history li[data-type='ContractAmended'] th")).getText())
+                .isEqualTo("字段");
+        Chromium.screenshot(browser, "contract-zh");
+
+        browser.findElement(By.id("language")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> driver.findElements(By.cssSelector("#nav a")).stream()
+                .map(WebElement::getText).toList().contains("Contracts"));
+    }
+
+    @Test
+    void theSupplierMilestonesAndSpendScreensDrawTheirFigures() {
+        signedIn("buyer");
+        browser.get(ledger.baseUrl() + "/console/#/suppliers/sup-001");
+        assertThat(waitFor(By.cssSelector("[data-figure='onTime'] dd")).getText()).isEqualTo("0%");
+        assertThat(browser.findElement(By.cssSelector("[data-figure='quality'] dd")).getText()).isEqualTo("96.67%");
+        assertThat(browser.findElement(By.cssSelector("[data-figure='rating'] dd")).getText()).isEqualTo("BB");
+        assertThat(browser.findElement(By.id("evaluation")).getText())
+                .contains("Jul 1, 2026 – Sep 30, 2026", "B (Score 88)", "92%", "97%", "steady");
+        assertThat(browser.findElement(By.id("profile")).getText()).contains("r-1", "thread defects in dl-1");
+        waitFor(By.cssSelector("#scorecard-chart[data-drawn='true'] svg"));
+        assertThat(browser.findElements(By.id("supplier-record"))).isEmpty();
+        Chromium.screenshot(browser, "supplier");
+
+        browser.get(ledger.baseUrl() + "/console/#/milestones");
+        WebElement upcoming = waitFor(By.cssSelector("#upcoming table"));
+        assertThat(upcoming.getText()).contains("ct-draft-01");
+        Chromium.screenshot(browser, "milestones");
+
+        browser.get(ledger.baseUrl() + "/console/#/spend?groupBy=supplier");
+        WebElement table = waitFor(By.cssSelector("#spend-table-CNY"));
+        assertThat(table.getText()).contains("sup-001", "sup-002", "CN¥5,400.00");
+        waitFor(By.cssSelector("#spend-chart-CNY[data-drawn='true'] svg"));
+        Chromium.screenshot(browser, "spend");
+    }
+
+    @Test
+    void anAuditorReadsASuppliersWholeRecordFromItsEvents() {
+        signedIn("auditor");
+        browser.get(ledger.baseUrl() + "/console/#/suppliers/sup-001");
+        assertThat(waitFor(By.id("credit-history")).getText()).contains("Nov 1, 2026", "BB", "58", "Weak", "Agency");
+        assertThat(browser.findElement(By.id("evaluation-history")).getText()).contains("B", "88", "92%", "steady");
+        assertThat(browser.findElement(By.id("communication-history")).getText())
+                .contains("Meeting", "Chen Jing, Zhao Min", "quarterly review");
+        Chromium.screenshot(browser, "supplier-auditor");
+    }
+
+    @Test
+    void anAdminReplaysAProjectionAndFollowsItsProgress() {
+        signedIn("admin");
+        browser.get(ledger.baseUrl() + "/console/#/projections");
+        waitFor(By.cssSelector("tr[data-projection='contract-history']"));
+        Chromium.screenshot(browser, "projections");
+        browser.findElement(By.xpath("//button[text()='Replay contract-history']")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("projection-message"),
+                "Replay of contract-history finished."));
+        assertThat(ledger.get("admin", "/api/admin/projections/contract-history").body()).contains("\"generation\":1");
+    }
+
+    @Test
+    void theContractFitsAPhoneWidthWindowAndTheSignInWorksByKeyboard() {
+        browser = Chromium.start("en-US", downloads);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(ledger.baseUrl() + "/console/login");
+        waitFor(By.id("username")).sendKeys("auditor", Keys.TAB, "demo", Keys.ENTER);
+        waitFor(By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
+        browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
+        waitFor(By.cssSelector("#history li[data-type='ContractAmended']"));
+        waitFor(By.cssSelector("#seal .seal"));
+        Long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).isLessThanOrEqualTo(0L);
+        Chromium.screenshot(browser, "contract-phone");
+    }
+
+    private void signedIn(String user) {
+        browser = Chromium.start("en-US", downloads);
+        browser.get(ledger.baseUrl() + "/console/login");
+        signIn(user, "demo");
+        waitFor(By.id("main"));
+        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
+    }
+
+    private void signIn(String user, String password) {
+        WebElement name = waitFor(By.id("username"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = browser.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.cssSelector("#login button[type='submit']")).click();
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#contract-table tbody tr"));
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+}

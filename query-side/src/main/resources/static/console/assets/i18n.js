@@ -1,0 +1,191 @@
+// The console's words in English and Simplified Chinese, and numbers, money and dates formatted for the language.
+
+const WORDS = {
+    en: {
+        brand: 'Contract Ledger', skipToContent: 'Skip to content', signIn: 'Sign in', signOut: 'Sign out',
+        signInIntro: "Sign in to the auditor's console.", userName: 'User name', password: 'Password',
+        otherLanguage: '中文', otherLanguageName: 'Switch to Chinese',
+        wrongPassword: 'The user name or the password is wrong.',
+        throttled: 'Too many failed sign-ins. Try again in {seconds} seconds.',
+        signInFailed: 'Signing in did not work: {detail}',
+        contracts: 'Contracts', contract: 'Contract', disputes: 'Disputes', suppliers: 'Suppliers',
+        supplier: 'Supplier', milestones: 'Milestones', spend: 'Spend', projections: 'Projections',
+        loading: 'Loading…', live: 'Live', liveOff: 'Live updates stopped; reload to resume.',
+        filter: 'Filter', all: 'All', status: 'Status', supplierId: 'Supplier', title: 'Title', type: 'Type',
+        version: 'Version', ordered: 'Ordered', delivered: 'Delivered', accepted: 'Accepted', paid: 'Paid',
+        penalties: 'Penalties', openDisputes: 'Open disputes', breaches: 'Breaches', nextMilestone: 'Next milestone',
+        none: 'none', previous: 'Previous', next: 'Next', pageOf: 'Page {page} of {pages} ({total} in all)',
+        noContracts: 'No contracts match.', updated: 'Updated',
+        figures: 'Figures', history: 'History', timeTravel: 'Time travel', seal: 'Verification seal',
+        export: 'Export', sequence: 'Sequence', actor: 'Actor', time: 'Time', reason: 'Reason',
+        correlationId: 'Correlation id', field: 'Field', before: 'Before', after: 'After',
+        sealVerified: 'Verified: {events} events, the hash chain is intact.',
+        sealBroken: 'Broken: the stored events no longer match their hash chain from sequence {sequence} on.',
+        headHash: 'Head hash', verifyAgain: 'Verify again',
+        travelIntro: 'See the contract as it stood after a version or at an instant.',
+        atVersion: 'After version', atInstant: 'At instant', show: 'Show',
+        asOf: 'As it stood after version {version} ({time})', changedSince: 'What changed since',
+        nothingChanged: 'Nothing has changed since.', now: 'Now', then: 'Then',
+        downloadNdjson: 'Download NDJSON', downloadCsv: 'Download CSV',
+        exportIntro: 'Every stored event of this contract, exactly as stored.',
+        dispute: 'Dispute', category: 'Category', track: 'Track', stage: 'Stage', daysOpen: 'Days open',
+        claim: 'Claim', settlement: 'Settlement', opened: 'Opened', resolved: 'Resolved', timeline: 'Timeline',
+        noDisputes: 'No disputes.', evidence: 'Evidence',
+        profile: 'Profile', scorecard: 'Scorecard', region: 'Region', tier: 'Tier', scale: 'Scale',
+        categories: 'Categories', legalName: 'Legal name', registrationNumber: 'Registration number',
+        legalRepresentative: 'Legal representative', onTimeRate: 'On-time delivery', qualityRate: 'Quality pass rate',
+        deliveries: 'Deliveries', lateDeliveries: 'Late deliveries', grade: 'Grade', evaluations: 'Evaluations',
+        latestEvaluation: 'Latest evaluation', communications: 'Communications', lastCommunication: 'Last communication',
+        rectifications: 'Rectifications', credit: 'Credit', rating: 'Rating', score: 'Score',
+        assessedOn: 'Assessed on', stricterTerms: 'Stricter terms required', certifications: 'Certifications',
+        contacts: 'Contacts', breachesByType: 'Breaches by type', noSuppliers: 'No suppliers.', yes: 'yes', no: 'no',
+        rate: 'Rate', period: 'Period', averageResponse: 'Average response (hours)', remarks: 'Remarks',
+        rectification: 'Rectification', issue: 'Issue', outcome: 'Outcome', creditHistory: 'Credit history',
+        financialHealth: 'Financial health', source: 'Source', channel: 'Channel', participants: 'Participants',
+        summary: 'Summary',
+        overdue: 'Overdue', upcoming: 'Upcoming', dueOn: 'Due on', kind: 'Kind', amount: 'Amount',
+        milestone: 'Milestone', noMilestones: 'No milestones.',
+        groupBy: 'Group by', month: 'Month', category_: 'Category', currency: 'Currency', key: 'Group',
+        noSpend: 'Nothing ordered yet.',
+        projection: 'Projection', running: 'Running', position: 'Position', head: 'Head', lag: 'Lag',
+        replay: 'Replay', replaying: 'Replaying', progress: 'Progress', generation: 'Generation',
+        deadLetters: 'Dead letters', replayStarted: 'Replay of {name} started.',
+        replayDone: 'Replay of {name} finished.',
+        forbidden: 'Your role may not see this.', notFound: 'There is no such record.',
+        sessionEnded: 'Your session has ended. Sign in again.',
+        failed: 'The ledger could not answer: {detail}', badRequest: 'The request was refused: {detail}',
+        conflict: 'Not done: {detail}',
+    },
+    zh: {
+        brand: '合同账本', skipToContent: '跳到正文', signIn: '登录', signOut: '退出',
+        signInIntro: '登录审计控制台。', userName: '用户名', password: '密码',
+        otherLanguage: 'English', otherLanguageName: '切换到英文',
+        wrongPassword: '用户名或密码错误。',
+        throttled: '登录失败次数过多，请在 {seconds} 秒后重试。',
+        signInFailed: '登录未成功：{detail}',
+        contracts: '合同', contract: '合同', disputes: '争议', suppliers: '供应商', supplier: '供应商',
+        milestones: '里程碑', spend: '支出', projections: '投影',
+        loading: '加载中…', live: '实时', liveOff: '实时更新已停止，请刷新页面。',
+        filter: '筛选', all: '全部', status: '状态', supplierId: '供应商', title: '标题', type: '类型',
+        version: '版本', ordered: '订购', delivered: '已交付', accepted: '已验收', paid: '已付款',
+        penalties: '违约金', openDisputes: '未决争议', breaches: '违约', nextMilestone: '下一个里程碑',
+        none: '无', previous: '上一页', next: '下一页', pageOf: '第 {page} 页，共 {pages} 页（共 {total} 条）',
+        noContracts: '没有符合条件的合同。', updated: '更新于',
+        figures: '数据', history: '历史', timeTravel: '时间回溯', seal: '验证印章',
+        export: '导出', sequence: '序号', actor: '操作人', time: '时间', reason: '原因',
+        correlationId: '关联编号', field: '字段', before: '变更前', after: '变更后',
+        sealVerified: '已验证：共 {events} 个事件，哈希链完整。',
+        sealBroken: '已损坏：从序号 {sequence} 起，存储的事件与哈希链不再相符。',
+        headHash: '链头哈希', verifyAgain: '重新验证',
+        travelIntro: '查看合同在某个版本之后或某一时刻的状态。',
+        atVersion: '版本之后', atInstant: '时刻', show: '查看',
+        asOf: '版本 {version} 之后的状态（{time}）', changedSince: '此后的变化',
+        nothingChanged: '此后没有变化。', now: '现在', then: '当时',
+        downloadNdjson: '下载 NDJSON', downloadCsv: '下载 CSV',
+        exportIntro: '此合同存储的全部事件，与存储内容完全一致。',
+        dispute: '争议', category: '类别', track: '途径', stage: '阶段', daysOpen: '已开启天数',
+        claim: '索赔', settlement: '和解金额', opened: '开启', resolved: '解决', timeline: '时间线',
+        noDisputes: '没有争议。', evidence: '证据',
+        profile: '档案', scorecard: '评分卡', region: '地区', tier: '等级', scale: '规模',
+        categories: '品类', legalName: '法定名称', registrationNumber: '注册号',
+        legalRepresentative: '法定代表人', onTimeRate: '准时交付率', qualityRate: '质量合格率',
+        deliveries: '交付次数', lateDeliveries: '延迟交付', grade: '评级', evaluations: '评估',
+        latestEvaluation: '最近评估', communications: '沟通记录', lastCommunication: '最近沟通',
+        rectifications: '整改', credit: '信用', rating: '信用等级', score: '分数',
+        assessedOn: '评估日期', stricterTerms: '需要更严格的条款', certifications: '认证',
+        contacts: '联系人', breachesByType: '按类型统计的违约', noSuppliers: '没有供应商。', yes: '是', no: '否',
+        rate: '比率', period: '期间', averageResponse: '平均响应时间（小时）', remarks: '备注',
+        rectification: '整改', issue: '问题', outcome: '结果', creditHistory: '信用记录',
+        financialHealth: '财务状况', source: '来源', channel: '渠道', participants: '参与人', summary: '摘要',
+        overdue: '已逾期', upcoming: '即将到期', dueOn: '到期日', kind: '种类', amount: '金额',
+        milestone: '里程碑', noMilestones: '没有里程碑。',
+        groupBy: '分组', month: '月份', category_: '品类', currency: '币种', key: '分组',
+        noSpend: '尚无订购。',
+        projection: '投影', running: '运行中', position: '位置', head: '最新位置', lag: '滞后',
+        replay: '重放', replaying: '重放中', progress: '进度', generation: '代',
+        deadLetters: '死信', replayStarted: '已开始重放 {name}。', replayDone: '{name} 重放完成。',
+        forbidden: '您的角色无权查看此内容。', notFound: '没有此记录。',
+        sessionEnded: '会话已结束，请重新登录。',
+        failed: '账本无法响应：{detail}', badRequest: '请求被拒绝：{detail}',
+        conflict: '未执行：{detail}',
+    },
+};
+
+// The values of the ledger's enumerations in Chinese; in English (and for any not listed) the code as words.
+const VALUES = {
+    zh: {
+        DRAFT: '草稿', ACTIVE: '生效中', SUSPENDED: '已暂停', TERMINATED: '已终止', EXPIRED: '已到期',
+        COMPLETED: '已完成', OPEN: '未决', RESOLVED: '已解决', UPCOMING: '即将到期', OVERDUE: '已逾期', MET: '已达成',
+        CLOSED: '已关闭', DELIVERY: '交付', PAYMENT: '付款', GOODS: '货物', SERVICES: '服务', CONSTRUCTION: '工程',
+        NEGOTIATION: '协商', MEDIATION: '调解', ARBITRATION: '仲裁', LITIGATION: '诉讼',
+        SETTLED: '和解', WITHDRAWN: '撤回', AWARDED: '裁决', DISMISSED: '驳回',
+        KEY: '关键', GENERAL: '一般', SMALL: '小型', MEDIUM: '中型', LARGE: '大型',
+        OPENED: '开启', ESCALATED: '升级', NOTE: '备注',
+        LATE_DELIVERY: '延迟交付', QUALITY_NONCONFORMANCE: '质量不合格', QUANTITY_SHORTFALL: '数量短缺',
+        LATE_PAYMENT: '延迟付款', OTHER: '其他',
+    },
+};
+
+const stored = localStorage.getItem('ledger.language');
+export const language = stored === 'en' || stored === 'zh' ? stored
+    : (navigator.languages || [navigator.language]).some(tag => /^zh\b/i.test(tag || '')) ? 'zh' : 'en';
+const locale = language === 'zh' ? 'zh-CN' : 'en';
+
+export function t(key, params = {}) {
+    const text = WORDS[language][key] ?? WORDS.en[key] ?? key;
+    return text.replace(/\{(\w+)}/g, (all, name) => params[name] ?? all);
+}
+
+export function value(code) {
+    if (code == null) {
+        return '—';
+    }
+    return (VALUES[language] || {})[code] ?? code.charAt(0) + code.substring(1).toLowerCase().replaceAll('_', ' ');
+}
+
+export function switchLanguage() {
+    localStorage.setItem('ledger.language', language === 'zh' ? 'en' : 'zh');
+    location.reload();
+}
+
+/** Sets the page's language, fills every data-i18n element and labels the language switch. */
+export function translatePage() {
+    document.documentElement.lang = locale;
+    document.querySelectorAll('[data-i18n]').forEach(element => element.textContent = t(element.dataset.i18n));
+    const button = document.getElementById('language');
+    if (button) {
+        button.textContent = t('otherLanguage');
+        button.setAttribute('aria-label', t('otherLanguageName'));
+        button.lang = language === 'zh' ? 'en' : 'zh-CN';
+        button.addEventListener('click', switchLanguage);
+    }
+}
+
+export function money(amount) {
+    if (!amount) {
+        return '—';
+    }
+    // amounts are decimal strings; a double keeps every amount the ledger allows to the cent for display
+    return new Intl.NumberFormat(locale, {style: 'currency', currency: amount.currency})
+        .format(Number(amount.amount));
+}
+
+export function number(n, digits) {
+    return n == null ? '—' : new Intl.NumberFormat(locale, {maximumFractionDigits: digits ?? 2}).format(n);
+}
+
+export function percent(rate) {
+    return rate == null ? '—'
+        : new Intl.NumberFormat(locale, {style: 'percent', maximumFractionDigits: 2}).format(rate);
+}
+
+export function instant(iso) {
+    return iso ? new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeStyle: 'medium'}).format(new Date(iso))
+        : '—';
+}
+
+export function date(iso) {
+    // a calendar date, not an instant: formatted in UTC so that no time zone moves it to the day before
+    return iso ? new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'})
+        .format(new Date(iso + 'T00:00:00Z')) : '—';
+}
