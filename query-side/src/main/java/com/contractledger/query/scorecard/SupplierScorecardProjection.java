@@ -137,7 +137,6 @@ public class SupplierScorecardProjection extends Projection {
         ContractMilestones contract = milestones.find(context.aggregateId()).orElseThrow(() ->
                 new IllegalStateException("delivery " + event.deliveryId() + " of unknown contract "
                         + context.aggregateId()));
-        // the entry comes before the totals: a crash in between leaves it written once, the totals still to count
         deliveries.add(new SupplierDelivery(SupplierDelivery.idOf(context.aggregateId(), event.deliveryId()),
                 contract.supplierId(), context.aggregateId(), event.deliveryId(), event.milestoneId(),
                 contract.dueOn(event.milestoneId()), event.deliveredOn(), event.daysLate(), !event.late(),
