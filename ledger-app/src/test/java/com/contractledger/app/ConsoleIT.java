@@ -278,6 +278,8 @@ class ConsoleIT {
                 .contains("Jul 1, 2026 – Sep 30, 2026", "B (Score 88)", "92%", "97%", "steady");
         assertThat(browser.findElement(By.id("profile")).getText()).contains("r-1", "thread defects in dl-1");
         waitFor(By.cssSelector("#scorecard-chart[data-drawn='true'] svg"));
+        assertThat(waitFor(By.cssSelector("#deliveries-chart[data-drawn='true'] svg")).getText())
+                .contains("Deliveries over time", "Days late");
         assertThat(browser.findElements(By.id("supplier-record"))).isEmpty();
         Chromium.screenshot(browser, "supplier");
 

@@ -173,6 +173,23 @@ class ContractLifecycleIT {
             assertThat(scorecard.get("qualityPassRate").decimalValue()).isEqualByComparingTo("0.9667");
             assertThat(spendRow("supplier", "sup-v1").at("/delivered/amount").asText()).isEqualTo("5400.00");
         });
+        eventually(() -> assertThat(read("dashboard", "/api/suppliers/sup-v1/deliveries").get("deliveries"))
+                .hasSize(1));
+        JsonNode deliveries = read("dashboard", "/api/suppliers/sup-v1/deliveries");
+        assertThat(deliveries.get("nextAfter").isNull()).isTrue();
+        JsonNode delivery = deliveries.get("deliveries").get(0);
+        assertThat(delivery.get("contractId").asText()).isEqualTo("ct-v1");
+        assertThat(delivery.get("deliveryId").asText()).isEqualTo("dl-1");
+        assertThat(delivery.get("milestoneId").asText()).isEqualTo("d1");
+        assertThat(delivery.get("dueOn").asText()).isEqualTo("2026-12-15");
+        assertThat(delivery.get("deliveredOn").asText()).isEqualTo("2026-12-18");
+        assertThat(delivery.get("daysLate").asInt()).isEqualTo(3);
+        assertThat(delivery.get("onTime").asBoolean()).isFalse();
+        assertThat(delivery.get("rejectedQuantity").decimalValue()).isEqualByComparingTo("200");
+        assertThat(delivery.get("qualityRate").decimalValue()).isEqualByComparingTo("0.9667");
+        assertThat(delivery.get("sequence").asLong()).isEqualTo(3);
+        assertThat(read("auditor", "/api/suppliers/sup-v1/deliveries?after="
+                + delivery.get("position").asLong() + "&size=1").get("deliveries")).isEmpty();
 
         ledger.post("buyer", ct + "/breaches", LATE_DELIVERY_BREACH);
         summary = summary(ct, 4);
@@ -259,13 +276,15 @@ class ContractLifecycleIT {
     @Test
     void unknown_ids_are_404_and_bad_query_parameters_400_as_problems() throws Exception {
         for (String path : List.of("/api/contracts/ct-none", "/api/contracts/ct-none/history",
-                "/api/contracts/ct-none/disputes", "/api/suppliers/sup-none", "/api/suppliers/sup-none/scorecard")) {
+                "/api/contracts/ct-none/disputes", "/api/suppliers/sup-none", "/api/suppliers/sup-none/scorecard",
+                "/api/suppliers/sup-none/deliveries")) {
             expectProblem(ledger.get("buyer", path), 404, path);
         }
         for (String path : List.of("/api/contracts?size=201", "/api/contracts?page=-1",
                 "/api/analytics/spend?groupBy=weekday", "/api/contracts?status=SIGNED_MAYBE",
                 "/api/milestones?status=LATE", "/api/milestones?dueBefore=tomorrow", "/api/disputes?status=CLOSED",
-                "/api/suppliers?size=0")) {
+                "/api/suppliers?size=0", "/api/suppliers/sup-none/deliveries?size=0",
+                "/api/suppliers/sup-none/deliveries?after=-1", "/api/suppliers/sup-none/deliveries?size=501")) {
             expectProblem(ledger.get("buyer", path), 400, path);
         }
     }

@@ -29,7 +29,7 @@ export function supplierScreen(main, id, session) {
         heading.replaceChildren(supplier.legalName + ' ', badge(value(supplier.status), supplier.status.toLowerCase()));
         return profileOf(supplier);
     });
-    fill(scorecard, async () => scorecardOf(await get(base + '/scorecard')));
+    fill(scorecard, async () => scorecardOf(await get(base + '/scorecard'), await deliveriesOf(base)));
     if (session.audit) {
         const record = h('div', {id: 'supplier-record'});
         main.append(record);
@@ -109,7 +109,47 @@ function profileOf(supplier) {
     ];
 }
 
-function scorecardOf(card) {
+/** Every delivery of the supplier, page after page, by date delivered. */
+async function deliveriesOf(base) {
+    const deliveries = [];
+    let after = null;
+    do {
+        const page = await get(base + '/deliveries?size=500' + (after === null ? '' : '&after=' + after));
+        deliveries.push(...page.deliveries);
+        after = page.nextAfter;
+    } while (after !== null);
+    return deliveries.sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn) || a.position - b.position);
+}
+
+/** Days late as bars and the quality rate as a line, per delivery over the date delivered. */
+function deliveryChart(deliveries) {
+    if (!deliveries.length) return h('p', {id: 'no-deliveries'}, t('noDeliveries'));
+    const point = (delivery, y) => ({value: [delivery.deliveredOn, y], delivery});
+    return chart(t('deliveryRecord'), {
+        legend: {top: 24},
+        grid: {top: 64},
+        tooltip: {trigger: 'item', formatter: item => {
+            const d = item.data.delivery;
+            return [t('delivery') + ' ' + d.contractId + ' / ' + d.deliveryId, t('dueOn') + ': ' + date(d.dueOn),
+                t('deliveredOn') + ': ' + date(d.deliveredOn), t('onTime') + ': ' + (d.onTime ? t('yes') : t('no')),
+                t('daysLate') + ': ' + number(d.daysLate), t('qualityRate') + ': ' + percent(d.qualityRate)]
+                .map(line => h('div', {}, line).outerHTML).join('');
+        }},
+        xAxis: {type: 'time', name: t('deliveredOn'), nameLocation: 'middle', nameGap: 28,
+            minInterval: 24 * 3600 * 1000},
+        yAxis: [{type: 'value', name: t('qualityRate'), min: 0, max: 1, axisLabel: {formatter: rate => percent(rate)}},
+            {type: 'value', name: t('daysLate'), minInterval: 1, splitLine: {show: false}}],
+        series: [
+            {name: t('daysLate'), type: 'bar', yAxisIndex: 1, barMaxWidth: 16, itemStyle: {color: '#a83232'},
+                data: deliveries.map(d => ({...point(d, d.daysLate),
+                    itemStyle: {color: d.onTime ? '#2e7d32' : '#a83232'}}))},
+            {name: t('qualityRate'), type: 'line', yAxisIndex: 0, itemStyle: {color: '#1f5fa8'},
+                data: deliveries.map(d => point(d, d.qualityRate))},
+        ],
+    }, 'deliveries-chart');
+}
+
+function scorecardOf(card, deliveries) {
     const breaches = Object.entries(card.breachesByType || {});
     return [
         figures([
@@ -136,5 +176,6 @@ function scorecardOf(card) {
                 yAxis: {type: 'value', minInterval: 1},
                 series: [{type: 'bar', data: breaches.map(([, count]) => count), itemStyle: {color: '#a83232'}}],
             }) : null),
+        deliveryChart(deliveries),
     ];
 }

@@ -1,9 +1,12 @@
 package com.contractledger.query.scorecard;
 
 import com.contractledger.api.contract.BreachType;
+import com.contractledger.api.contract.ContractAmendedEvent;
 import com.contractledger.api.contract.ContractBreachedEvent;
 import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
@@ -14,6 +17,7 @@ import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelGenerations;
+import com.contractledger.query.readmodel.Entries;
 import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
@@ -46,7 +50,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *   <li>disputes open = opened − resolved; disputes total = opened;</li>
  * </ul>
  * rates rounded half-up to 4 decimals. The credit rating, tier and grade are the latest recorded; the latest
- * evaluation is the one with the latest period end.
+ * evaluation is the one with the latest period end. Each delivery is also kept as a {@link SupplierDelivery}, against
+ * the due date of its milestone in the terms then in force, for charting the supplier's record over time.
  */
 @Component
 @ProcessingGroup(SupplierScorecardProjection.PROCESSING_GROUP)
@@ -54,16 +59,26 @@ public class SupplierScorecardProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "supplier-scorecards";
     public static final String FORMULA_VERSION = "1";
+    /** Deliveries per page when none is asked for, and at most. */
+    public static final int PAGE_SIZE = 500;
+    /** 1: deliveries and the milestones' due dates kept (0 had neither, so a store of 0 is rebuilt). */
+    private static final int LAYOUT = 1;
 
     private final Views<ContractScoreSource> contracts;
     private final Views<SupplierScoreSource> suppliers;
+    private final Views<ContractMilestones> milestones;
+    private final Entries<SupplierDelivery> deliveries;
 
     public SupplierScorecardProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null).layout(LAYOUT));
         contracts = readModel.views(ContractScoreSource.COLLECTION, ContractScoreSource.class,
                 ContractScoreSource::id).index(new Index().on("supplierId", Sort.Direction.ASC));
         suppliers = readModel.views(SupplierScoreSource.COLLECTION, SupplierScoreSource.class,
                 SupplierScoreSource::id);
+        milestones = readModel.views(ContractMilestones.COLLECTION, ContractMilestones.class,
+                ContractMilestones::id);
+        deliveries = readModel.entries(SupplierDelivery.COLLECTION, SupplierDelivery.class)
+                .index(new Index().on("supplierId", Sort.Direction.ASC).on("position", Sort.Direction.ASC));
     }
 
     @EventHandler
@@ -93,8 +108,21 @@ public class SupplierScorecardProjection extends Projection {
 
     @EventHandler
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
+        long sequence = EventContext.of(message).sequence();
         contracts.put(message, ContractScoreSource.drafted(event.contractId().value(), event.supplierId().value(),
-                EventContext.of(message).sequence()));
+                sequence));
+        milestones.put(message, ContractMilestones.of(event.contractId().value(), event.supplierId().value(),
+                event.terms(), sequence));
+    }
+
+    @EventHandler
+    public void on(ContractAmendedEvent event, EventMessage<?> message) {
+        newTerms(message, event.terms());
+    }
+
+    @EventHandler
+    public void on(ContractRenewedEvent event, EventMessage<?> message) {
+        newTerms(message, event.terms());
     }
 
     @EventHandler
@@ -103,6 +131,16 @@ public class SupplierScorecardProjection extends Projection {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal accepted = event.lines().stream().map(DeliveredLine::accepted)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal rejected = event.lines().stream().map(DeliveredLine::rejected)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        EventContext context = EventContext.of(message);
+        ContractMilestones contract = milestones.find(context.aggregateId()).orElseThrow(() ->
+                new IllegalStateException("delivery " + event.deliveryId() + " of unknown contract "
+                        + context.aggregateId()));
+        deliveries.add(new SupplierDelivery(SupplierDelivery.idOf(context.aggregateId(), event.deliveryId()),
+                contract.supplierId(), context.aggregateId(), event.deliveryId(), event.milestoneId(),
+                contract.dueOn(event.milestoneId()), event.deliveredOn(), event.daysLate(), !event.late(),
+                delivered, accepted, rejected, rate(accepted, delivered), context.sequence(), context.position()));
         updateContract(message, (c, sequence) -> c.delivered(event.late(), delivered, accepted, sequence));
     }
 
@@ -153,6 +191,19 @@ public class SupplierScorecardProjection extends Projection {
                 evaluation == null ? null : evaluation.grade(), evaluation, supplier.evaluations()));
     }
 
+    @QueryHandler
+    public Optional<SupplierDeliveriesView> handle(FindSupplierDeliveriesQuery query) {
+        if (suppliers.served(query.supplierId()).isEmpty()) {
+            return Optional.empty();
+        }
+        List<SupplierDelivery> found = deliveries.find(Query.query(where("supplierId").is(query.supplierId())
+                        .and("position").gt(query.after()))
+                .with(Sort.by("position")).limit(query.size() + 1));
+        List<SupplierDelivery> page = found.subList(0, Math.min(query.size(), found.size()));
+        Long nextAfter = found.size() > query.size() ? page.get(page.size() - 1).position() : null;
+        return Optional.of(new SupplierDeliveriesView(query.supplierId(), page, nextAfter));
+    }
+
     private static BigDecimal rate(BigDecimal part, BigDecimal whole) {
         return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
     }
@@ -164,6 +215,12 @@ public class SupplierScorecardProjection extends Projection {
     private void updateContract(EventMessage<?> message, ContractChange change) {
         long sequence = EventContext.of(message).sequence();
         contracts.update(message, current -> change.apply(current, sequence));
+    }
+
+    private void newTerms(EventMessage<?> message, ContractTerms terms) {
+        long sequence = EventContext.of(message).sequence();
+        milestones.update(message, current -> ContractMilestones.of(current.id(), current.supplierId(), terms,
+                sequence));
     }
 
     private void updateSupplier(EventMessage<?> message, UnaryOperator<SupplierScoreSource> change) {
