@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,7 +103,7 @@ class ApiDescriptionIT {
 
     @Test
     void each_writes_example_sent_in_the_walkthroughs_order_gets_the_status_described() {
-        Map<String, JsonNode> writes = new java.util.TreeMap<>();
+        Map<String, JsonNode> writes = new TreeMap<>();
         operations().forEach((name, operation) -> {
             if (name.startsWith("POST /api/") && !name.startsWith("POST /api/admin/")) {
                 writes.put(name, operation);
@@ -111,7 +112,8 @@ class ApiDescriptionIT {
         List<String> unsent = new ArrayList<>(writes.keySet());
         List<String> wrong = new ArrayList<>();
         for (String path : WALKTHROUGH) {
-            String name = writes.keySet().stream().filter(described -> matches(described.substring(5), path))
+            String name = writes.keySet().stream()
+                    .filter(described -> ApiPaths.instanceOf(path, described.substring(5)))
                     .findFirst().orElseThrow(() -> new AssertionError("no described write for " + path));
             unsent.remove(name);
             JsonNode operation = writes.get(name);
@@ -136,7 +138,7 @@ class ApiDescriptionIT {
     }
 
     private static Map<String, JsonNode> operations() {
-        Map<String, JsonNode> operations = new java.util.TreeMap<>();
+        Map<String, JsonNode> operations = new TreeMap<>();
         description.get("paths").fields().forEachRemaining(path -> {
             Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
             methods.forEachRemaining(method -> operations.put(
@@ -154,10 +156,5 @@ class ApiDescriptionIT {
         });
         assertThat(success).hasSize(1);
         return success.get(0);
-    }
-
-    /** Whether a concrete path is an instance of a described one such as {@code /api/contracts/{contractId}}. */
-    private static boolean matches(String template, String path) {
-        return path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"));
     }
 }
