@@ -260,6 +260,12 @@ class ConsoleIT {
         assertThat(waitFor(By.cssSelector("#seal .seal")).getText()).contains("已验证");
         assertThat(browser.findElement(By.cssSelector("#history li[data-type='ContractAmended'] th")).getText())
                 .isEqualTo("字段");
+        WebElement delivery = browser.findElement(By.cssSelector("#history li[data-type='ContractDelivered']"));
+        assertThat(delivery.findElement(By.tagName("strong")).getText()).endsWith(" 交付");
+        assertThat(delivery.findElement(By.className("phrase")).getText()).startsWith("交付 dl-1（里程碑 d1）")
+                .contains("验收 5,800", "拒收 200", "价值 ¥5,400.00", "延迟 3 天").doesNotContain("{", "delivered");
+        assertThat(browser.findElement(By.cssSelector("#history li[data-type='ContractBreached'] .phrase")).getText())
+                .startsWith("延迟交付违约 br-1，责任方 供应商").contains("违约金 ¥81.00");
         Chromium.screenshot(browser, "contract-zh");
 
         browser.findElement(By.id("language")).click();

@@ -1,5 +1,5 @@
 // One contract: figures (live), verification seal, history timeline, time travel, export, disputes.
-import {t, value, money, instant, date, number} from './i18n.js';
+import {t, value, money, instant, date, number, eventName, phrase} from './i18n.js';
 import {get, follow} from './api.js';
 import {h, table, figures, section, badge, fill, failure} from './dom.js';
 import {disputeTimeline} from './disputes.js';
@@ -90,9 +90,9 @@ function history(base) {
 
 function historyEntry(entry) {
     return h('li', {'data-sequence': entry.sequence, 'data-type': entry.type},
-        h('div', {class: 'entry-head'}, h('strong', {}, '#' + entry.sequence + ' ' + entry.type),
+        h('div', {class: 'entry-head'}, h('strong', {}, '#' + entry.sequence + ' ' + eventName(entry.type)),
             h('time', {datetime: entry.occurredAt}, instant(entry.occurredAt))),
-        h('p', {}, entry.summary),
+        h('p', {class: 'phrase'}, phrase(entry)),
         h('dl', {class: 'meta'},
             h('dt', {}, t('actor')), h('dd', {}, entry.actor || '—'),
             entry.reason ? [h('dt', {}, t('reason')), h('dd', {}, entry.reason)] : null,

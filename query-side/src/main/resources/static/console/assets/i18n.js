@@ -125,7 +125,48 @@ const VALUES = {
         KEY: '关键', GENERAL: '一般', SMALL: '小型', MEDIUM: '中型', LARGE: '大型',
         OPENED: '开启', ESCALATED: '升级', NOTE: '备注',
         LATE_DELIVERY: '延迟交付', QUALITY_NONCONFORMANCE: '质量不合格', QUANTITY_SHORTFALL: '数量短缺',
-        LATE_PAYMENT: '延迟付款', OTHER: '其他',
+        LATE_PAYMENT: '延迟付款', OTHER: '其他', SUPPLIER: '供应商', BUYER: '采购方',
+        QUALITY_SUPPLIER_FAULT: '质量问题（供应商责任）', QUALITY_BUYER_FAULT: '质量问题（采购方责任）',
+        USE_BEFORE_ACCEPTANCE: '验收前使用', COMPLETION_DATE: '完成日期', PRICING_METHOD: '计价方式',
+        QUANTITY: '数量', PRICE_ADJUSTMENT: '价格调整', SCOPE_CHANGE: '范围变更', SCHEDULE_CHANGE: '进度变更',
+        FORCE_MAJEURE: '不可抗力', TERMS_CORRECTION: '条款更正',
+    },
+};
+
+// The history's events in Chinese: their names, and their phrases from the facts each entry names ({fact:format}
+// formats a fact as a date, an amount, a number or a code); in English the entry's own summary is shown.
+const EVENTS = {
+    zh: {
+        ContractDrafted: '起草', ContractSigned: '签署', ContractAmended: '变更', ContractDelivered: '交付',
+        ContractPaymentRecorded: '付款', ContractMilestoneOverdue: '里程碑逾期', ContractBreached: '违约',
+        DisputeOpened: '争议开启', DisputeEscalated: '争议升级', DisputeNoteAdded: '争议备注',
+        DisputeResolved: '争议解决', ContractRenewed: '续签', ContractTerminated: '终止', ContractExpired: '到期',
+        ContractCompleted: '完成',
+    },
+};
+
+const PHRASES = {
+    zh: {
+        ContractDrafted: '起草{type:value}合同“{title}”，供应商 {supplierId}，金额 {value:money}',
+        ContractSigned: '{signedOn:date} 由 {signatories} 签署',
+        ContractAmended: '第 {amendmentNumber} 次变更（{reason:value}）：{description}；变更字段 {changes} 个',
+        ContractDelivered: '交付 {deliveryId}（里程碑 {milestoneId}），{deliveredOn:date}：交付 {delivered:number}，'
+            + '验收 {accepted:number}，拒收 {rejected:number}，价值 {value:money}；准时',
+        ContractDeliveredLate: '交付 {deliveryId}（里程碑 {milestoneId}），{deliveredOn:date}：交付 {delivered:number}，'
+            + '验收 {accepted:number}，拒收 {rejected:number}，价值 {value:money}；延迟 {daysLate} 天',
+        ContractPaymentRecorded: '付款 {paymentId}，金额 {amount:money}，{paidOn:date}（累计已付 {totalPaid:money}）',
+        ContractMilestoneOverdue: '{kind:value}里程碑 {milestoneId}（到期日 {dueOn:date}）已逾期',
+        ContractBreached: '{type:value}违约 {breachId}，责任方 {responsibleParty:value}：{description}；'
+            + '违约金 {penalty:money}',
+        DisputeOpened: '争议 {disputeId} 开启（{category:value}），索赔 {claim:money}，建议途径 {track:value}',
+        DisputeEscalated: '争议 {disputeId} 由{from:value}升级为{to:value}：{reason}',
+        DisputeNoteAdded: '争议 {disputeId} 备注：{text}（证据 {evidence} 项）',
+        DisputeResolved: '争议 {disputeId} 于{stage:value}阶段以{outcome:value}解决，和解金额 {settlement:money}',
+        ContractRenewed: '第 {renewalNumber} 次续签：到期日 {previousExpiresOn:date} → {newExpiresOn:date}；'
+            + '变更字段 {changes} 个',
+        ContractTerminated: '自 {effectiveOn:date} 起终止：{reason}',
+        ContractExpired: '于 {expiresOn:date} 期满',
+        ContractCompleted: '于 {completedOn:date} 完成',
     },
 };
 
@@ -144,6 +185,29 @@ export function value(code) {
         return '—';
     }
     return (VALUES[language] || {})[code] ?? code.charAt(0) + code.substring(1).toLowerCase().replaceAll('_', ' ');
+}
+
+/** An event's type in the reader's language. */
+export function eventName(type) {
+    return (EVENTS[language] || {})[type] ?? type;
+}
+
+/** What a history entry says, in the reader's language when there is a phrase for it, else its English summary. */
+export function phrase(entry) {
+    const sentence = (PHRASES[language] || {})[entry.phrase];
+    if (!sentence || !entry.facts) {
+        return entry.summary;
+    }
+    const formats = {date, money: amount => money(amountOf(amount)), number: n => number(Number(n)), value};
+    return sentence.replace(/\{(\w+)(?::(\w+))?}/g, (all, name, format) => {
+        const fact = entry.facts[name];
+        return fact == null ? t('none') : format ? formats[format](fact) : fact;
+    });
+}
+
+function amountOf(text) {
+    const [amount, currency] = text.split(' ');
+    return {amount, currency};
 }
 
 export function switchLanguage() {

@@ -24,6 +24,7 @@ import java.util.stream.LongStream;
 
 import static com.contractledger.query.support.Procurement.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class ContractHistoryProjectionTest {
 
@@ -104,7 +105,10 @@ class ContractHistoryProjectionTest {
         assertThat(amendment.type()).isEqualTo("ContractAmended");
         assertThat(amendment.reason()).isEqualTo("steel price +6%");
         assertThat(amendment.correlationId()).isEqualTo("corr-2");
-        assertThat(amendment.summary()).isEqualTo("Amendment 1 (PRICE_ADJUSTMENT): steel price +6%; 1 field change");
+        assertThat(amendment.summary()).isEqualTo("Amendment 1 (PRICE_ADJUSTMENT): steel price +6%; changed fields: 1");
+        assertThat(amendment.phrase()).isEqualTo("ContractAmended");
+        assertThat(amendment.facts()).containsExactly(entry("amendmentNumber", "1"), entry("reason", "PRICE_ADJUSTMENT"),
+                entry("description", "steel price +6%"), entry("changes", "1"));
         assertThat(amendment.changes()).singleElement().satisfies(change -> {
             assertThat(change.path()).isEqualTo("lineItems[M8-30].unitPrice");
             assertThat(change.before()).isEqualTo("0.85");
@@ -116,11 +120,12 @@ class ContractHistoryProjectionTest {
     void an_entry_is_decoded_as_the_mapping_layer_reads_it() {
         for (ContractHistoryEntry entry : List.of(
                 new ContractHistoryEntry(7, "ev-7", "ContractAmended", java.time.Instant.parse("2026-11-20T09:30:00.123Z"),
-                        "buyer", "steel price", "corr-7", "Amendment 1",
+                        "buyer", "steel price", "corr-7", "Amendment 1", "ContractAmended",
+                        new java.util.LinkedHashMap<>(java.util.Map.of("amendmentNumber", "1")),
                         List.of(new com.contractledger.api.common.FieldChange("lineItems[M8-30].unitPrice", "0.85", "0.90"),
                                 new com.contractledger.api.common.FieldChange("lineItems[M9]", null, "added"))),
                 new ContractHistoryEntry(0, "ev-0", "ContractDrafted", java.time.Instant.parse("2026-11-20T00:00:00Z"),
-                        null, null, null, "Drafted", List.of()))) {
+                        null, null, null, "Drafted", "ContractDrafted", java.util.Map.of(), List.of()))) {
             org.bson.Document stored = new org.bson.Document();
             mongo.template().getConverter().write(entry, stored);
             org.bson.BsonDocument raw = stored.toBsonDocument(org.bson.Document.class,

@@ -1,0 +1,168 @@
+package com.contractledger.query.history;
+
+import com.contractledger.api.contract.ContractAmendedEvent;
+import com.contractledger.api.contract.ContractBreachedEvent;
+import com.contractledger.api.contract.ContractCompletedEvent;
+import com.contractledger.api.contract.ContractDeliveredEvent;
+import com.contractledger.api.contract.ContractDraftedEvent;
+import com.contractledger.api.contract.ContractExpiredEvent;
+import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractPaymentRecordedEvent;
+import com.contractledger.api.contract.ContractRenewedEvent;
+import com.contractledger.api.contract.ContractSignedEvent;
+import com.contractledger.api.contract.ContractTerminatedEvent;
+import com.contractledger.api.contract.DeliveredLine;
+import com.contractledger.api.contract.DisputeEscalatedEvent;
+import com.contractledger.api.contract.DisputeNoteAddedEvent;
+import com.contractledger.api.contract.DisputeOpenedEvent;
+import com.contractledger.api.contract.DisputeResolvedEvent;
+import com.contractledger.query.common.TermsFigures;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Map.entry;
+
+/**
+ * What a history entry says of its event: a phrase (by key), the facts it names, and the English sentence they make.
+ * The console says the same phrase in the reader's language from the key and the facts, so the facts are plain
+ * strings: dates as ISO dates, amounts as "81.00 CNY", codes as their enum names.
+ */
+public record HistoryPhrase(String key, Map<String, String> facts) {
+
+    /** The English sentence of each phrase; each {name} is a fact of the entry. */
+    static final Map<String, String> ENGLISH = Map.ofEntries(
+            entry("ContractDrafted", "Drafted {type} contract \"{title}\" with supplier {supplierId} worth {value}"),
+            entry("ContractSigned", "Signed on {signedOn} by {signatories}"),
+            entry("ContractAmended", "Amendment {amendmentNumber} ({reason}): {description}; changed fields: {changes}"),
+            entry("ContractDelivered", "Delivery {deliveryId} against {milestoneId} on {deliveredOn}: {delivered} "
+                    + "delivered, {accepted} accepted, {rejected} rejected, worth {value}; on time"),
+            entry("ContractDeliveredLate", "Delivery {deliveryId} against {milestoneId} on {deliveredOn}: {delivered} "
+                    + "delivered, {accepted} accepted, {rejected} rejected, worth {value}; {daysLate} days late"),
+            entry("ContractPaymentRecorded", "Payment {paymentId} of {amount} on {paidOn} (total paid {totalPaid})"),
+            entry("ContractMilestoneOverdue", "{kind} milestone {milestoneId} due {dueOn} is overdue"),
+            entry("ContractBreached", "{type} breach {breachId} by {responsibleParty}: {description}; penalty {penalty}"),
+            entry("DisputeOpened", "Dispute {disputeId} opened ({category}), claim {claim}, recommended track {track}"),
+            entry("DisputeEscalated", "Dispute {disputeId} escalated from {from} to {to}: {reason}"),
+            entry("DisputeNoteAdded", "Note on dispute {disputeId}: {text} (evidence references: {evidence})"),
+            entry("DisputeResolved", "Dispute {disputeId} resolved {outcome} at {stage}, settlement {settlement}"),
+            entry("ContractRenewed", "Renewal {renewalNumber}: expiry {previousExpiresOn} → {newExpiresOn}; "
+                    + "changed fields: {changes}"),
+            entry("ContractTerminated", "Terminated effective {effectiveOn}: {reason}"),
+            entry("ContractExpired", "Expired at the end of {expiresOn}"),
+            entry("ContractCompleted", "Completed on {completedOn}"));
+
+    private static final Pattern FACT = Pattern.compile("\\{(\\w+)}");
+
+    /** The phrase of a contract's event; an event without one is named by its type alone. */
+    static HistoryPhrase of(Object event) {
+        if (event instanceof ContractDraftedEvent e) {
+            return phrase("ContractDrafted", "type", e.type(), "title", e.terms().title(), "supplierId", e.supplierId(),
+                    "value", TermsFigures.orderedValue(e.terms()).toPlainString() + " " + e.currency());
+        }
+        if (event instanceof ContractSignedEvent e) {
+            return phrase("ContractSigned", "signedOn", e.signedOn(), "signatories", String.join(", ", e.signatories()));
+        }
+        if (event instanceof ContractAmendedEvent e) {
+            return phrase("ContractAmended", "amendmentNumber", e.amendmentNumber(), "reason", e.reason(),
+                    "description", e.description(), "changes", size(e.changes()));
+        }
+        if (event instanceof ContractDeliveredEvent e) {
+            HistoryPhrase delivery = phrase("ContractDelivered", "deliveryId", e.deliveryId(),
+                    "milestoneId", e.milestoneId(), "deliveredOn", e.deliveredOn(),
+                    "delivered", sum(e.lines(), DeliveredLine::delivered),
+                    "accepted", sum(e.lines(), DeliveredLine::accepted),
+                    "rejected", sum(e.lines(), DeliveredLine::rejected), "value", e.deliveredValue());
+            if (e.late()) {
+                delivery.facts.put("daysLate", String.valueOf(e.daysLate()));
+                return new HistoryPhrase("ContractDeliveredLate", delivery.facts);
+            }
+            return delivery;
+        }
+        if (event instanceof ContractPaymentRecordedEvent e) {
+            return phrase("ContractPaymentRecorded", "paymentId", e.paymentId(), "amount", e.amount(),
+                    "paidOn", e.paidOn(), "totalPaid", e.totalPaid());
+        }
+        if (event instanceof ContractMilestoneOverdueEvent e) {
+            return phrase("ContractMilestoneOverdue", "kind", e.kind(), "milestoneId", e.milestoneId(),
+                    "dueOn", e.dueOn());
+        }
+        if (event instanceof ContractBreachedEvent e) {
+            return phrase("ContractBreached", "type", e.type(), "breachId", e.breachId(),
+                    "responsibleParty", e.responsibleParty(), "description", e.description(),
+                    "penalty", e.penalty());
+        }
+        if (event instanceof DisputeOpenedEvent e) {
+            return phrase("DisputeOpened", "disputeId", e.disputeId(), "category", e.category(),
+                    "claim", e.claimAmount(), "track", e.recommendedTrack());
+        }
+        if (event instanceof DisputeEscalatedEvent e) {
+            return phrase("DisputeEscalated", "disputeId", e.disputeId(), "from", e.from(), "to", e.to(),
+                    "reason", e.reason());
+        }
+        if (event instanceof DisputeNoteAddedEvent e) {
+            return phrase("DisputeNoteAdded", "disputeId", e.disputeId(), "text", e.text(),
+                    "evidence", size(e.evidenceRefs()));
+        }
+        if (event instanceof DisputeResolvedEvent e) {
+            return phrase("DisputeResolved", "disputeId", e.disputeId(), "outcome", e.outcome(), "stage", e.stage(),
+                    "settlement", e.settlementAmount());
+        }
+        if (event instanceof ContractRenewedEvent e) {
+            return phrase("ContractRenewed", "renewalNumber", e.renewalNumber(),
+                    "previousExpiresOn", e.previousExpiresOn(), "newExpiresOn", e.newExpiresOn(),
+                    "changes", size(e.changes()));
+        }
+        if (event instanceof ContractTerminatedEvent e) {
+            return phrase("ContractTerminated", "effectiveOn", e.effectiveOn(), "reason", e.reason());
+        }
+        if (event instanceof ContractExpiredEvent e) {
+            return phrase("ContractExpired", "expiresOn", e.expiresOn());
+        }
+        if (event instanceof ContractCompletedEvent e) {
+            return phrase("ContractCompleted", "completedOn", e.completedOn());
+        }
+        return new HistoryPhrase(event.getClass().getSimpleName().replaceFirst("Event$", ""), Map.of());
+    }
+
+    /** The phrase in English: its sentence with each fact in place, or its key when it has no sentence. */
+    public String english() {
+        String sentence = ENGLISH.get(key);
+        if (sentence == null) {
+            return key;
+        }
+        Matcher names = FACT.matcher(sentence);
+        StringBuilder english = new StringBuilder();
+        while (names.find()) {
+            String fact = facts.get(names.group(1));
+            if (fact == null && !facts.containsKey(names.group(1))) {
+                throw new IllegalStateException("phrase " + key + " names no fact " + names.group(1));
+            }
+            names.appendReplacement(english, Matcher.quoteReplacement(fact == null ? "none" : fact));
+        }
+        return names.appendTail(english).toString();
+    }
+
+    private static HistoryPhrase phrase(String key, Object... namesAndFacts) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndFacts.length; i += 2) {
+            Object fact = namesAndFacts[i + 1];
+            facts.put((String) namesAndFacts[i], fact == null ? null : fact.toString());
+        }
+        return new HistoryPhrase(key, facts);
+    }
+
+    private static int size(Collection<?> items) {
+        return items == null ? 0 : items.size();
+    }
+
+    private static String sum(List<DeliveredLine> lines, Function<DeliveredLine, BigDecimal> quantity) {
+        return lines.stream().map(quantity).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
+    }
+}
