@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +64,37 @@ final class Chromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The visible texts of the page whose contrast with their background is below WCAG 2's AA level (4.5:1, or 3:1
+     * for large text), each as "tag 'text' ratio". The background is the nearest opaque one among the ancestors.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> textBelowContrastAA(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("""
+                const channels = css => { const v = css.match(/[\\d.]+/g).map(Number); return v.length === 3 ? [...v, 1] : v; };
+                const luminance = rgb => { const [r, g, b] = rgb.map(v => { v /= 255;
+                    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const background = element => { for (; element; element = element.parentElement) {
+                    const c = channels(getComputedStyle(element).backgroundColor); if (c[3] > 0) return c; }
+                    return [255, 255, 255, 1]; };
+                const low = [];
+                for (const element of document.querySelectorAll('body *')) {
+                    const text = [...element.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+                    const style = getComputedStyle(element);
+                    if (!text || style.visibility === 'hidden' || element.getClientRects().length === 0) continue;
+                    const back = background(element), fore = channels(style.color);
+                    const seen = fore.slice(0, 3).map((v, i) => v * fore[3] + back[i] * (1 - fore[3]));
+                    const [light, dark] = [luminance(seen), luminance(back.slice(0, 3))].sort((a, b) => b - a);
+                    const ratio = (light + 0.05) / (dark + 0.05);
+                    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+                    if (ratio < (size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5)) {
+                        low.push(element.tagName.toLowerCase() + " '" + text.slice(0, 40) + "' " + ratio.toFixed(2));
+                    }
+                }
+                return low;""");
     }
 
     /** Skips a test class when Chromium or its driver is not installed, unless CI is set. */

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -322,6 +323,34 @@ class ConsoleIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("projection-message"),
                 "Replay of contract-history finished."));
         assertThat(ledger.get("admin", "/api/admin/projections/contract-history").body()).contains("\"generation\":1");
+    }
+
+    @Test
+    void everyScreensTextIsReadableAgainstItsBackground() {
+        browser = Chromium.start("en-US", downloads);
+        browser.get(ledger.baseUrl() + "/console/login");
+        waitFor(By.id("username"));
+        assertThat(Chromium.textBelowContrastAA(browser)).as("login").isEmpty();
+
+        signIn("auditor", "demo");
+        Map<String, By> screens = new LinkedHashMap<>();
+        screens.put("contracts", By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
+        screens.put("contracts/" + CONTRACT, By.cssSelector("#history li[data-type='ContractAmended'] .changes"));
+        screens.put("disputes", By.cssSelector("details.dispute"));
+        screens.put("suppliers/sup-001", By.cssSelector("#deliveries-chart[data-drawn='true'] svg"));
+        screens.put("milestones", By.cssSelector("#upcoming table"));
+        screens.put("spend?groupBy=supplier", By.cssSelector("#spend-table-CNY"));
+        screens.forEach((screen, drawn) -> {
+            browser.get(ledger.baseUrl() + "/console/#/" + screen);
+            waitFor(drawn);
+            assertThat(Chromium.textBelowContrastAA(browser)).as(screen).isEmpty();
+        });
+        browser.quit();
+
+        signedIn("admin");
+        browser.get(ledger.baseUrl() + "/console/#/projections");
+        waitFor(By.cssSelector("tr[data-projection='contract-history']"));
+        assertThat(Chromium.textBelowContrastAA(browser)).as("projections").isEmpty();
     }
 
     @Test
