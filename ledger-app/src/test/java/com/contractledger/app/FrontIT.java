@@ -178,6 +178,14 @@ class FrontIT {
             assertThat(status.get("replaying").asBoolean()).isFalse();
         });
 
+        // Webhooks are the query side's, writes included: registered through the front, read back through it.
+        RunningLedger.Reply registered = ledger.post("admin", "/api/webhooks", """
+                {"url": "http://203.0.113.10/hooks", "eventTypes": ["ContractBreached"]}""");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String webhookId = json.readTree(registered.body()).get("webhookId").asText();
+        assertThat(read(ledger.get("admin", "/api/webhooks/" + webhookId)).get("enabled").asBoolean()).isTrue();
+        assertThat(ledger.post("admin", "/api/webhooks/" + webhookId + "/disable", "").status()).isEqualTo(200);
+
         // HEAD reads: the command side takes only POSTs on this path.
         assertThat(head("buyer", "/api/suppliers")).isEqualTo(200);
     }

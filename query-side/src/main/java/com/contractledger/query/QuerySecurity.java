@@ -19,9 +19,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The read API (every GET and HEAD under {@code /api}) and projection administration; who may is {@link ApiAccess}:
- * every role reads, history for BUYER, AUDITOR and COMPLIANCE, audit endpoints for AUDITOR and COMPLIANCE,
- * administration for ADMIN.
+ * The read API (every GET and HEAD under {@code /api}), projection administration and webhooks; who may is
+ * {@link ApiAccess}: every role reads, history for BUYER, AUDITOR and COMPLIANCE, audit endpoints for AUDITOR and
+ * COMPLIANCE, administration and webhooks for ADMIN.
  * <p>
  * Programs send HTTP Basic and get no session. The console signed in by form calls the same endpoints with its session
  * cookie and no {@code Authorization} header: such a request takes a chain of its own, with the same rules, which reads
@@ -34,7 +34,7 @@ class QuerySecurity {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     private static final RequestMatcher API = new OrRequestMatcher(PATHS.matcher("/api/admin/**"),
-            new AndRequestMatcher(LedgerSecurity.READ, PATHS.matcher("/api/**")));
+            PATHS.matcher("/api/webhooks/**"), new AndRequestMatcher(LedgerSecurity.READ, PATHS.matcher("/api/**")));
 
     // The cookie header first: the stand-in requests of Spring Security's privilege evaluator answer only headers.
     private static final RequestMatcher CONSOLE_SESSION = request ->

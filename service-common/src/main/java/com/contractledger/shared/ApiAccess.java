@@ -49,7 +49,7 @@ public final class ApiAccess {
     }
 
     public static final List<Rule> RULES = List.of(
-            new Rule(Calls.ANY, List.of("/api/admin/**"), List.of(ADMIN)),
+            new Rule(Calls.ANY, List.of("/api/admin/**", "/api/webhooks/**"), List.of(ADMIN)),
             new Rule(Calls.WRITES, List.of("/api/**"), List.of(BUYER)),
             new Rule(Calls.READS, List.of("/api/contracts/*/history"), List.of(BUYER, AUDITOR, COMPLIANCE)),
             new Rule(Calls.READS, List.of("/api/contracts/*/state", "/api/contracts/*/events", "/api/suppliers/*/state",

@@ -1,0 +1,31 @@
+package com.contractledger.query.webhook;
+
+import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.supplier.SupplierId;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The names of the ledger's events (the simple names of the event classes without "Event"), as webhooks name them. */
+final class EventTypes {
+
+    static final Set<String> NAMES = names();
+
+    private EventTypes() {
+    }
+
+    private static Set<String> names() {
+        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
+        scan.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Event")));
+        return Stream.of(ContractId.class, SupplierId.class)
+                .flatMap(aggregate -> scan.findCandidateComponents(aggregate.getPackageName()).stream())
+                .map(candidate -> candidate.getBeanClassName().substring(candidate.getBeanClassName()
+                        .lastIndexOf('.') + 1).replaceFirst("Event$", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
