@@ -142,6 +142,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Kills the process at once, as SIGKILL or a power cut would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

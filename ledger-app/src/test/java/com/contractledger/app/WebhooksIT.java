@@ -2,27 +2,19 @@ package com.contractledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
@@ -44,7 +36,7 @@ class WebhooksIT {
 
     static LedgerProcess ledger;
 
-    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<WebhookReceiver> receivers = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -60,12 +52,12 @@ class WebhooksIT {
 
     @AfterEach
     void stopReceivers() {
-        receivers.forEach(receiver -> receiver.server.stop(0));
+        receivers.forEach(receiver -> receiver.close());
     }
 
     @Test
     void everyEventArrivesSignedOnceAndInOrderPerAggregate() throws Exception {
-        Receiver receiver = receiver(request -> 204);
+        WebhookReceiver receiver = receiver(request -> 204);
         JsonNode webhook = register(receiver, "[\"*\"]");
         String secret = webhook.get("secret").asText();
         assertThat(secret).startsWith("whsec_");
@@ -75,22 +67,22 @@ class WebhooksIT {
         deliverLateAndBreach(supplierId, contractId);
 
         int stored = ledger.events(supplierId).size() + ledger.events(contractId).size();
-        eventually(WAIT, () -> assertThat(receiver.about(supplierId, contractId).size() >= stored).isTrue());
-        List<Delivery> deliveries = receiver.about(supplierId, contractId);
+        eventually(WAIT, () -> assertThat(receiver.delivered(supplierId, contractId).size() >= stored).isTrue());
+        List<WebhookReceiver.Delivery> deliveries = receiver.delivered(supplierId, contractId);
         assertThat(deliveries).hasSize(stored).allSatisfy(delivery -> {
-            assertThat(delivery.signedWith(secret)).as("signature of " + delivery.id).isTrue();
-            assertThat(delivery.id).isEqualTo(delivery.body.at("/data/eventId").asText());
-            assertThat(Instant.ofEpochSecond(delivery.timestamp)).isBetween(Instant.now().minusSeconds(300),
+            assertThat(delivery.signedWith(secret)).as("signature of " + delivery.id()).isTrue();
+            assertThat(delivery.id()).isEqualTo(delivery.body().at("/data/eventId").asText());
+            assertThat(Instant.ofEpochSecond(delivery.timestamp())).isBetween(Instant.now().minusSeconds(300),
                     Instant.now().plusSeconds(5));
-            assertThat(delivery.body.at("/data/actor").asText()).isEqualTo("buyer");
+            assertThat(delivery.body().at("/data/actor").asText()).isEqualTo("buyer");
         });
         assertThat(sequences(deliveries, contractId)).containsExactly(0L, 1L, 2L, 3L);
         assertThat(sequences(deliveries, supplierId)).containsExactly(0L);
-        Delivery delivered = deliveries.stream().filter(d -> d.body.get("type").asText().equals("ContractDelivered"))
-                .findFirst().orElseThrow();
-        assertThat(delivered.body.at("/data/aggregateType").asText()).isEqualTo("Contract");
-        assertThat(delivered.body.at("/data/payload/deliveryId").asText()).isEqualTo("dl-1");
-        assertThat(delivered.body.at("/data/payload/daysLate").asInt()).isEqualTo(3);
+        WebhookReceiver.Delivery delivered = deliveries.stream()
+                .filter(d -> d.body().get("type").asText().equals("ContractDelivered")).findFirst().orElseThrow();
+        assertThat(delivered.body().at("/data/aggregateType").asText()).isEqualTo("Contract");
+        assertThat(delivered.body().at("/data/payload/deliveryId").asText()).isEqualTo("dl-1");
+        assertThat(delivered.body().at("/data/payload/daysLate").asInt()).isEqualTo(3);
 
         JsonNode log = json(ledger.get("admin", "/api/webhooks/" + webhook.get("webhookId").asText()
                 + "/deliveries?status=SUCCEEDED&size=200"));
@@ -101,18 +93,19 @@ class WebhooksIT {
     @Test
     void aReceiverDownForAWhileGetsEverythingAfterRetriesStillInOrder() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        Receiver receiver = receiver(request -> calls.incrementAndGet() <= 2 ? 503 : 200);
+        WebhookReceiver receiver = receiver(request -> calls.incrementAndGet() <= 2 ? 503 : 200);
         JsonNode webhook = register(receiver, "[\"ContractDrafted\", \"ContractSigned\", \"ContractDelivered\"]");
 
         String supplierId = "sup-wh-2";
         String contractId = "ct-wh-2";
         deliverLateAndBreach(supplierId, contractId);
 
-        eventually(WAIT, () -> assertThat(receiver.succeeded(contractId).size() >= 3).isTrue());
-        assertThat(receiver.succeeded(contractId)).extracting(d -> d.body.get("type").asText())
+        eventually(WAIT, () -> assertThat(receiver.delivered(contractId).size() >= 3).isTrue());
+        assertThat(receiver.delivered(contractId)).extracting(d -> d.body().get("type").asText())
                 .containsExactly("ContractDrafted", "ContractSigned", "ContractDelivered");
-        assertThat(receiver.about(supplierId)).isEmpty();
-        assertThat(receiver.received.stream().filter(d -> d.status == 503).map(d -> d.id).distinct())
+        assertThat(receiver.delivered(supplierId)).isEmpty();
+        assertThat(receiver.received.stream().filter(d -> d.status() == 503).map(WebhookReceiver.Delivery::id)
+                .distinct())
                 .as("the failed deliveries were of the first event, held back the rest").hasSize(1);
         JsonNode first = json(ledger.get("admin", "/api/webhooks/" + webhook.get("webhookId").asText()
                 + "/deliveries?size=200")).get(2);
@@ -127,7 +120,7 @@ class WebhooksIT {
     @Test
     void aReceiverThatAlwaysFailsIsDeadLetteredDisabledAndCanBeSentAgainByHand() throws Exception {
         AtomicInteger answer = new AtomicInteger(500);
-        Receiver receiver = receiver(request -> answer.get());
+        WebhookReceiver receiver = receiver(request -> answer.get());
         JsonNode webhook = register(receiver, "[\"SupplierOnboarded\"]");
         String path = "/api/webhooks/" + webhook.get("webhookId").asText();
 
@@ -145,7 +138,7 @@ class WebhooksIT {
         assertThat(ledger.post("admin", path + "/deliveries/" + dead.get("deliveryId").asText() + "/retry", "")
                 .status()).isEqualTo(202);
         assertThat(ledger.post("admin", path + "/enable", "").status()).isEqualTo(200);
-        eventually(WAIT, () -> assertThat(!receiver.succeeded("sup-wh-3").isEmpty()).isTrue());
+        eventually(WAIT, () -> assertThat(!receiver.delivered("sup-wh-3").isEmpty()).isTrue());
         assertThat(receiver.received).hasSize(attempts + 1);
         assertThat(ledger.post("admin", path + "/deliveries/" + dead.get("deliveryId").asText() + "/retry", "")
                 .status()).as("a delivered event is not sent again").isEqualTo(409);
@@ -153,7 +146,7 @@ class WebhooksIT {
 
     @Test
     void afterASecretRotationDeliveriesAreSignedWithBothSecrets() throws Exception {
-        Receiver receiver = receiver(request -> 200);
+        WebhookReceiver receiver = receiver(request -> 200);
         JsonNode webhook = register(receiver, "[\"SupplierOnboarded\"]");
         String path = "/api/webhooks/" + webhook.get("webhookId").asText();
         RunningLedger.Reply rotation = ledger.post("admin", path + "/secret-rotation", "");
@@ -163,9 +156,9 @@ class WebhooksIT {
 
         write("/api/suppliers", supplier("sup-wh-4"));
 
-        eventually(WAIT, () -> assertThat(!receiver.succeeded("sup-wh-4").isEmpty()).isTrue());
-        Delivery delivery = receiver.succeeded("sup-wh-4").get(0);
-        assertThat(delivery.signatures).hasSize(2);
+        eventually(WAIT, () -> assertThat(!receiver.delivered("sup-wh-4").isEmpty()).isTrue());
+        WebhookReceiver.Delivery delivery = receiver.delivered("sup-wh-4").get(0);
+        assertThat(delivery.signatures()).hasSize(2);
         assertThat(delivery.signedWith(newSecret)).isTrue();
         assertThat(delivery.signedWith(webhook.get("secret").asText())).isTrue();
     }
@@ -206,7 +199,7 @@ class WebhooksIT {
         assertThat(ledger.post("buyer", path, body).status()).as(path).isIn(201, 202);
     }
 
-    private static JsonNode register(Receiver receiver, String eventTypes) throws IOException {
+    private static JsonNode register(WebhookReceiver receiver, String eventTypes) throws IOException {
         RunningLedger.Reply reply = ledger.post("admin", "/api/webhooks", """
                 {"url": "%s", "eventTypes": %s, "description": "test receiver"}""".formatted(receiver.url(), eventTypes));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
@@ -217,71 +210,14 @@ class WebhooksIT {
         return JSON.readTree(reply.body());
     }
 
-    private static List<Long> sequences(List<Delivery> deliveries, String aggregateId) {
-        return deliveries.stream().filter(d -> d.body.at("/data/aggregateId").asText().equals(aggregateId))
-                .map(d -> d.body.at("/data/sequence").asLong()).toList();
+    private static List<Long> sequences(List<WebhookReceiver.Delivery> deliveries, String aggregateId) {
+        return deliveries.stream().filter(d -> d.body().at("/data/aggregateId").asText().equals(aggregateId))
+                .map(d -> d.body().at("/data/sequence").asLong()).toList();
     }
 
-    private Receiver receiver(IntUnaryOperator answer) throws IOException {
-        Receiver receiver = new Receiver(answer);
+    private WebhookReceiver receiver(IntUnaryOperator answer) throws IOException {
+        WebhookReceiver receiver = new WebhookReceiver(answer);
         receivers.add(receiver);
         return receiver;
-    }
-
-    /** What a delivery carried, and the status the receiver answered. */
-    record Delivery(String id, long timestamp, List<String> signatures, String raw, JsonNode body, int status) {
-
-        /** The signature check of the Standard Webhooks specification, written here from the specification. */
-        boolean signedWith(String secret) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.replaceFirst("^whsec_", "")),
-                        "HmacSHA256"));
-                String expected = "v1," + Base64.getEncoder().encodeToString(
-                        mac.doFinal((id + "." + timestamp + "." + raw).getBytes(StandardCharsets.UTF_8)));
-                return signatures.contains(expected);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** A receiver on loopback that records every request and answers what {@code answer} says for the n-th one. */
-    static final class Receiver {
-        final HttpServer server;
-        final List<Delivery> received = new CopyOnWriteArrayList<>();
-        private final AtomicInteger count = new AtomicInteger();
-
-        Receiver(IntUnaryOperator answer) throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hooks", exchange -> {
-                String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                int status = answer.applyAsInt(count.incrementAndGet());
-                var headers = exchange.getRequestHeaders();
-                received.add(new Delivery(headers.getFirst("webhook-id"),
-                        Long.parseLong(headers.getFirst("webhook-timestamp")),
-                        List.of(headers.getFirst("webhook-signature").split(" ")), raw, JSON.readTree(raw), status));
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
-        }
-
-        List<Delivery> succeeded(String... aggregateIds) {
-            return about(aggregateIds).stream().filter(d -> d.status >= 200 && d.status < 300).toList();
-        }
-
-        /** The successful deliveries about these aggregates, in the order they arrived. */
-        List<Delivery> about(String... aggregateIds) {
-            List<String> ids = List.of(aggregateIds);
-            Map<String, Delivery> once = new HashMap<>();
-            return received.stream().filter(d -> d.status >= 200 && d.status < 300)
-                    .filter(d -> ids.contains(d.body.at("/data/aggregateId").asText()))
-                    .filter(d -> once.putIfAbsent(d.id, d) == null).toList();
-        }
     }
 }
