@@ -134,7 +134,7 @@ class ReplayIT {
             List<String> names = new ArrayList<>();
             all.forEach(projection -> names.add(projection.get("name").asText()));
             assertThat(names).containsExactly("contract-history", "contract-summaries", "dispute-timelines",
-                    "milestones", "spend", "supplier-profiles", "supplier-scorecards");
+                    "milestones", "spend", "supplier-profiles", "supplier-risk", "supplier-scorecards");
             JsonNode summaries = all.get(1);
             assertThat(summaries.get("head").asLong()).isPositive();
             assertThat(summaries.get("segments").asInt()).isPositive();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartOnPostgresIT {
 
     private static final List<String> PROJECTIONS = List.of("contract-history", "contract-summaries",
-            "dispute-timelines", "milestones", "spend", "supplier-profiles", "supplier-scorecards");
+            "dispute-timelines", "milestones", "spend", "supplier-profiles", "supplier-risk", "supplier-scorecards");
 
     @RegisterExtension
     final PostgresDatabase postgres = new PostgresDatabase();

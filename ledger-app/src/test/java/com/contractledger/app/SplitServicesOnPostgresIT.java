@@ -35,7 +35,7 @@ class SplitServicesOnPostgresIT {
     private static final String AUDITOR = "auditor:auditor-secret";
     private static final String ADMIN = "admin:admin-secret";
     private static final List<String> PROJECTIONS = List.of("contract-history", "contract-summaries",
-            "dispute-timelines", "milestones", "spend", "supplier-profiles", "supplier-scorecards");
+            "dispute-timelines", "milestones", "spend", "supplier-profiles", "supplier-risk", "supplier-scorecards");
 
     @RegisterExtension
     final PostgresDatabase postgres = new PostgresDatabase();

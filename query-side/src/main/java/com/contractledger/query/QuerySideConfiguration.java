@@ -9,6 +9,7 @@ import com.contractledger.query.history.ContractHistoryProjection;
 import com.contractledger.query.milestone.MilestoneProjection;
 import com.contractledger.query.scorecard.SupplierScorecardProjection;
 import com.contractledger.query.spend.SpendProjection;
+import com.contractledger.query.risk.SupplierRiskProjection;
 import com.contractledger.query.summary.ContractSummaryProjection;
 import com.contractledger.query.supplier.SupplierProfileProjection;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,8 @@ public class QuerySideConfiguration {
     public static final List<String> PROJECTIONS = List.of(ContractSummaryProjection.PROCESSING_GROUP,
             ContractHistoryProjection.PROCESSING_GROUP, DisputeTimelineProjection.PROCESSING_GROUP,
             SupplierProfileProjection.PROCESSING_GROUP, SupplierScorecardProjection.PROCESSING_GROUP,
-            MilestoneProjection.PROCESSING_GROUP, SpendProjection.PROCESSING_GROUP);
+            MilestoneProjection.PROCESSING_GROUP, SpendProjection.PROCESSING_GROUP,
+            SupplierRiskProjection.PROCESSING_GROUP);
 
     /** axon-mongo has no Spring Boot starter for 4.12, hence the explicit beans. */
     @Bean

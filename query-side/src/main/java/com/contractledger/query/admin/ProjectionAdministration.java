@@ -1,5 +1,6 @@
 package com.contractledger.query.admin;
 
+import com.contractledger.query.QuerySideConfiguration;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.ReadModelGenerations.Registry;
 import jakarta.annotation.PreDestroy;
@@ -250,9 +251,11 @@ public class ProjectionAdministration {
         }
     }
 
+    /** The projections' processors; others (the webhooks' outbox) keep their own position and are not replayed. */
     private List<StreamingEventProcessor> processors() {
         return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(processor -> QuerySideConfiguration.PROJECTIONS.contains(processor.getName())).toList();
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -11,19 +11,17 @@ import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractSignedEvent;
 import com.contractledger.api.contract.ContractTerminatedEvent;
-import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.DisputeEscalatedEvent;
 import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
+import com.contractledger.query.common.DeliveredTotals;
 import com.contractledger.query.common.TermsFigures;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,11 +72,11 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
                     "description", e.description(), "changes", size(e.changes()));
         }
         if (event instanceof ContractDeliveredEvent e) {
+            DeliveredTotals totals = DeliveredTotals.of(e.lines());
             HistoryPhrase delivery = phrase("ContractDelivered", "deliveryId", e.deliveryId(),
                     "milestoneId", e.milestoneId(), "deliveredOn", e.deliveredOn(),
-                    "delivered", sum(e.lines(), DeliveredLine::delivered),
-                    "accepted", sum(e.lines(), DeliveredLine::accepted),
-                    "rejected", sum(e.lines(), DeliveredLine::rejected), "value", e.deliveredValue());
+                    "delivered", totals.delivered().toPlainString(), "accepted", totals.accepted().toPlainString(),
+                    "rejected", totals.rejected().toPlainString(), "value", e.deliveredValue());
             if (e.late()) {
                 delivery.facts.put("daysLate", String.valueOf(e.daysLate()));
                 return new HistoryPhrase("ContractDeliveredLate", delivery.facts);
@@ -160,9 +158,5 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
 
     private static int size(Collection<?> items) {
         return items == null ? 0 : items.size();
-    }
-
-    private static String sum(List<DeliveredLine> lines, Function<DeliveredLine, BigDecimal> quantity) {
-        return lines.stream().map(quantity).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
     }
 }

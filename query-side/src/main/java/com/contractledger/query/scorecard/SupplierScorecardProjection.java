@@ -7,7 +7,6 @@ import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractTerms;
-import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.api.supplier.SupplierCreditAssessedEvent;
@@ -15,6 +14,7 @@ import com.contractledger.api.supplier.SupplierOnboardedEvent;
 import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.query.common.EvaluationSummary;
+import com.contractledger.query.common.DeliveredTotals;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Entries;
@@ -127,12 +127,10 @@ public class SupplierScorecardProjection extends Projection {
 
     @EventHandler
     public void on(ContractDeliveredEvent event, EventMessage<?> message) {
-        BigDecimal delivered = event.lines().stream().map(DeliveredLine::delivered)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal accepted = event.lines().stream().map(DeliveredLine::accepted)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal rejected = event.lines().stream().map(DeliveredLine::rejected)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        DeliveredTotals totals = DeliveredTotals.of(event.lines());
+        BigDecimal delivered = totals.delivered();
+        BigDecimal accepted = totals.accepted();
+        BigDecimal rejected = totals.rejected();
         EventContext context = EventContext.of(message);
         ContractMilestones contract = milestones.find(context.aggregateId()).orElseThrow(() ->
                 new IllegalStateException("delivery " + event.deliveryId() + " of unknown contract "

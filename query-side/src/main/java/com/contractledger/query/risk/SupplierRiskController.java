@@ -1,0 +1,44 @@
+package com.contractledger.query.risk;
+
+import com.contractledger.query.common.Paging;
+import com.contractledger.query.common.Queries;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/** Supplier risk for every reading role: one supplier's score with its reasons, and the suppliers at a level. */
+@RestController
+class SupplierRiskController {
+
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+
+    SupplierRiskController(QueryGateway queryGateway, ObjectProvider<Clock> clock) {
+        this.queryGateway = queryGateway;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @GetMapping("/api/suppliers/{supplierId}/risk")
+    SupplierRisk one(@PathVariable String supplierId) {
+        return Queries.ask(queryGateway, new FindSupplierRiskQuery(supplierId, clock.instant()),
+                        ResponseTypes.optionalInstanceOf(SupplierRisk.class))
+                .orElseThrow(() -> Queries.notFound("supplier " + supplierId));
+    }
+
+    /** Suppliers at or above {@code level}, riskiest first; {@code category} narrows them. */
+    @GetMapping("/api/risk")
+    SupplierRiskPage atLevel(@RequestParam(required = false) SupplierRisk.Level level,
+                             @RequestParam(required = false) String category,
+                             @RequestParam(required = false) Integer page,
+                             @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        return Queries.ask(queryGateway, new FindSupplierRisksQuery(level, category, clock.instant(), paging.page(),
+                paging.size()), ResponseTypes.instanceOf(SupplierRiskPage.class));
+    }
+}
