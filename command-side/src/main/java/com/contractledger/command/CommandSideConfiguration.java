@@ -24,6 +24,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -92,8 +94,8 @@ public class CommandSideConfiguration {
      */
     @Bean
     @ConditionalOnProperty("ledger.flyway.enabled")
-    static Flyway commandSchema(DataSource dataSource) {
-        return migrations(dataSource, "classpath:db/command", "flyway_command_history");
+    static Flyway commandSchema(DataSource dataSource, Environment environment) {
+        return migrations(dataSource, environment, "classpath:db/command", "flyway_command_history");
     }
 
     /**
@@ -112,8 +114,8 @@ public class CommandSideConfiguration {
      */
     @Bean
     @ConditionalOnProperty("ledger.flyway.event-store")
-    static Flyway eventStoreSchema(DataSource dataSource) {
-        return migrations(dataSource, "classpath:db/event-store", "flyway_event_store_history");
+    static Flyway eventStoreSchema(DataSource dataSource, Environment environment) {
+        return migrations(dataSource, environment, "classpath:db/event-store", "flyway_event_store_history");
     }
 
     @Bean
@@ -122,9 +124,27 @@ public class CommandSideConfiguration {
         return new FlywayMigrationInitializer(eventStoreSchema);
     }
 
-    private static Flyway migrations(DataSource dataSource, String location, String history) {
-        return Flyway.configure().dataSource(dataSource).locations(location).table(history)
+    private static Flyway migrations(DataSource dataSource, Environment environment, String location,
+                                     String history) {
+        return withOwner(Flyway.configure(), dataSource, environment).locations(location).table(history)
                 .baselineOnMigrate(true).baselineVersion("0").load();
+    }
+
+    /**
+     * The migrations run as the schema's owner when {@code spring.flyway.user} is set (with
+     * {@code spring.flyway.password}, and {@code spring.flyway.url} or else the datasource's URL), so that the service
+     * itself can connect as a role that may only read and write rows (docker/postgres/init-users.sh); without it, as
+     * the datasource's user. Spring Boot's own Flyway is off (ledger-common.yml), so only these migrations read them.
+     */
+    private static FluentConfiguration withOwner(FluentConfiguration flyway, DataSource dataSource,
+                                                Environment environment) {
+        String owner = environment.getProperty("spring.flyway.user", "");
+        if (owner.isBlank()) {
+            return flyway.dataSource(dataSource);
+        }
+        String url = environment.getProperty("spring.flyway.url",
+                environment.getRequiredProperty("spring.datasource.url"));
+        return flyway.dataSource(url, owner, environment.getProperty("spring.flyway.password", ""));
     }
 
     @Bean

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +39,7 @@ class EventTableTailingOnPostgresIT {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-t0")).status()).isEqualTo(201);
             DomainEventMessage<?> onboarded = ledger.events("sup-t0").get(0);
             JdbcEventStorageEngine otherWriter = JdbcEventStorageEngine.builder()
-                    .connectionProvider(() -> DriverManager.getConnection(postgres.jdbcUrl(), PostgresDatabase.USER,
-                            PostgresDatabase.PASSWORD))
+                    .connectionProvider(postgres::connectAsCommandSide)
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .eventSerializer(LedgerJson.serializer())
                     .snapshotSerializer(LedgerJson.serializer())

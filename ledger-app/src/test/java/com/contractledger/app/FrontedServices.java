@@ -93,10 +93,9 @@ final class FrontedServices extends RunningLedger {
         try {
             Map<String, String> environment = users();
             environment.put("SPRING_PROFILES_ACTIVE", "postgres");
-            environment.put("LEDGER_JDBC_URL", database.jdbcUrl());
-            environment.put("LEDGER_JDBC_USER", PostgresDatabase.USER);
-            environment.put("LEDGER_JDBC_PASSWORD", PostgresDatabase.PASSWORD);
             Map<String, String> querySideEnvironment = new HashMap<>(environment);
+            environment.putAll(database.commandSideEnvironment());
+            querySideEnvironment.putAll(database.querySideEnvironment());
             querySideEnvironment.put("MONGODB_URI", services.mongo.uri());
             // Both at once: the query side waits for the event table the command side creates.
             List<Path> classPath = List.of(AxonServerWire.classesIn(dir.resolve("wire")));

@@ -8,13 +8,19 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -24,6 +30,13 @@ import java.util.UUID;
  * {@code LEDGER_TEST_JDBC_USER}, {@code LEDGER_TEST_JDBC_PASSWORD}), by default the one {@code .ci/postgres} starts;
  * its user must be allowed to create databases. When no server answers, the tests are skipped with the reason and
  * how to get one — unless {@code CI} is set: under CI they must run, so they fail.
+ *
+ * <p>The services run as in the compose files, with the least-privilege roles of
+ * {@code docker/postgres/init-users.sh}: each database is created owned by {@link #OWNER}, set up by that very script
+ * (run with psql, as the test's user, a member of the owner), Flyway migrates as the owner and the services connect
+ * as {@link #COMMAND_USER} and {@link #QUERY_USER}, which may only read and write rows. {@code .ci/postgres} creates
+ * the roles; elsewhere run the script once as a superuser (LEDGER_TEST_JDBC_OWNER, _COMMAND_USER, _QUERY_USER and
+ * their _PASSWORD variables name others).
  */
 final class PostgresDatabase
         implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -31,6 +44,16 @@ final class PostgresDatabase
     static final String SERVER_URL = env("LEDGER_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:55432/ledger");
     static final String USER = env("LEDGER_TEST_JDBC_USER", "ledger");
     static final String PASSWORD = env("LEDGER_TEST_JDBC_PASSWORD", "ledger");
+    /** Owns each test's database and its tables; Flyway's migrations run as it. */
+    static final String OWNER = env("LEDGER_TEST_JDBC_OWNER", "ledger_owner");
+    static final String OWNER_PASSWORD = env("LEDGER_TEST_JDBC_OWNER_PASSWORD", "ledger");
+    /** The command side (and the one-process launcher) at runtime: rows only. */
+    static final String COMMAND_USER = env("LEDGER_TEST_JDBC_COMMAND_USER", "ledger_command");
+    static final String COMMAND_PASSWORD = env("LEDGER_TEST_JDBC_COMMAND_PASSWORD", "ledger");
+    /** The query side at runtime: rows only. */
+    static final String QUERY_USER = env("LEDGER_TEST_JDBC_QUERY_USER", "ledger_query");
+    static final String QUERY_PASSWORD = env("LEDGER_TEST_JDBC_QUERY_PASSWORD", "ledger");
+    private static final Path INIT_USERS = Path.of("..", "docker", "postgres", "init-users.sh");
 
     /** Why the server cannot be reached, or "" once it was; checked once per test run. */
     private static String unreachable;
@@ -89,15 +112,52 @@ final class PostgresDatabase
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
 
+    /** A connection as the command side's runtime role. */
+    Connection connectAsCommandSide() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), COMMAND_USER, COMMAND_PASSWORD);
+    }
+
+    /**
+     * The variables an operator sets for the command side on this database (the launcher takes the same): its runtime
+     * role as LEDGER_JDBC_USER, the owner for Flyway as SPRING_FLYWAY_USER.
+     */
+    Map<String, String> commandSideEnvironment() {
+        return environment(COMMAND_USER, COMMAND_PASSWORD);
+    }
+
+    /** As {@link #commandSideEnvironment()}, for the query side and its own role. */
+    Map<String, String> querySideEnvironment() {
+        return environment(QUERY_USER, QUERY_PASSWORD);
+    }
+
+    /**
+     * {@link #commandSideEnvironment()} as command-line arguments: Spring's own properties by their names (only the
+     * environment maps SPRING_FLYWAY_USER to spring.flyway.user), the ledger's variables as they are.
+     */
+    List<String> commandSideArguments() {
+        return commandSideEnvironment().entrySet().stream().map(e -> "--" + (e.getKey().startsWith("SPRING_")
+                ? e.getKey().toLowerCase(Locale.ROOT).replace('_', '.') : e.getKey()) + "=" + e.getValue()).toList();
+    }
+
+    private Map<String, String> environment(String user, String password) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LEDGER_JDBC_URL", jdbcUrl());
+        environment.put("LEDGER_JDBC_USER", user);
+        environment.put("LEDGER_JDBC_PASSWORD", password);
+        environment.put("SPRING_FLYWAY_USER", OWNER);
+        environment.put("SPRING_FLYWAY_PASSWORD", OWNER_PASSWORD);
+        return environment;
+    }
+
     /**
      * Arguments that start the one-process launcher on the postgres profile against this database and the given
      * MongoDB, through the variables an operator sets, with the demo users of the embedded default configured
      * explicitly (the postgres profile has none of its own).
      */
     String[] launcherArguments(String mongoUri) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-                "--LEDGER_JDBC_URL=" + jdbcUrl(), "--LEDGER_JDBC_USER=" + USER, "--LEDGER_JDBC_PASSWORD=" + PASSWORD,
-                "--MONGODB_URI=" + mongoUri,
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
+        arguments.addAll(commandSideArguments());
+        arguments.addAll(List.of("--MONGODB_URI=" + mongoUri,
                 // the in-test MongoDB wire server does not answer Spring Boot's health command
                 "--management.health.mongo.enabled=false"));
         List<String> users = List.of("buyer", "auditor", "compliance", "dashboard", "admin");
@@ -116,7 +176,41 @@ final class PostgresDatabase
                 .orElse(context.getRequiredTestClass().getSimpleName()).toLowerCase(Locale.ROOT);
         database = "t_" + test.replaceAll("[^a-z0-9]", "_").substring(0, Math.min(40, test.length())) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        execute("CREATE DATABASE \"" + database + "\"");
+        execute("CREATE DATABASE \"" + database + "\" OWNER \"" + OWNER + "\"");
+        initUsers();
+    }
+
+    /**
+     * docker/postgres/init-users.sh on this database, as the compose files' PostgreSQL runs it, but as the test's user
+     * and without password files: it grants the runtime roles their rights and checks that the roles exist.
+     */
+    private void initUsers() {
+        int hostStart = SERVER_URL.indexOf("//") + 2;
+        String[] hostPort = SERVER_URL.substring(hostStart, SERVER_URL.indexOf('/', hostStart)).split(":");
+        ProcessBuilder script = new ProcessBuilder("bash", INIT_USERS.toString()).redirectErrorStream(true);
+        Map<String, String> environment = script.environment();
+        environment.put("PGHOST", hostPort[0]);
+        environment.put("PGPORT", hostPort.length > 1 ? hostPort[1] : "5432");
+        environment.put("PGUSER", USER);
+        environment.put("PGPASSWORD", PASSWORD);
+        environment.put("LEDGER_DB_NAME", database);
+        environment.put("LEDGER_DB_OWNER", OWNER);
+        environment.put("LEDGER_DB_COMMAND_USER", COMMAND_USER);
+        environment.put("LEDGER_DB_QUERY_USER", QUERY_USER);
+        environment.put("LEDGER_SECRETS_DIR", "/nonexistent");
+        try {
+            Process process = script.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(INIT_USERS + " failed on " + database + " (the roles are made by "
+                        + "`sudo .ci/postgres`, or by that script run once as a superuser): " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + INIT_USERS + " (needs bash and psql)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void drop() throws SQLException {

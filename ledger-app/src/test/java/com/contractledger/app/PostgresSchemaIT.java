@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The schema Flyway creates for the postgres profile: two histories (command side, query side) in one schema, Axon's
@@ -44,6 +46,18 @@ class PostgresSchemaIT {
                 assertThat(migrations(sql, "flyway_command_history"))
                         .containsExactly("1 deadlines", "2 idempotency and supplier standing");
                 assertThat(migrations(sql, "flyway_query_history")).containsExactly("1 token store");
+                // Flyway ran as the owner; the services, as roles that may read and write rows and nothing else
+                assertThat(owners(sql)).containsOnly(PostgresDatabase.OWNER);
+                try (Connection service = postgres.connectAsCommandSide();
+                     Statement runtime = service.createStatement()) {
+                    assertThat(Long.parseLong(single(runtime, "SELECT count(*) FROM domainevententry"))).isPositive();
+                    assertThatThrownBy(
+                                    () -> runtime.execute("CREATE TABLE forbidden (id INT)"))
+                            .hasMessageContaining("permission denied");
+                    assertThatThrownBy(
+                                    () -> runtime.execute("TRUNCATE domainevententry"))
+                            .hasMessageContaining("permission denied");
+                }
 
                 Map<String, String> indexes = indexes(sql);
                 assertThat(indexes).containsEntry("domain_event_entry_pkey", "domainevententry (globalindex)")
@@ -95,10 +109,9 @@ class PostgresSchemaIT {
     @Test
     void on_axonserver_the_command_side_creates_its_bookkeeping_tables_and_no_event_tables() throws Exception {
         try (ConfigurableApplicationContext commandSide = CommandSideApplication.application()
-                .profiles("axonserver").run("--server.port=0",
-                        "--AXONSERVER_SERVERS=127.0.0.1:" + ServiceWiring.closedPort(),
-                        "--LEDGER_JDBC_URL=" + postgres.jdbcUrl(), "--LEDGER_JDBC_USER=" + PostgresDatabase.USER,
-                        "--LEDGER_JDBC_PASSWORD=" + PostgresDatabase.PASSWORD);
+                .profiles("axonserver").run(Stream.concat(Stream.of("--server.port=0",
+                        "--AXONSERVER_SERVERS=127.0.0.1:" + ServiceWiring.closedPort()),
+                        postgres.commandSideArguments().stream()).toArray(String[]::new));
              Connection db = postgres.connect(); Statement sql = db.createStatement()) {
             assertThat(commandSide.isRunning()).isTrue();
             assertThat(migrations(sql, "flyway_command_history"))
@@ -112,6 +125,18 @@ class PostgresSchemaIT {
             assertThat(tables).containsExactlyInAnyOrder("scheduled_tasks", "idempotency_key", "supplier_standing",
                     "flyway_command_history");
         }
+    }
+
+    /** The owners of the tables, sequences and indexes in schema public. */
+    private static List<String> owners(Statement sql) throws SQLException {
+        List<String> owners = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")) {
+            while (rows.next()) {
+                owners.add(rows.getString(1));
+            }
+        }
+        return owners;
     }
 
     private static List<String> migrations(Statement sql, String history) throws SQLException {

@@ -256,6 +256,7 @@ class SplitServicesOnPostgresIT {
 
     private ServiceProcess startQuerySide() throws Exception {
         Map<String, String> environment = environment();
+        environment.putAll(postgres.querySideEnvironment());
         environment.put("MONGODB_URI", mongo.uri());
         // the in-test MongoDB wire server does not know the "hello" command of Spring Boot's MongoDB health check
         return ServiceProcess.start("query-side-" + ++querySideStarts, serviceJar("query-side"), List.of(),
@@ -266,9 +267,7 @@ class SplitServicesOnPostgresIT {
     private Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "postgres");
-        environment.put("LEDGER_JDBC_URL", postgres.jdbcUrl());
-        environment.put("LEDGER_JDBC_USER", PostgresDatabase.USER);
-        environment.put("LEDGER_JDBC_PASSWORD", PostgresDatabase.PASSWORD);
+        environment.putAll(postgres.commandSideEnvironment());
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         List<String> users = List.of(BUYER, AUDITOR, ADMIN);
         for (int i = 0; i < users.size(); i++) {

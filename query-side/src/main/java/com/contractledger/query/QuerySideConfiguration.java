@@ -30,6 +30,7 @@ import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequence
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
@@ -86,12 +88,28 @@ public class QuerySideConfiguration {
      */
     @Bean
     @ConditionalOnProperty("ledger.flyway.token-store")
-    static Flyway querySchema(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource)
+    static Flyway querySchema(DataSource dataSource, Environment environment) {
+        return withOwner(Flyway.configure(), dataSource, environment)
                 .locations("classpath:db/query").table("flyway_query_history")
                 // the command side's tables may already be in the schema, under their own history table
                 .baselineOnMigrate(true).baselineVersion("0")
                 .load();
+    }
+
+    /**
+     * As the schema's owner when {@code spring.flyway.user} is set (with {@code spring.flyway.password}, and
+     * {@code spring.flyway.url} or else the datasource's URL), so that the service itself can connect as a role that
+     * may only read and write rows (docker/postgres/init-users.sh); without it, as the datasource's user.
+     */
+    private static FluentConfiguration withOwner(FluentConfiguration flyway, DataSource dataSource,
+                                                 Environment environment) {
+        String owner = environment.getProperty("spring.flyway.user", "");
+        if (owner.isBlank()) {
+            return flyway.dataSource(dataSource);
+        }
+        String url = environment.getProperty("spring.flyway.url",
+                environment.getRequiredProperty("spring.datasource.url"));
+        return flyway.dataSource(url, owner, environment.getProperty("spring.flyway.password", ""));
     }
 
     @Bean
