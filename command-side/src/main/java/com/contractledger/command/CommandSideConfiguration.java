@@ -4,8 +4,9 @@ import com.contractledger.command.common.AppendedVersion;
 import com.contractledger.command.common.DuplicateKeyResolver;
 import com.contractledger.command.common.HashChainInterceptor;
 import com.contractledger.command.common.IdempotencyStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import com.contractledger.command.common.RejectionReportingCommandBus;
+import com.contractledger.shared.MigrationOwner;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -126,25 +127,8 @@ public class CommandSideConfiguration {
 
     private static Flyway migrations(DataSource dataSource, Environment environment, String location,
                                      String history) {
-        return withOwner(Flyway.configure(), dataSource, environment).locations(location).table(history)
+        return migratingAs(Flyway.configure(), dataSource, environment).locations(location).table(history)
                 .baselineOnMigrate(true).baselineVersion("0").load();
-    }
-
-    /**
-     * The migrations run as the schema's owner when {@code spring.flyway.user} is set (with
-     * {@code spring.flyway.password}, and {@code spring.flyway.url} or else the datasource's URL), so that the service
-     * itself can connect as a role that may only read and write rows (docker/postgres/init-users.sh); without it, as
-     * the datasource's user. Spring Boot's own Flyway is off (ledger-common.yml), so only these migrations read them.
-     */
-    private static FluentConfiguration withOwner(FluentConfiguration flyway, DataSource dataSource,
-                                                Environment environment) {
-        String owner = environment.getProperty("spring.flyway.user", "");
-        if (owner.isBlank()) {
-            return flyway.dataSource(dataSource);
-        }
-        String url = environment.getProperty("spring.flyway.url",
-                environment.getRequiredProperty("spring.datasource.url"));
-        return flyway.dataSource(url, owner, environment.getProperty("spring.flyway.password", ""));
     }
 
     @Bean
@@ -176,5 +160,12 @@ public class CommandSideConfiguration {
     @Autowired
     void linkHashChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
         eventStore.registerDispatchInterceptor(new HashChainInterceptor(eventStore, eventSerializer));
+    }
+
+    /** The migrations as the schema's owner when one is configured ({@link MigrationOwner}), else as the service. */
+    private static FluentConfiguration migratingAs(FluentConfiguration flyway, DataSource dataSource,
+                                                   Environment environment) {
+        return MigrationOwner.of(environment).map(owner -> flyway.dataSource(owner.url(), owner.user(),
+                owner.password())).orElseGet(() -> flyway.dataSource(dataSource));
     }
 }

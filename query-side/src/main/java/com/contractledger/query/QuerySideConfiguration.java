@@ -2,16 +2,17 @@ package com.contractledger.query;
 
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
-import com.contractledger.query.readmodel.TokenAfterViews;
 import com.contractledger.query.common.ReadModelTransactions;
 import com.contractledger.query.dispute.DisputeTimelineProjection;
 import com.contractledger.query.history.ContractHistoryProjection;
 import com.contractledger.query.milestone.MilestoneProjection;
+import com.contractledger.query.readmodel.TokenAfterViews;
+import com.contractledger.query.risk.SupplierRiskProjection;
 import com.contractledger.query.scorecard.SupplierScorecardProjection;
 import com.contractledger.query.spend.SpendProjection;
-import com.contractledger.query.risk.SupplierRiskProjection;
 import com.contractledger.query.summary.ContractSummaryProjection;
 import com.contractledger.query.supplier.SupplierProfileProjection;
+import com.contractledger.shared.MigrationOwner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -89,27 +90,11 @@ public class QuerySideConfiguration {
     @Bean
     @ConditionalOnProperty("ledger.flyway.token-store")
     static Flyway querySchema(DataSource dataSource, Environment environment) {
-        return withOwner(Flyway.configure(), dataSource, environment)
+        return migratingAs(Flyway.configure(), dataSource, environment)
                 .locations("classpath:db/query").table("flyway_query_history")
                 // the command side's tables may already be in the schema, under their own history table
                 .baselineOnMigrate(true).baselineVersion("0")
                 .load();
-    }
-
-    /**
-     * As the schema's owner when {@code spring.flyway.user} is set (with {@code spring.flyway.password}, and
-     * {@code spring.flyway.url} or else the datasource's URL), so that the service itself can connect as a role that
-     * may only read and write rows (docker/postgres/init-users.sh); without it, as the datasource's user.
-     */
-    private static FluentConfiguration withOwner(FluentConfiguration flyway, DataSource dataSource,
-                                                 Environment environment) {
-        String owner = environment.getProperty("spring.flyway.user", "");
-        if (owner.isBlank()) {
-            return flyway.dataSource(dataSource);
-        }
-        String url = environment.getProperty("spring.flyway.url",
-                environment.getRequiredProperty("spring.datasource.url"));
-        return flyway.dataSource(url, owner, environment.getProperty("spring.flyway.password", ""));
     }
 
     @Bean
@@ -250,5 +235,12 @@ public class QuerySideConfiguration {
                     .fetchDelay(pollInterval.toMillis())
                     .build();
         }
+    }
+
+    /** The migrations as the schema's owner when one is configured ({@link MigrationOwner}), else as the service. */
+    private static FluentConfiguration migratingAs(FluentConfiguration flyway, DataSource dataSource,
+                                                   Environment environment) {
+        return MigrationOwner.of(environment).map(owner -> flyway.dataSource(owner.url(), owner.user(),
+                owner.password())).orElseGet(() -> flyway.dataSource(dataSource));
     }
 }
