@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The operating properties of one resolved compose configuration (`docker-compose config` output on stdin), for
 .ci/compose-check. Every service must have:
 
