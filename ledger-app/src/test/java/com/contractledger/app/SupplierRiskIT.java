@@ -54,15 +54,31 @@ class SupplierRiskIT {
         JsonNode clean = risk("sup-risk");
         assertThat(factor(clean, "onTimeDelivery").get("contribution").decimalValue()).isZero();
 
+        assertThat(clean.get("level").asText()).isEqualTo("LOW");
+
         List<Integer> scores = new ArrayList<>(List.of(clean.get("score").asInt()));
-        for (int i = 4; i <= 6; i++) {
-            int version = write("/api/contracts/ct-risk/deliveries", delivery("dl-" + i, TODAY.minusDays(5), 150));
-            String eventId = ledger.events("ct-risk").get(version).getIdentifier();
-            JsonNode risk = caughtUp("sup-risk", eventId);
-            scores.add(risk.get("score").asInt());
-            assertThat(factor(risk, "onTimeDelivery").get("explanation").asText())
-                    .isEqualTo("%d of the last %d deliveries late".formatted(i - 3, Math.min(i, 5)));
-            assertThat(factor(risk, "qualityRejection").get("evidence").findValuesAsText("eventId")).contains(eventId);
+        String lastEventId = null;
+        try (SseClient stream = SseClient.connect(ledger.baseUrl(), "/api/stream/risk", "compliance", null)) {
+            assertThat(stream.status).isEqualTo(200);
+            for (int i = 4; i <= 6; i++) {
+                int version = write("/api/contracts/ct-risk/deliveries", delivery("dl-" + i, TODAY.minusDays(5), 150));
+                lastEventId = ledger.events("ct-risk").get(version).getIdentifier();
+                JsonNode risk = caughtUp("sup-risk", lastEventId);
+                scores.add(risk.get("score").asInt());
+                assertThat(factor(risk, "onTimeDelivery").get("explanation").asText())
+                        .isEqualTo("%d of the last %d deliveries late".formatted(i - 3, Math.min(i, 5)));
+                assertThat(factor(risk, "qualityRejection").get("evidence").findValuesAsText("eventId"))
+                        .contains(lastEventId);
+            }
+            // 5 dependence + 9 late + 6.75 rejected + 10 on-time falling from 100 % to 40 % + 4.5 rejections rising
+            assertThat(risk("sup-risk").get("level").asText()).isEqualTo("MEDIUM");
+            SseClient.Event change = stream.next(Duration.ofSeconds(20));
+            assertThat(change).isNotNull();
+            assertThat(change.name()).isEqualTo("risk");
+            JsonNode announced = JSON.readTree(change.data());
+            assertThat(announced.get("supplierId").asText()).isEqualTo("sup-risk");
+            assertThat(announced.get("from").asText() + "→" + announced.get("to").asText()).isEqualTo("LOW→MEDIUM");
+            assertThat(announced.get("eventId").asText()).isEqualTo(lastEventId);
         }
         assertThat(scores).isSortedAccordingTo(Integer::compare).doesNotHaveDuplicates();
 

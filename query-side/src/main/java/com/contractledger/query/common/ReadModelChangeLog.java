@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
@@ -152,6 +153,12 @@ public class ReadModelChangeLog {
             changes.addCriteria(where("key").is(key));
         }
         return mongo.find(changes.with(Sort.by("_id")).limit(limit), Change.class);
+    }
+
+    /** The newest change of {@code key} in {@code stream} still kept. */
+    public Optional<Change> latest(String stream, String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("stream").is(stream).and("key").is(key))
+                .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Change.class));
     }
 
     /** The number of the oldest change still kept, or of the next change if the log is empty. */

@@ -1,7 +1,9 @@
 package com.contractledger.query.readmodel;
 
+import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.BsonDocument;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -56,6 +58,17 @@ public final class ReadModel {
     public ReadModel layout(int layout) {
         generations.declareLayout(group, layout);
         return this;
+    }
+
+    /**
+     * Runs {@code announcement} once the batch of {@code message} is written, after the changes its views recorded;
+     * nothing during a replay. For a stream that tells what several views add up to (a supplier's risk level over its
+     * contracts) rather than the change of one view.
+     */
+    public void afterWrite(EventMessage<?> message, Runnable announcement) {
+        if (!EventContext.of(message).replay()) {
+            ViewBatch.run(batch -> batch.afterWrite(announcement));
+        }
     }
 
     /** Creates every collection's indexes, in the generation served and the one being built. */

@@ -19,16 +19,21 @@ import com.contractledger.api.supplier.SupplierOnboardedEvent;
 import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
 import com.contractledger.query.common.DeliveredTotals;
 import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.risk.RiskFormula.Dependence;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -37,6 +42,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -57,12 +63,26 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class SupplierRiskProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "supplier-risk";
+    /** Announces each change of a supplier's level ({@link RiskLevelChange}), keyed by supplier. */
+    public static final String STREAM = "risk";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Views<RiskSupplier> suppliers;
     private final Views<RiskContract> contracts;
+    private final ReadModelChangeLog changes;
+    private final Clock clock;
 
-    public SupplierRiskProjection(MongoTemplate mongo, ReadModelGenerations generations) {
-        super(new ReadModel(PROCESSING_GROUP, mongo, generations, null));
+    @Autowired
+    public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
+                                  ObjectProvider<Clock> clock) {
+        this(mongo, changes, generations, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
+                                  Clock clock) {
+        super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
+        this.changes = changes;
+        this.clock = clock;
         suppliers = readModel.views(RiskSupplier.COLLECTION, RiskSupplier.class, RiskSupplier::id)
                 .index(new Index().on("categories", Sort.Direction.ASC));
         contracts = readModel.views(RiskContract.COLLECTION, RiskContract.class, RiskContract::id)
@@ -80,30 +100,35 @@ public class SupplierRiskProjection extends Projection {
     @EventHandler
     public void on(SupplierClassifiedEvent event, EventMessage<?> message) {
         suppliers.update(message, s -> s.categorized(listOf(event.categories())));
+        announceLevel(message, event.supplierId().value());
     }
 
     @EventHandler
     public void on(SupplierCreditAssessedEvent event, EventMessage<?> message) {
         suppliers.update(message, s -> s.assessed(new RiskSupplier.Credit(event.rating(), event.assessedOn(),
                 Evidence.of(message))));
+        announceLevel(message, event.supplierId().value());
     }
 
     @EventHandler
     public void on(RectificationRequestedEvent event, EventMessage<?> message) {
         suppliers.update(message, s -> s.rectification(new RiskSupplier.Rectification(event.rectificationId(),
                 event.dueOn(), null, List.of(Evidence.of(message)))));
+        announceLevel(message, event.supplierId().value());
     }
 
     @EventHandler
     public void on(RectificationCompletedEvent event, EventMessage<?> message) {
         suppliers.update(message, s -> s.rectificationCompleted(event.rectificationId(), event.outcome(),
                 Evidence.of(message)));
+        announceLevel(message, event.supplierId().value());
     }
 
     @EventHandler
     public void on(SupplierPerformanceEvaluatedEvent event, EventMessage<?> message) {
         suppliers.update(message, s -> s.evaluated(new RiskSupplier.Evaluation(event.grade(), event.periodEnd(),
                 Evidence.of(message))));
+        announceLevel(message, event.supplierId().value());
     }
 
     @EventHandler
@@ -115,6 +140,7 @@ public class SupplierRiskProjection extends Projection {
     @EventHandler
     public void on(ContractSignedEvent event, EventMessage<?> message) {
         contracts.update(message, RiskContract::sign);
+        announceLevelOfContract(message);
     }
 
     @EventHandler
@@ -133,29 +159,34 @@ public class SupplierRiskProjection extends Projection {
         EventContext context = EventContext.of(message);
         contracts.update(message, c -> c.delivered(new RiskContract.Delivery(event.deliveredOn(), context.position(),
                 event.late(), event.daysLate(), totals.delivered(), totals.rejected(), Evidence.of(message))));
+        announceLevelOfContract(message);
     }
 
     @EventHandler
     public void on(ContractBreachedEvent event, EventMessage<?> message) {
         contracts.update(message, c -> c.breached(new RiskContract.Breach(event.type(), event.responsibleParty(),
                 event.occurredOn(), Evidence.of(message))));
+        announceLevelOfContract(message);
     }
 
     @EventHandler
     public void on(DisputeOpenedEvent event, EventMessage<?> message) {
         contracts.update(message, c -> c.disputeOpened(event.disputeId(), event.stage(), Evidence.of(message)));
+        announceLevelOfContract(message);
     }
 
     @EventHandler
     public void on(DisputeEscalatedEvent event, EventMessage<?> message) {
         contracts.update(message, c -> c.dispute(event.disputeId(), d -> new RiskContract.Dispute(d.disputeId(),
                 event.to(), d.open(), plus(d.evidence(), Evidence.of(message)))));
+        announceLevelOfContract(message);
     }
 
     @EventHandler
     public void on(DisputeResolvedEvent event, EventMessage<?> message) {
         contracts.update(message, c -> c.dispute(event.disputeId(), d -> new RiskContract.Dispute(d.disputeId(),
                 d.stage(), false, plus(d.evidence(), Evidence.of(message)))));
+        announceLevelOfContract(message);
     }
 
     @QueryHandler
@@ -212,6 +243,38 @@ public class SupplierRiskProjection extends Projection {
     private void newTerms(EventMessage<?> message, ContractTerms terms) {
         contracts.update(message, c -> c.ordered(new Money(TermsFigures.orderedValue(terms),
                 c.ordered().currency()), Evidence.of(message)));
+        announceLevelOfContract(message);
+    }
+
+    private void announceLevelOfContract(EventMessage<?> message) {
+        contracts.find(EventContext.of(message).aggregateId())
+                .ifPresent(contract -> announceLevel(message, contract.supplierId()));
+    }
+
+    /**
+     * Once the batch is written, the supplier's level now; announced on {@value #STREAM} when it differs from the last
+     * one announced (LOW before any). Every instance that handles an event of the supplier may announce, so a change
+     * can be announced twice, never missed.
+     */
+    private void announceLevel(EventMessage<?> message, String supplierId) {
+        EventContext context = EventContext.of(message);
+        readModel.afterWrite(message, () -> suppliers.served(supplierId).ifPresent(supplier -> {
+            SupplierRisk risk = risk(supplier, clock.instant());
+            SupplierRisk.Level previous = changes.latest(STREAM, supplierId).map(change -> levelIn(change.view()))
+                    .orElse(SupplierRisk.Level.LOW);
+            if (risk.level() != previous) {
+                changes.record(context, STREAM, supplierId, new RiskLevelChange(supplierId, previous, risk.level(),
+                        risk.score(), context.eventId(), risk.asOf()));
+            }
+        }));
+    }
+
+    private static SupplierRisk.Level levelIn(String change) {
+        try {
+            return SupplierRisk.Level.valueOf(JSON.readTree(change).get("to").asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable risk change " + change, e);
+        }
     }
 
     private static String currency(RiskContract contract) {

@@ -3,6 +3,7 @@ package com.contractledger.query.stream;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.dispute.DisputeTimelineProjection;
 import com.contractledger.query.milestone.MilestoneProjection;
+import com.contractledger.query.risk.SupplierRiskProjection;
 import com.contractledger.query.summary.ContractSummaryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
@@ -96,6 +97,13 @@ class ReadModelStreamController {
     ResponseEntity<?> milestones(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
                                Principal user) {
         return subscribe(user, MilestoneProjection.STREAM, null, lastEventId);
+    }
+
+    /** Each change of a supplier's risk level, as {@code RiskLevelChange}. */
+    @GetMapping(path = "/api/stream/risk", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<?> risk(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                           Principal user) {
+        return subscribe(user, SupplierRiskProjection.STREAM, null, lastEventId);
     }
 
     private ResponseEntity<?> subscribe(Principal user, String stream, String key, Long lastEventId) {

@@ -20,16 +20,21 @@ import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
 import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.query.risk.SupplierRisk.Factor;
 import com.contractledger.query.risk.SupplierRisk.Level;
+import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,14 +50,16 @@ class SupplierRiskProjectionTest {
     private static final Instant AT = Instant.parse("2026-12-20T12:00:00Z");
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final SupplierRiskProjection projection = new SupplierRiskProjection(mongo.template(),
-            mongo.generations());
+    private final ReadModelChangeLog changes = mongo.changeLog();
+    private final SupplierRiskProjection projection = new SupplierRiskProjection(mongo.template(), changes,
+            mongo.generations(), Clock.fixed(AT, ZoneOffset.UTC));
     private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
     private final List<TrackedEventMessage<?>> applied = new ArrayList<>();
 
     @AfterEach
     void stop() {
+        changes.stop();
         mongo.close();
     }
 
@@ -271,6 +278,44 @@ class SupplierRiskProjectionTest {
         assertThat(all.items()).extracting(SupplierRisk::supplierId).containsExactly("sup-001", "sup-002");
         assertThat(springs.items()).extracting(SupplierRisk::supplierId).containsExactly("sup-002");
         assertThat(all.total()).isEqualTo(2);
+    }
+
+    /**
+     * LOW → MEDIUM with the late delivery; the downgrade to C and three breaches keep it MEDIUM (15 late + 2.14
+     * rejected + 10 credit + 15 breaches + 5 dependence = 47.14) and announce nothing; a D evaluation (+5) makes it HIGH.
+     */
+    @Test
+    void each_change_of_level_is_announced_once_with_the_event_that_made_it() throws Exception {
+        changes.start();
+        supplierWithSignedContract("sup-001", "ct-1", "fasteners");
+        credit("sup-001", CreditRating.BB);
+        TrackedEventMessage<?> late = apply("ct-1", delivered("ct-1", "dl-1", "2026-12-18", 6000, 5800, 3,
+                "5400.00", false));
+        apply("ct-1", delivered("ct-1", "dl-2", "2026-12-19", 1000, 1000, 4, "900.00", false));
+        apply("sup-001", new SupplierCreditAssessedEvent(SupplierId.of("sup-001"), CreditRating.C, 20,
+                FactorAssessment.WEAK, FactorAssessment.WEAK, FactorAssessment.WEAK, CreditSource.AGENCY,
+                LocalDate.parse("2026-12-19"), true));
+        for (String breach : List.of("br-1", "br-2", "br-3")) {
+            apply("ct-1", breached("ct-1", breach, BreachType.LATE_DELIVERY, "81.00"));
+        }
+        assertThat(risk("sup-001").score()).isEqualTo(47);
+        TrackedEventMessage<?> high = apply("sup-001", new SupplierPerformanceEvaluatedEvent(SupplierId.of("sup-001"),
+                "ev-1", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-15"), new BigDecimal("0.5"),
+                new BigDecimal("0.9"), BigDecimal.TEN, 40, PerformanceGrade.D, "failing"));
+
+        List<ReadModelChangeLog.Change> announced = changes.after(SupplierRiskProjection.STREAM, "sup-001", 0, 10);
+        List<JsonNode> levels = new ArrayList<>();
+        for (ReadModelChangeLog.Change change : announced) {
+            levels.add(new ObjectMapper().readTree(change.view()));
+        }
+        assertThat(levels).extracting(change -> change.get("from").asText() + "→" + change.get("to").asText())
+                .containsExactly("LOW→MEDIUM", "MEDIUM→HIGH");
+        assertThat(levels).extracting(change -> change.get("eventId").asText())
+                .containsExactly(late.getIdentifier(), high.getIdentifier());
+        assertThat(risk("sup-001").level()).isEqualTo(Level.HIGH);
+
+        new ArrayList<>(applied).forEach(message -> handlers.apply(Events.replayed(message)));
+        assertThat(changes.after(SupplierRiskProjection.STREAM, "sup-001", 0, 10)).hasSize(2);
     }
 
     @Test
