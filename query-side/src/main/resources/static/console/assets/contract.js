@@ -1,6 +1,6 @@
 // One contract: figures (live), verification seal, history timeline, time travel, export, disputes.
 import {t, value, money, instant, date, number} from './i18n.js';
-import {get, follow} from './api.js';
+import {get, follow, download} from './api.js';
 import {h, table, figures, section, badge, fill, failure} from './dom.js';
 import {disputeTimeline} from './disputes.js';
 
@@ -177,10 +177,10 @@ function show(text) {
 }
 
 function exports(id) {
-    const link = (format, label) => h('a', {
-        class: 'button', id: 'export-' + format, download: true,
-        href: '/api/audit/export?contractId=' + encodeURIComponent(id) + '&format=' + format,
-    }, label);
+    const link = (format, label) => {
+        const href = '/api/audit/export?contractId=' + encodeURIComponent(id) + '&format=' + format;
+        return h('a', {class: 'button', id: 'export-' + format, download: true, href, onclick: download(href)}, label);
+    };
     return section(t('export'), h('p', {class: 'muted'}, t('exportIntro')),
         h('p', {}, link('ndjson', t('downloadNdjson')), ' ', link('csv', t('downloadCsv'))));
 }
