@@ -13,15 +13,17 @@ export function contractScreen(main, id, session) {
         heading.replaceChildren(view.title + ' ', badge(value(view.status), view.status.toLowerCase()));
         summary.replaceChildren(summaryFigures(view));
     };
-    fill(summary, async () => {
+    const load = quiet => fill(summary, async () => {
         const view = await get(base);
         showSummary(view);
         return summary.firstChild;
-    });
+    }, quiet);
+    load();
     const live = h('p', {class: 'muted', id: 'live', role: 'status'});
     main.append(live);
+    // a resync (changes the stream could not replay) reads the contract again
     const stop = follow('/api/stream/contracts/' + encodeURIComponent(id), 'contracts', live,
-        view => view ? showSummary(view) : null);
+        view => view ? showSummary(view) : load(true));
 
     if (session.audit) {
         main.append(seal(id));

@@ -13,6 +13,7 @@ export function openStream(path, {headers, onOpen, onEvent, onDropped, onRefused
     const abort = new AbortController();
     let lastEventId = null;
     let pause = FIRST_RETRY_MS;
+    let dropped = false;
 
     async function connect() {
         const sent = {...headers(), Accept: 'text/event-stream'};
@@ -29,6 +30,11 @@ export function openStream(path, {headers, onOpen, onEvent, onDropped, onRefused
         }
         onOpen();
         pause = FIRST_RETRY_MS;
+        if (dropped && lastEventId === null) {
+            // with no event id to resume from the server starts at the present: what changed while the connection
+            // was down is only had by reading again, as after a resync
+            onEvent('resync', '{}');
+        }
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -79,6 +85,7 @@ export function openStream(path, {headers, onOpen, onEvent, onDropped, onRefused
             if (!again || abort.signal.aborted) {
                 return;
             }
+            dropped = true;
             onDropped();
             await new Promise(resume => setTimeout(resume, pause));
             pause = Math.min(pause * 2, LAST_RETRY_MS);
