@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static com.contractledger.app.LedgerFixtures.LATE_DELIVERY_BREACH;
 import static com.contractledger.app.LedgerFixtures.LATE_PARTLY_REJECTED_DELIVERY;
@@ -48,6 +49,7 @@ class ConsoleWithProviderIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTRACT = "ct-2026-001";
     private static final String CLIENT = "ledger-console";
+    private static final By PAID = By.cssSelector("[data-figure='paid'] dd");
 
     @TempDir
     static Path dataDir;
@@ -57,6 +59,7 @@ class ConsoleWithProviderIT {
 
     private LoopbackIdentityProvider provider;
     private LedgerProcess ledger;
+    private CuttableProxy proxy;
     private String buyer;
     private ChromeDriver browser;
 
@@ -65,7 +68,8 @@ class ConsoleWithProviderIT {
         provider = LoopbackIdentityProvider.start();
         ledger = LedgerProcess.start(dataDir, "--ledger.oidc.issuer-uri=" + provider.issuer(),
                 "--ledger.oidc.audience=" + LoopbackIdentityProvider.AUDIENCE);
-        provider.register(CLIENT, ledger.baseUrl() + "/console/login");
+        proxy = CuttableProxy.start(ledger.baseUrl());
+        provider.register(CLIENT, ledger.baseUrl() + "/console/login", proxy.baseUrl() + "/console/login");
         buyer = provider.bearer("buyer@example.com", "BUYER");
         write("/api/suppliers", supplier("sup-001"));
         write("/api/contracts", contract(CONTRACT, "sup-001"));
@@ -84,6 +88,9 @@ class ConsoleWithProviderIT {
 
     @AfterAll
     void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (ledger != null) {
             ledger.close();
         }
@@ -167,6 +174,50 @@ class ConsoleWithProviderIT {
                 "MEDIATION".equals(driver.findElement(dispute).getDomAttribute("data-stage")));
         assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
         assertThat(browser.findElement(By.id("live")).getText()).startsWith("Live · Updated");
+    }
+
+    @Test
+    void aDroppedStreamIsFollowedAgainAndMissesNoUpdate() {
+        // the browser reaches the ledger through a proxy that can drop its connections
+        signInAt(proxy.baseUrl(), "cora", "COMPLIANCE");
+        browser.get(proxy.baseUrl() + "/console/#/contracts/" + CONTRACT);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
+        browser.executeScript("window.notReloaded = true");
+        assertThat(waitFor(PAID).getText()).isEqualTo("CN¥0.00");
+
+        // dropped before any event: nothing to resume from, so the page reads the contract again
+        proxy.cut();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("live"), ""));
+        pay("pay-1", "1000.00");
+        proxy.restore();
+        waitForPaid("CN¥1,000.00");
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
+        pay("pay-2", "500.00");
+        waitForPaid("CN¥1,500.00");
+        // the event that brought it carries the id the stream resumes after
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.textMatches(By.id("live"), Pattern.compile("^Live · Updated")));
+
+        // dropped after that event: the stream resumes after it (Last-Event-ID)
+        proxy.cut();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("live"), ""));
+        pay("pay-3", "250.00");
+        proxy.restore();
+        waitForPaid("CN¥1,750.00");
+        assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
+    }
+
+    private void pay(String paymentId, String amount) {
+        RunningLedger.Reply payment = ledger.post(buyer, "/api/contracts/" + CONTRACT + "/payments", """
+                {"paymentId": "%s", "amount": {"amount": "%s", "currency": "CNY"}, "paidOn": "2026-12-20"}"""
+                .formatted(paymentId, amount));
+        assertThat(payment.status()).as(payment.body()).isEqualTo(201);
+    }
+
+    private void waitForPaid(String amount) {
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(PAID, amount));
     }
 
     @Test
@@ -261,11 +312,15 @@ class ConsoleWithProviderIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Opens the console, is sent to sign in, and signs in through the provider as {@code name}. */
     private void signIn(String name, String... roles) {
+        signInAt(ledger.baseUrl(), name, roles);
+    }
+
+    /** Opens the console at {@code base}, is sent to sign in, and signs in through the provider as {@code name}. */
+    private void signInAt(String base, String name, String... roles) {
         provider.signInAs(name, roles);
         browser = Chromium.start("en-US", downloads);
-        browser.get(ledger.baseUrl() + "/console/");
+        browser.get(base + "/console/");
         waitFor(By.id("provider")).click();
         new WebDriverWait(browser, WAIT).until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
     }

@@ -23,15 +23,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * An OpenID Connect provider as the ledger sees one, played by a test: it holds an RSA signing key, serves its
@@ -59,8 +62,8 @@ final class LoopbackIdentityProvider implements AutoCloseable {
     private volatile Client client;
     private volatile Person signingIn;
 
-    /** The public client: its id, where it may be sent back after signing in and after signing out. */
-    private record Client(String id, String redirectUri, String postLogoutRedirectUri, String origin) {
+    /** The public client: its id, the pages it may be sent back to after signing in or out, and their origins. */
+    private record Client(String id, Set<String> redirectUris, Set<String> origins) {
     }
 
     private record Person(String name, List<String> roles) {
@@ -124,10 +127,11 @@ final class LoopbackIdentityProvider implements AutoCloseable {
         }
     }
 
-    /** The console as the one client: sent back to {@code redirectUri} after signing in and after signing out. */
-    void register(String clientId, String redirectUri) {
-        URI uri = URI.create(redirectUri);
-        client = new Client(clientId, redirectUri, redirectUri, uri.getScheme() + "://" + uri.getRawAuthority());
+    /** The console as the one client, sent back to one of {@code redirectUris} after signing in and out. */
+    void register(String clientId, String... redirectUris) {
+        Set<String> origins = Arrays.stream(redirectUris).map(URI::create)
+                .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority()).collect(Collectors.toSet());
+        client = new Client(clientId, Set.of(redirectUris), origins);
     }
 
     /** Who the next visit to the authorization endpoint signs in, as if they had typed their password. */
@@ -144,23 +148,24 @@ final class LoopbackIdentityProvider implements AutoCloseable {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         Client known = client;
         Person person = signingIn;
+        String redirectUri = query.get("redirect_uri");
         if (known == null || person == null || !known.id().equals(query.get("client_id"))
-                || !known.redirectUri().equals(query.get("redirect_uri"))
+                || !known.redirectUris().contains(redirectUri)
                 || !"code".equals(query.get("response_type")) || !"S256".equals(query.get("code_challenge_method"))
                 || query.getOrDefault("code_challenge", "").isEmpty()) {
             answer(exchange, 400, error("invalid_request"));
             return;
         }
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Grant(person, known.id(), known.redirectUri(), query.get("code_challenge")));
-        redirect(exchange, known.redirectUri() + "?code=" + code + "&state="
+        codes.put(code, new Grant(person, known.id(), redirectUri, query.get("code_challenge")));
+        redirect(exchange, redirectUri + "?code=" + code + "&state="
                 + URLEncoder.encode(query.getOrDefault("state", ""), StandardCharsets.UTF_8));
     }
 
     private void token(HttpExchange exchange) throws IOException {
         Client known = client;
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (known != null && known.origin().equals(origin)) {
+        if (known != null && known.origins().contains(origin)) {
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
             exchange.getResponseHeaders().add("Vary", "Origin");
         }
@@ -199,12 +204,12 @@ final class LoopbackIdentityProvider implements AutoCloseable {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         endedSessions.add(query);
         Client known = client;
-        if (known == null || !known.id().equals(query.get("client_id"))
-                || !known.postLogoutRedirectUri().equals(query.get("post_logout_redirect_uri"))) {
+        String back = query.get("post_logout_redirect_uri");
+        if (known == null || !known.id().equals(query.get("client_id")) || !known.redirectUris().contains(back)) {
             answer(exchange, 400, error("invalid_request"));
             return;
         }
-        redirect(exchange, known.postLogoutRedirectUri());
+        redirect(exchange, back);
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
