@@ -242,6 +242,7 @@ class ConsoleWithProviderIT {
         browser = Chromium.start("en-US", downloads);
         browser.get(ledger.baseUrl() + "/console/login");
         waitFor(By.id("provider"));
+        assertThat(browser.findElement(By.id("password")).isDisplayed()).as("the password field").isFalse();
         Chromium.screenshot(browser, "login-provider");
         int exchanged = provider.tokenRequests();
         browser.get(ledger.baseUrl() + "/console/login?code=a-code&state=forged");
@@ -322,7 +323,10 @@ class ConsoleWithProviderIT {
         browser = Chromium.start("en-US", downloads);
         browser.get(base + "/console/");
         waitFor(By.id("provider")).click();
-        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "signed in at " + browser.getCurrentUrl() + ", showing: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
     }
 
     private WebElement waitFor(By locator) {
