@@ -115,6 +115,7 @@ class ConsoleIT {
         browser.get(ledger.baseUrl() + "/console/");
         waitFor(By.id("login"));
         Chromium.screenshot(browser, "login");
+        assertThat(browser.findElement(By.id("provider")).isDisplayed()).as("no identity provider here").isFalse();
 
         signIn("auditor", "wrong");
         assertThat(waitFor(By.id("message")).getText()).isEqualTo("The user name or the password is wrong.");
@@ -259,7 +260,8 @@ class ConsoleIT {
 
         browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
         assertThat(waitFor(By.cssSelector("#seal .seal")).getText()).contains("已验证");
-        assertThat(browser.findElement(By.cssSelector("#history li[data-type='ContractAmended'] th")).getText())
+        // the history is read beside the seal and may come after it
+        assertThat(waitFor(By.cssSelector("#history li[data-type='ContractAmended'] th")).getText())
                 .isEqualTo("字段");
         WebElement delivery = browser.findElement(By.cssSelector("#history li[data-type='ContractDelivered']"));
         assertThat(delivery.findElement(By.tagName("strong")).getText()).endsWith(" 交付");

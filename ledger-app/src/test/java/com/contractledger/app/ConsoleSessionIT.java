@@ -85,6 +85,14 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void withoutAnIdentityProviderThePageIsToldToSignInByForm() throws Exception {
+        RunningLedger.Reply config = ledger.get(null, "/console/config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(JSON.readTree(config.body())).isEqualTo(JSON.readTree("{\"mode\": \"form\"}"));
+        assertThat(ledger.get(null, "/console/login").header("Content-Security-Policy")).doesNotContain("connect-src");
+    }
+
+    @Test
     void theConsolePagesWantASession() throws Exception {
         CookieClient browser = new CookieClient(ledger.baseUrl());
         HttpResponse<String> page = browser.send(browser.request("/console/")

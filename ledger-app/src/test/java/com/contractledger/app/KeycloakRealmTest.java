@@ -52,6 +52,24 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void the_console_signs_in_as_that_client_and_is_sent_back_to_its_sign_in_page_only() {
+        // the page the console's script gives as redirect_uri and post_logout_redirect_uri, through the front
+        String signInPage = "http://localhost:8080/console/login";
+        String clientId = (String) ledgerSettings.getOrDefault("LEDGER_OIDC_CONSOLE_CLIENT_ID", "ledger-console");
+        JsonNode console = client(clientId);
+        assertThat(console.path("publicClient").asBoolean()).isTrue();
+        assertThat(console.path("redirectUris")).singleElement()
+                .satisfies(uri -> assertThat(uri.asText()).isEqualTo(signInPage));
+        assertThat(console.path("attributes").path("post.logout.redirect.uris").asText()).isEqualTo(signInPage);
+        // the page fetches the token endpoint from its own origin: "+" allows the origins of the redirect URIs
+        assertThat(console.path("webOrigins")).singleElement()
+                .satisfies(origin -> assertThat(origin.asText()).isIn("+", "http://localhost:8080"));
+        // the query side reads the sign-in endpoints from this realm's discovery document, inside the compose network
+        assertThat((String) ledgerSettings.get("LEDGER_OIDC_DISCOVERY_URI")).isEqualTo("http://keycloak:8080/realms/"
+                + realm.path("realm").asText() + "/.well-known/openid-configuration");
+    }
+
+    @Test
     void programs_get_tokens_by_client_credentials_with_a_ledger_role_and_no_committed_secret() {
         JsonNode program = client("ledger-erp-sync");
         assertThat(program.path("publicClient").asBoolean()).isFalse();

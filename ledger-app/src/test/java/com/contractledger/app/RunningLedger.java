@@ -64,8 +64,12 @@ abstract class RunningLedger implements AutoCloseable {
     }
 
     Reply get(String user, String path) {
+        return get(user, path, Map.of());
+    }
+
+    Reply get(String user, String path, Map<String, String> headers) {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET(),
-                Map.of());
+                headers);
     }
 
     Reply head(String user, String path) {

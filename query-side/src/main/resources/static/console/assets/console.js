@@ -1,6 +1,8 @@
 // The console's shell: who is signed in, the screens their role may see, and the route (#/screen/id?query).
 import {t, translatePage} from './i18n.js';
 import {get, post} from './api.js';
+import {token} from './token.js';
+import {signOutOfProvider} from './provider.js';
 import {h, failure} from './dom.js';
 import {contractsScreen} from './contracts.js';
 import {contractScreen} from './contract.js';
@@ -27,6 +29,10 @@ async function start() {
     session = await get('/console/session');
     document.getElementById('user').textContent = session.user + ' (' + session.roles.join(', ') + ')';
     document.getElementById('logout').addEventListener('click', async () => {
+        if (token()) {
+            await signOutOfProvider();
+            return;
+        }
         await post('/console/logout').catch(() => null);
         location.assign('/console/login');
     });

@@ -1,6 +1,6 @@
 // One contract: figures (live), verification seal, history timeline, time travel, export, disputes.
 import {t, value, money, instant, date, number, eventName, phrase} from './i18n.js';
-import {get, follow} from './api.js';
+import {get, follow, download} from './api.js';
 import {h, table, figures, section, badge, fill, failure} from './dom.js';
 import {disputeTimeline} from './disputes.js';
 
@@ -13,15 +13,17 @@ export function contractScreen(main, id, session) {
         heading.replaceChildren(view.title + ' ', badge(value(view.status), view.status.toLowerCase()));
         summary.replaceChildren(summaryFigures(view));
     };
-    fill(summary, async () => {
+    const load = quiet => fill(summary, async () => {
         const view = await get(base);
         showSummary(view);
         return summary.firstChild;
-    });
+    }, quiet);
+    load();
     const live = h('p', {class: 'muted', id: 'live', role: 'status'});
     main.append(live);
+    // a resync (changes the stream could not replay) reads the contract again
     const stop = follow('/api/stream/contracts/' + encodeURIComponent(id), 'contracts', live,
-        view => view ? showSummary(view) : null);
+        view => view ? showSummary(view) : load(true));
 
     if (session.audit) {
         main.append(seal(id));
@@ -177,10 +179,10 @@ function show(text) {
 }
 
 function exports(id) {
-    const link = (format, label) => h('a', {
-        class: 'button', id: 'export-' + format, download: true,
-        href: '/api/audit/export?contractId=' + encodeURIComponent(id) + '&format=' + format,
-    }, label);
+    const link = (format, label) => {
+        const href = '/api/audit/export?contractId=' + encodeURIComponent(id) + '&format=' + format;
+        return h('a', {class: 'button', id: 'export-' + format, download: true, href, onclick: download(href)}, label);
+    };
     return section(t('export'), h('p', {class: 'muted'}, t('exportIntro')),
         h('p', {}, link('ndjson', t('downloadNdjson')), ' ', link('csv', t('downloadCsv'))));
 }

@@ -8,6 +8,9 @@ const WORDS = {
         wrongPassword: 'The user name or the password is wrong.',
         throttled: 'Too many failed sign-ins. Try again in {seconds} seconds.',
         signInFailed: 'Signing in did not work: {detail}',
+        signInWithProvider: 'Sign in with your organisation',
+        providerKeysOnly: 'Signing in through your organisation is not set up here (the ledger knows the identity '
+            + "provider's keys but not its issuer): only users configured in the ledger can sign in.",
         contracts: 'Contracts', contract: 'Contract', disputes: 'Disputes', suppliers: 'Suppliers',
         supplier: 'Supplier', milestones: 'Milestones', spend: 'Spend', projections: 'Projections',
         loading: 'Loading…', live: 'Live', liveOff: 'Live updates stopped; reload to resume.',
@@ -64,6 +67,9 @@ const WORDS = {
         wrongPassword: '用户名或密码错误。',
         throttled: '登录失败次数过多，请在 {seconds} 秒后重试。',
         signInFailed: '登录未成功：{detail}',
+        signInWithProvider: '通过所在组织登录',
+        providerKeysOnly: '此处未配置通过所在组织登录（账本只知道身份提供方的密钥，不知道其签发者）：'
+            + '只有账本中配置的用户可以登录。',
         contracts: '合同', contract: '合同', disputes: '争议', suppliers: '供应商', supplier: '供应商',
         milestones: '里程碑', spend: '支出', projections: '投影',
         loading: '加载中…', live: '实时', liveOff: '实时更新已停止，请刷新页面。',

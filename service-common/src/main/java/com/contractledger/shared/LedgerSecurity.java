@@ -61,9 +61,8 @@ public class LedgerSecurity {
     public static HttpSecurity ledgerDefaults(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
         LoginThrottling throttling = context.getBean(LoginThrottling.class);
-        boolean tokens = OidcTokens.configured(context.getEnvironment());
-        OidcTokens.apply(http, objectMapper);
-        return http.csrf(csrf -> csrf.disable())
+        boolean tokens = OidcSettings.configured(context.getEnvironment());
+        return bearerTokens(http, objectMapper).csrf(csrf -> csrf.disable())
                 .headers(LedgerSecurity::writeHeadersEagerly)
                 .addFilterBefore(throttling.filter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,6 +70,12 @@ public class LedgerSecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(authenticationRequired(objectMapper, tokens))
                         .accessDeniedHandler(forbidden(objectMapper)));
+    }
+
+    /** Bearer tokens of the identity provider on {@code http}, when one is configured (as in {@link #ledgerDefaults}). */
+    public static HttpSecurity bearerTokens(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        OidcTokens.apply(http, objectMapper);
+        return http;
     }
 
     /**

@@ -62,7 +62,7 @@ class LedgerUsers {
                     .password(user.password()).roles(user.roles().toArray(String[]::new)).build()));
         }
         // with an identity provider people sign in there; Basic is left to the configured service users
-        if (environment.acceptsProfiles(Profiles.of("embedded")) && !OidcTokens.configured(environment)) {
+        if (environment.acceptsProfiles(Profiles.of("embedded")) && !OidcSettings.configured(environment)) {
             String password = properties.demoPassword() == null || properties.demoPassword().isBlank()
                     ? "demo" : properties.demoPassword();
             List.of("buyer", "auditor", "compliance", "dashboard", "admin").forEach(name -> users.add(

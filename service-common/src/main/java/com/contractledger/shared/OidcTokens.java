@@ -61,7 +61,7 @@ import java.util.Set;
 @EnableConfigurationProperties(OidcTokens.Properties.class)
 class OidcTokens {
 
-    private static final String SPRING_JWT = "spring.security.oauth2.resourceserver.jwt.";
+    private static final String SPRING_JWT = OidcSettings.SPRING_JWT;
     private static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Set<String> ROLES = Set.of(LedgerSecurity.BUYER, LedgerSecurity.AUDITOR,
             LedgerSecurity.COMPLIANCE, LedgerSecurity.DASHBOARD, LedgerSecurity.ADMIN);
@@ -73,16 +73,10 @@ class OidcTokens {
                       @DefaultValue("30s") Duration clockSkew) {
     }
 
-    /** Whether an identity provider is configured, in either namespace. */
-    static boolean configured(Environment environment) {
-        return setting(environment, "ledger.oidc.issuer-uri", SPRING_JWT + "issuer-uri") != null
-                || setting(environment, "ledger.oidc.jwk-set-uri", SPRING_JWT + "jwk-set-uri") != null;
-    }
-
     static class Configured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return configured(context.getEnvironment());
+            return OidcSettings.configured(context.getEnvironment());
         }
     }
 
@@ -90,8 +84,8 @@ class OidcTokens {
     @Bean
     @Conditional(Configured.class)
     JwtDecoder jwtDecoder(Environment environment, Properties properties) {
-        String issuer = setting(environment, "ledger.oidc.issuer-uri", SPRING_JWT + "issuer-uri");
-        String jwkSet = setting(environment, "ledger.oidc.jwk-set-uri", SPRING_JWT + "jwk-set-uri");
+        String issuer = OidcSettings.issuerUri(environment);
+        String jwkSet = OidcSettings.jwkSetUri(environment);
         String audience = properties.audience() != null && !properties.audience().isBlank() ? properties.audience()
                 : Binder.get(environment).bind(SPRING_JWT + "audiences", Bindable.listOf(String.class))
                         .orElse(List.of()).stream().findFirst().orElse(null);
@@ -186,13 +180,5 @@ class OidcTokens {
                 .distinct()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
-    }
-
-    private static String setting(Environment environment, String ledgerName, String springName) {
-        String value = environment.getProperty(ledgerName);
-        if (value == null || value.isBlank()) {
-            value = environment.getProperty(springName);
-        }
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,6 +1,10 @@
 package com.contractledger.query.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -18,11 +22,14 @@ import java.util.List;
 class ConsoleController {
 
     static final String SESSION = "/console/session";
+    static final String CONFIG = "/console/config";
 
     private final WebInvocationPrivilegeEvaluator privileges;
+    private final ConsoleSignIn signIn;
 
-    ConsoleController(WebInvocationPrivilegeEvaluator privileges) {
+    ConsoleController(WebInvocationPrivilegeEvaluator privileges, ConsoleSignIn signIn) {
         this.privileges = privileges;
+        this.signIn = signIn;
     }
 
     record SignedIn(String user, List<String> roles, boolean history, boolean audit, boolean administration) {
@@ -41,6 +48,20 @@ class ConsoleController {
     @GetMapping(ConsoleSecurity.LOGIN)
     String login() {
         return "forward:/console/login.html";
+    }
+
+    /** How the page signs in: by form, or through the identity provider at these endpoints. */
+    @GetMapping(CONFIG)
+    ResponseEntity<?> config() {
+        try {
+            return ResponseEntity.ok(signIn.mode());
+        } catch (ConsoleSignIn.ProviderUnavailable e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            problem.setTitle("Identity provider unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(ConsoleSignIn.RETRY_AFTER.toSeconds()))
+                    .body(problem);
+        }
     }
 
     @GetMapping(SESSION)

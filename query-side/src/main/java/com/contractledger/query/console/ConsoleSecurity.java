@@ -36,6 +36,10 @@ import java.io.IOException;
  * cookie, and CSRF protection by a token the page reads from the {@code XSRF-TOKEN} cookie and sends back in the
  * {@code X-XSRF-TOKEN} header (the login, the logout and a replay). Pages and scripts hold no data: the pages call the
  * read API with the session ({@code QuerySecurity}), which decides what each role may read.
+ * <p>
+ * When people sign in through the identity provider ({@link ConsoleSignIn}) the page holds the provider's access token
+ * instead and sends it as a bearer token, to the API and to {@link ConsoleController#SESSION}; the pages are public
+ * then, and the page may fetch from the provider's token endpoint ({@code connect-src}).
  */
 @Configuration
 public class ConsoleSecurity {
@@ -44,6 +48,8 @@ public class ConsoleSecurity {
     private static final String SESSION_COOKIE = "JSESSIONID";
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The console's pages and scripts, which hold no data: public when the page signs in with a bearer token. */
+    private static final String[] PAGES = {"/console", "/console/", "/console/index.html"};
 
     /** The token in a cookie the console's script reads, sent back in a header: no token in any page or session. */
     @Bean
@@ -56,14 +62,19 @@ public class ConsoleSecurity {
     @Bean
     @Order(LedgerSecurity.BROWSER_CHAINS)
     SecurityFilterChain consolePages(HttpSecurity http, ObjectMapper objectMapper,
-                                     CsrfTokenRepository consoleCsrfTokens, LoginThrottling throttling)
-            throws Exception {
+                                     CsrfTokenRepository consoleCsrfTokens, LoginThrottling throttling,
+                                     ConsoleSignIn signIn) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher login = paths.matcher(HttpMethod.POST, LOGIN);
+        if (signIn.throughProvider()) {
+            // the page asks who is signed in with the provider's token
+            LedgerSecurity.bearerTokens(http, objectMapper);
+        }
         return sessionDefaults(http, objectMapper, consoleCsrfTokens)
                 .securityMatcher(new OrRequestMatcher(paths.matcher("/console"), paths.matcher("/console/**"),
                         paths.matcher("/webjars/**")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY)))
+                .headers(headers -> headers.addHeaderWriter((request, response) ->
+                        response.setHeader("Content-Security-Policy", policy(signIn.tokenOrigin()))))
                 .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
                 .addFilterBefore(throttling.formLoginFilter(login), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
@@ -78,11 +89,21 @@ public class ConsoleSecurity {
                         LedgerSecurity.writeProblem(request, response, objectMapper, HttpStatus.UNAUTHORIZED,
                                 "Authentication required", "sign in to the console"),
                         paths.matcher(ConsoleController.SESSION)))
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(LOGIN, "/console/login.html", "/console/assets/**", "/webjars/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                            .requestMatchers(LOGIN, "/console/login.html", "/console/assets/**", "/webjars/**",
+                                    ConsoleController.CONFIG).permitAll();
+                    if (signIn.throughProvider()) {
+                        requests.requestMatchers(PAGES).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .build();
+    }
+
+    /** The page may fetch from its own origin and, in provider mode, from the provider's token endpoint. */
+    static String policy(String tokenOrigin) {
+        return tokenOrigin == null ? POLICY : POLICY + "; connect-src 'self' " + tokenOrigin;
     }
 
     /**
