@@ -290,6 +290,13 @@ class ConsoleIT {
         assertThat(waitFor(By.cssSelector("#deliveries-chart[data-drawn='true'] svg")).getText())
                 .contains("Deliveries over time", "Days late");
         assertThat(browser.findElements(By.id("supplier-record"))).isEmpty();
+        WebElement risk = waitFor(By.cssSelector("#risk-factors"));
+        assertThat(risk.findElements(By.cssSelector("tbody tr"))).hasSize(11);
+        assertThat(browser.findElement(By.cssSelector("[data-figure='risk-score'] dd")).getText())
+                .matches("\\d+ / 100 (Low|Medium|High|Critical)");
+        assertThat(risk.findElements(By.cssSelector("a.evidence")).stream().map(a -> a.getDomAttribute("href")))
+                .contains("#/contracts/" + CONTRACT);
+        assertThat(risk.getText()).contains("On-time delivery", "1 of the last 1 deliveries late");
         Chromium.screenshot(browser, "supplier");
 
         browser.get(ledger.baseUrl() + "/console/#/milestones");

@@ -51,7 +51,13 @@ class SupplierRiskIT {
         for (int i = 1; i <= 3; i++) {
             write("/api/contracts/ct-risk/deliveries", delivery("dl-" + i, TODAY.minusDays(12), 0));
         }
-        JsonNode clean = risk("sup-risk");
+        JsonNode[] caughtUp = new JsonNode[1];
+        eventually(Duration.ofSeconds(20), () -> {
+            caughtUp[0] = risk("sup-risk");
+            assertThat(factor(caughtUp[0], "onTimeDelivery").get("explanation").asText())
+                    .isEqualTo("0 of the last 3 deliveries late");
+        });
+        JsonNode clean = caughtUp[0];
         assertThat(factor(clean, "onTimeDelivery").get("contribution").decimalValue()).isZero();
 
         assertThat(clean.get("level").asText()).isEqualTo("LOW");
@@ -81,6 +87,17 @@ class SupplierRiskIT {
             assertThat(announced.get("eventId").asText()).isEqualTo(lastEventId);
         }
         assertThat(scores).isSortedAccordingTo(Integer::compare).doesNotHaveDuplicates();
+
+        // what the ledger knew before the late deliveries, asked afterwards
+        JsonNode then = JSON.readTree(ledger.get("auditor", "/api/suppliers/sup-risk/risk?asOf="
+                + clean.get("asOf").asText()).body());
+        assertThat(then.get("score").asInt()).isEqualTo(clean.get("score").asInt());
+        assertThat(then.get("factors")).isEqualTo(clean.get("factors"));
+        assertThat(ledger.get("auditor", "/api/suppliers/sup-risk/risk?asOf=" + TODAY.plusDays(2) + "T00:00:00Z")
+                .status()).isEqualTo(400);
+        assertThat(ledger.get("auditor", "/api/suppliers/sup-risk/risk?asOf=yesterday").status()).isEqualTo(400);
+        assertThat(ledger.get("auditor", "/api/suppliers/sup-risk/risk?asOf=2001-01-01T00:00:00Z").status())
+                .as("before the supplier existed").isEqualTo(404);
 
         JsonNode listed = JSON.readTree(ledger.get("dashboard", "/api/risk?category=fasteners").body());
         assertThat(listed.get("items").findValuesAsText("supplierId")).contains("sup-risk");

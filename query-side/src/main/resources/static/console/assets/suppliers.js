@@ -1,5 +1,5 @@
 // Suppliers, and one supplier: profile, scorecard with its charts, evaluations, communications, rectifications, credit.
-import {t, value, instant, date, percent, number} from './i18n.js';
+import {t, value, instant, date, percent, number, eventName} from './i18n.js';
 import {get} from './api.js';
 import {h, table, figures, section, badge, fill} from './dom.js';
 import {chart} from './charts.js';
@@ -23,7 +23,9 @@ export function supplierScreen(main, id, session) {
     const heading = h('h1', {}, t('supplier') + ' ' + id);
     const profile = h('div', {id: 'profile'});
     const scorecard = h('div', {id: 'scorecard'});
-    main.append(heading, section(t('scorecard'), scorecard), section(t('profile'), profile));
+    const risk = h('div', {id: 'risk'});
+    main.append(heading, section(t('risk'), risk), section(t('scorecard'), scorecard), section(t('profile'), profile));
+    fill(risk, async () => riskOf(await get(base + '/risk')));
     fill(profile, async () => {
         const supplier = await get(base);
         heading.replaceChildren(supplier.legalName + ' ', badge(value(supplier.status), supplier.status.toLowerCase()));
@@ -35,6 +37,23 @@ export function supplierScreen(main, id, session) {
         main.append(record);
         fill(record, async () => recordOf(await get(base + '/events')));
     }
+}
+
+/** The risk score and level, and each factor with its contribution, its reason and the events it rests on. */
+function riskOf(risk) {
+    const evidence = factor => factor.evidence.map(event => {
+        const label = event.aggregateId + ' #' + event.sequence + ' ' + eventName(event.type);
+        return event.type.startsWith('Supplier') || event.type.startsWith('Rectification')
+            ? h('span', {class: 'evidence'}, label)
+            : h('a', {class: 'evidence', href: '#/contracts/' + encodeURIComponent(event.aggregateId)}, label);
+    });
+    return [
+        figures([[t('riskScore'), [number(risk.score) + ' / 100 ', badge(t('riskLevel.' + risk.level), risk.level.toLowerCase())],
+            'risk-score'], [t('formulaVersion'), risk.formulaVersion], [t('asOfTime'), instant(risk.asOf)]]),
+        table(null, [t('factor'), t('contribution'), t('reason'), t('evidence')], risk.factors.map(factor => [
+            t('riskFactor.' + factor.name), number(Number(factor.contribution)) + ' / ' + factor.weight,
+            factor.explanation, evidence(factor)]), {id: 'risk-factors'}),
+    ];
 }
 
 /** Every credit assessment, evaluation and communication, from the stored events (auditors and compliance). */

@@ -1,27 +1,10 @@
 package com.contractledger.query.risk;
 
-import com.contractledger.api.common.Money;
-import com.contractledger.api.contract.ContractAmendedEvent;
-import com.contractledger.api.contract.ContractBreachedEvent;
-import com.contractledger.api.contract.ContractDeliveredEvent;
-import com.contractledger.api.contract.ContractDraftedEvent;
-import com.contractledger.api.contract.ContractRenewedEvent;
-import com.contractledger.api.contract.ContractSignedEvent;
-import com.contractledger.api.contract.ContractTerms;
-import com.contractledger.api.contract.DisputeEscalatedEvent;
-import com.contractledger.api.contract.DisputeOpenedEvent;
-import com.contractledger.api.contract.DisputeResolvedEvent;
-import com.contractledger.api.supplier.RectificationCompletedEvent;
-import com.contractledger.api.supplier.RectificationRequestedEvent;
-import com.contractledger.api.supplier.SupplierClassifiedEvent;
-import com.contractledger.api.supplier.SupplierCreditAssessedEvent;
-import com.contractledger.api.supplier.SupplierOnboardedEvent;
-import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
-import com.contractledger.query.common.DeliveredTotals;
+import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.common.ReadModelGenerations;
-import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
@@ -29,8 +12,11 @@ import com.contractledger.query.risk.RiskFormula.Dependence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +30,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -71,127 +59,99 @@ public class SupplierRiskProjection extends Projection {
     private final Views<RiskContract> contracts;
     private final ReadModelChangeLog changes;
     private final Clock clock;
+    private final EventStore eventStore;
 
     @Autowired
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
-                                  ObjectProvider<Clock> clock) {
-        this(mongo, changes, generations, clock.getIfAvailable(Clock::systemUTC));
+                                  ObjectProvider<Clock> clock, EventStore eventStore) {
+        this(mongo, changes, generations, clock.getIfAvailable(Clock::systemUTC), eventStore);
     }
 
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
-                                  Clock clock) {
+                                  Clock clock, EventStore eventStore) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.changes = changes;
         this.clock = clock;
+        this.eventStore = eventStore;
         suppliers = readModel.views(RiskSupplier.COLLECTION, RiskSupplier.class, RiskSupplier::id)
                 .index(new Index().on("categories", Sort.Direction.ASC));
         contracts = readModel.views(RiskContract.COLLECTION, RiskContract.class, RiskContract::id)
                 .index(new Index().on("supplierId", Sort.Direction.ASC));
     }
 
+    /** Every event of a supplier relationship or a contract, as {@link RiskFacts} reads it. */
     @EventHandler
-    public void on(SupplierOnboardedEvent event, EventMessage<?> message) {
-        Evidence evidence = Evidence.of(message);
-        suppliers.put(message, new RiskSupplier(event.supplierId().value(), listOf(event.categories()), List.of(),
-                List.of(), null, listOf(event.certifications()).stream().map(c -> new RiskSupplier.Certification(
-                        c.name(), c.validUntil(), evidence)).toList()));
-    }
-
-    @EventHandler
-    public void on(SupplierClassifiedEvent event, EventMessage<?> message) {
-        suppliers.update(message, s -> s.categorized(listOf(event.categories())));
-        announceLevel(message, event.supplierId().value());
-    }
-
-    @EventHandler
-    public void on(SupplierCreditAssessedEvent event, EventMessage<?> message) {
-        suppliers.update(message, s -> s.assessed(new RiskSupplier.Credit(event.rating(), event.assessedOn(),
-                Evidence.of(message))));
-        announceLevel(message, event.supplierId().value());
-    }
-
-    @EventHandler
-    public void on(RectificationRequestedEvent event, EventMessage<?> message) {
-        suppliers.update(message, s -> s.rectification(new RiskSupplier.Rectification(event.rectificationId(),
-                event.dueOn(), null, List.of(Evidence.of(message)))));
-        announceLevel(message, event.supplierId().value());
-    }
-
-    @EventHandler
-    public void on(RectificationCompletedEvent event, EventMessage<?> message) {
-        suppliers.update(message, s -> s.rectificationCompleted(event.rectificationId(), event.outcome(),
-                Evidence.of(message)));
-        announceLevel(message, event.supplierId().value());
-    }
-
-    @EventHandler
-    public void on(SupplierPerformanceEvaluatedEvent event, EventMessage<?> message) {
-        suppliers.update(message, s -> s.evaluated(new RiskSupplier.Evaluation(event.grade(), event.periodEnd(),
-                Evidence.of(message))));
-        announceLevel(message, event.supplierId().value());
-    }
-
-    @EventHandler
-    public void on(ContractDraftedEvent event, EventMessage<?> message) {
-        contracts.put(message, RiskContract.drafted(event.contractId().value(), event.supplierId().value(),
-                new Money(TermsFigures.orderedValue(event.terms()), event.currency()), Evidence.of(message)));
-    }
-
-    @EventHandler
-    public void on(ContractSignedEvent event, EventMessage<?> message) {
-        contracts.update(message, RiskContract::sign);
-        announceLevelOfContract(message);
-    }
-
-    @EventHandler
-    public void on(ContractAmendedEvent event, EventMessage<?> message) {
-        newTerms(message, event.terms());
-    }
-
-    @EventHandler
-    public void on(ContractRenewedEvent event, EventMessage<?> message) {
-        newTerms(message, event.terms());
-    }
-
-    @EventHandler
-    public void on(ContractDeliveredEvent event, EventMessage<?> message) {
-        DeliveredTotals totals = DeliveredTotals.of(event.lines());
+    public void on(Object event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        contracts.update(message, c -> c.delivered(new RiskContract.Delivery(event.deliveredOn(), context.position(),
-                event.late(), event.daysLate(), totals.delivered(), totals.rejected(), Evidence.of(message))));
-        announceLevelOfContract(message);
+        Evidence evidence = Evidence.of(message);
+        if (event.getClass().getPackageName().equals(SupplierId.class.getPackageName())) {
+            Optional<RiskSupplier> known = suppliers.find(context.aggregateId());
+            RiskSupplier facts = RiskFacts.supplier(known.orElse(null), event, evidence);
+            if (facts != null && !facts.equals(known.orElse(null))) {
+                suppliers.put(message, facts);
+                announceLevel(message, facts.id());
+            }
+        } else if (event.getClass().getPackageName().equals(ContractId.class.getPackageName())) {
+            Optional<RiskContract> known = contracts.find(context.aggregateId());
+            RiskContract facts = RiskFacts.contract(known.orElse(null), event, evidence,
+                    context.occurredAt().toEpochMilli());
+            if (facts != null && !facts.equals(known.orElse(null))) {
+                contracts.put(message, facts);
+                announceLevel(message, facts.supplierId());
+            }
+        }
     }
 
-    @EventHandler
-    public void on(ContractBreachedEvent event, EventMessage<?> message) {
-        contracts.update(message, c -> c.breached(new RiskContract.Breach(event.type(), event.responsibleParty(),
-                event.occurredOn(), Evidence.of(message))));
-        announceLevelOfContract(message);
-    }
-
-    @EventHandler
-    public void on(DisputeOpenedEvent event, EventMessage<?> message) {
-        contracts.update(message, c -> c.disputeOpened(event.disputeId(), event.stage(), Evidence.of(message)));
-        announceLevelOfContract(message);
-    }
-
-    @EventHandler
-    public void on(DisputeEscalatedEvent event, EventMessage<?> message) {
-        contracts.update(message, c -> c.dispute(event.disputeId(), d -> new RiskContract.Dispute(d.disputeId(),
-                event.to(), d.open(), plus(d.evidence(), Evidence.of(message)))));
-        announceLevelOfContract(message);
-    }
-
-    @EventHandler
-    public void on(DisputeResolvedEvent event, EventMessage<?> message) {
-        contracts.update(message, c -> c.dispute(event.disputeId(), d -> new RiskContract.Dispute(d.disputeId(),
-                d.stage(), false, plus(d.evidence(), Evidence.of(message)))));
-        announceLevelOfContract(message);
-    }
-
+    /**
+     * The risk now from the views, or at a past instant from the events stored up to it, read again from the event
+     * store and applied as the projection applies them; the contracts are the supplier's, and for dependence those
+     * of the suppliers now in its categories.
+     */
     @QueryHandler
     public Optional<SupplierRisk> handle(FindSupplierRiskQuery query) {
-        return suppliers.served(query.supplierId()).map(supplier -> risk(supplier, query.at()));
+        if (!query.pointInTime()) {
+            return suppliers.served(query.supplierId()).map(supplier -> risk(supplier, query.at()));
+        }
+        return supplierAt(query.supplierId(), query.at()).map(supplier -> {
+            List<RiskContract> own = contractsAt(supplier.id(), query.at());
+            return RiskFormula.of(supplier, own, dependence(supplier, own, category -> suppliers.find(
+                    Query.query(where("categories").is(category))).stream()
+                    .flatMap(peer -> supplierAt(peer.id(), query.at()).stream())
+                    .filter(peer -> peer.categories().contains(category))
+                    .flatMap(peer -> contractsAt(peer.id(), query.at()).stream()).toList()), query.at());
+        });
+    }
+
+    private Optional<RiskSupplier> supplierAt(String supplierId, Instant at) {
+        RiskSupplier[] facts = {null};
+        storedUpTo(supplierId, at, (event, message) -> facts[0] = RiskFacts.supplier(facts[0], event,
+                Evidence.of(message)));
+        return Optional.ofNullable(facts[0]);
+    }
+
+    private List<RiskContract> contractsAt(String supplierId, Instant at) {
+        List<RiskContract> found = new ArrayList<>();
+        for (RiskContract now : contracts.find(Query.query(where("supplierId").is(supplierId)))) {
+            RiskContract[] facts = {null};
+            storedUpTo(now.id(), at, (event, message) -> facts[0] = RiskFacts.contract(facts[0], event,
+                    Evidence.of(message), message.getTimestamp().toEpochMilli()));
+            if (facts[0] != null) {
+                found.add(facts[0]);
+            }
+        }
+        return found;
+    }
+
+    private void storedUpTo(String aggregateId, Instant at,
+                            BiConsumer<Object, DomainEventMessage<?>> apply) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getTimestamp().isAfter(at)) {
+                return;
+            }
+            apply.accept(event.getPayload(), event);
+        }
     }
 
     @QueryHandler
@@ -210,16 +170,20 @@ public class SupplierRiskProjection extends Projection {
 
     private SupplierRisk risk(RiskSupplier supplier, Instant at) {
         List<RiskContract> own = contracts.find(Query.query(where("supplierId").is(supplier.id())));
-        return RiskFormula.of(supplier, own, dependence(supplier, own), at);
+        return RiskFormula.of(supplier, own, dependence(supplier, own, category -> contracts.find(Query.query(
+                where("supplierId").in(suppliers.find(Query.query(where("categories").is(category))).stream()
+                        .map(RiskSupplier::id).toList())))), at);
     }
 
-    /** The largest share the supplier holds of the signed contracts' value in one of its categories and currencies. */
-    private Dependence dependence(RiskSupplier supplier, List<RiskContract> own) {
+    /**
+     * The largest share the supplier holds of the signed contracts' value in one of its categories and currencies;
+     * {@code inCategory} gives the contracts of every supplier in a category.
+     */
+    private static Dependence dependence(RiskSupplier supplier, List<RiskContract> own,
+                                         Function<String, List<RiskContract>> inCategory) {
         Dependence largest = Dependence.NONE;
         for (String category : supplier.categories()) {
-            List<String> inCategory = suppliers.find(Query.query(where("categories").is(category))).stream()
-                    .map(RiskSupplier::id).toList();
-            Map<String, BigDecimal> spend = contracts.find(Query.query(where("supplierId").in(inCategory))).stream()
+            Map<String, BigDecimal> spend = inCategory.apply(category).stream()
                     .filter(RiskContract::signed).collect(Collectors.groupingBy(SupplierRiskProjection::currency,
                             Collectors.reducing(BigDecimal.ZERO, c -> c.ordered().amount(), BigDecimal::add)));
             Map<String, List<RiskContract>> held = own.stream().filter(RiskContract::signed)
@@ -238,17 +202,6 @@ public class SupplierRiskProjection extends Projection {
             }
         }
         return largest;
-    }
-
-    private void newTerms(EventMessage<?> message, ContractTerms terms) {
-        contracts.update(message, c -> c.ordered(new Money(TermsFigures.orderedValue(terms),
-                c.ordered().currency()), Evidence.of(message)));
-        announceLevelOfContract(message);
-    }
-
-    private void announceLevelOfContract(EventMessage<?> message) {
-        contracts.find(EventContext.of(message).aggregateId())
-                .ifPresent(contract -> announceLevel(message, contract.supplierId()));
     }
 
     /**
@@ -281,11 +234,4 @@ public class SupplierRiskProjection extends Projection {
         return contract.ordered().currency().getCurrencyCode();
     }
 
-    private static <T> List<T> listOf(List<T> items) {
-        return items == null ? List.of() : items;
-    }
-
-    private static <T> List<T> plus(List<T> items, T item) {
-        return Stream.concat(items.stream(), Stream.of(item)).toList();
-    }
 }

@@ -27,6 +27,8 @@ import com.contractledger.query.support.InMemoryMongo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +53,10 @@ class SupplierRiskProjectionTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final ReadModelChangeLog changes = mongo.changeLog();
+    private final InMemoryEventStorageEngine stored = new InMemoryEventStorageEngine();
     private final SupplierRiskProjection projection = new SupplierRiskProjection(mongo.template(), changes,
-            mongo.generations(), Clock.fixed(AT, ZoneOffset.UTC));
+            mongo.generations(), Clock.fixed(AT, ZoneOffset.UTC),
+            EmbeddedEventStore.builder().storageEngine(stored).build());
     private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
     private final List<TrackedEventMessage<?>> applied = new ArrayList<>();
@@ -65,13 +69,14 @@ class SupplierRiskProjectionTest {
 
     private TrackedEventMessage<?> apply(String aggregateId, Object payload) {
         TrackedEventMessage<?> message = events.of(aggregateId, payload);
+        stored.appendEvents(List.of(message));
         handlers.apply(message);
         applied.add(message);
         return message;
     }
 
     private SupplierRisk risk(String supplierId) {
-        return projection.handle(new FindSupplierRiskQuery(supplierId, AT)).orElseThrow();
+        return projection.handle(FindSupplierRiskQuery.now(supplierId, AT)).orElseThrow();
     }
 
     private static Factor factor(SupplierRisk risk, String name) {
@@ -236,10 +241,10 @@ class SupplierRiskProjectionTest {
         assertThat(factor(risk, "evaluation").contribution()).isEqualByComparingTo("3.00");
         assertThat(factor(risk, "certifications").contribution()).isEqualByComparingTo("0");
 
-        SupplierRisk later = projection.handle(new FindSupplierRiskQuery("sup-001",
+        SupplierRisk later = projection.handle(FindSupplierRiskQuery.now("sup-001",
                 Instant.parse("2027-05-15T00:00:00Z"))).orElseThrow();
         assertThat(factor(later, "certifications").contribution()).isEqualByComparingTo("2.50");
-        SupplierRisk expired = projection.handle(new FindSupplierRiskQuery("sup-001",
+        SupplierRisk expired = projection.handle(FindSupplierRiskQuery.now("sup-001",
                 Instant.parse("2027-07-01T00:00:00Z"))).orElseThrow();
         assertThat(factor(expired, "certifications").contribution()).isEqualByComparingTo("5.00");
         assertThat(factor(expired, "certifications").evidence()).extracting(Evidence::type)
@@ -316,6 +321,33 @@ class SupplierRiskProjectionTest {
 
         new ArrayList<>(applied).forEach(message -> handlers.apply(Events.replayed(message)));
         assertThat(changes.after(SupplierRiskProjection.STREAM, "sup-001", 0, 10)).hasSize(2);
+    }
+
+    /**
+     * The risk asked for a past instant, from the events stored up to it, equals the live figure computed when that
+     * instant was now — evidence included — whatever happened after; before the supplier existed there is none.
+     */
+    @Test
+    void the_risk_at_a_past_instant_is_the_live_figure_of_that_instant() {
+        supplierWithSignedContract("sup-001", "ct-1", "fasteners");
+        supplierWithSignedContract("sup-002", "ct-2", "fasteners");
+        credit("sup-001", CreditRating.BB);
+        apply("ct-1", delivered("ct-1", "dl-1", "2026-11-18", 6000, 5800, 3, "5400.00", false));
+        Instant then = applied.get(applied.size() - 1).getTimestamp();
+        SupplierRisk live = projection.handle(FindSupplierRiskQuery.now("sup-001", then)).orElseThrow();
+
+        apply("ct-1", breached("ct-1", "br-1", BreachType.LATE_DELIVERY, "81.00"));
+        apply("ct-1", disputeOpened("ct-1", "dp-1"));
+        apply("ct-3", drafted("ct-3", "sup-002"));
+        apply("ct-3", signed("ct-3"));
+        credit("sup-001", CreditRating.CCC);
+        assertThat(risk("sup-001").score()).isNotEqualTo(live.score());
+
+        SupplierRisk past = projection.handle(new FindSupplierRiskQuery("sup-001", then, true)).orElseThrow();
+        assertThat(past).isEqualTo(live);
+        assertThat(factor(past, "dependence").value()).isEqualByComparingTo("0.5");
+        Instant before = applied.get(0).getTimestamp().minusSeconds(1);
+        assertThat(projection.handle(new FindSupplierRiskQuery("sup-001", before, true))).isEmpty();
     }
 
     @Test
