@@ -163,6 +163,41 @@ class WebhooksIT {
         assertThat(delivery.signedWith(webhook.get("secret").asText())).isTrue();
     }
 
+    /** A supplier's risk rising to HIGH is a notice to the webhooks that want it, not a stored event. */
+    @Test
+    void aSupplierWhoseRiskTurnsHighIsANoticeToTheWebhooks() throws Exception {
+        WebhookReceiver receiver = receiver(request -> 200);
+        JsonNode webhook = register(receiver, "[\"SupplierRiskLevelChanged\"]");
+        String supplierId = "sup-wh-risky";
+        write("/api/suppliers", supplier(supplierId));
+        write("/api/suppliers/" + supplierId + "/credit-assessments", LOW_CREDIT.replace("\"BB\"", "\"C\""));
+        write("/api/contracts", contract("ct-wh-risky", supplierId));
+        write("/api/contracts/ct-wh-risky/signature", SIGNATURE);
+        write("/api/contracts/ct-wh-risky/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
+        write("/api/contracts/ct-wh-risky/breaches", LATE_DELIVERY_BREACH);
+        write("/api/contracts/ct-wh-risky/breaches", """
+                {"breachId": "br-2", "type": "QUALITY_NONCONFORMANCE", "responsibleParty": "SUPPLIER",
+                 "description": "thread defects", "relatedDeliveryId": "dl-1", "occurredOn": "2026-12-18"}""");
+        write("/api/contracts/ct-wh-risky/breaches", """
+                {"breachId": "br-3", "type": "OTHER", "responsibleParty": "SUPPLIER",
+                 "description": "drawings withheld", "occurredOn": "2026-11-28"}""");
+        write("/api/suppliers/" + supplierId + "/evaluations", """
+                {"periodStart": "2026-07-01", "periodEnd": "2026-09-30", "onTimeDeliveryRate": 0.5,
+                 "qualityPassRate": 0.9, "averageResponseHours": 30, "score": 40, "grade": "D", "remarks": "failing"}""");
+        write("/api/contracts/ct-wh-risky/disputes", """
+                {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
+                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""");
+
+        eventually(WAIT, () -> assertThat(receiver.received).isNotEmpty());
+        WebhookReceiver.Delivery notice = receiver.received.get(0);
+        assertThat(notice.body().at("/data/supplierId").asText()).isEqualTo(supplierId);
+        assertThat(notice.signedWith(webhook.get("secret").asText())).isTrue();
+        assertThat(notice.body().get("type").asText()).isEqualTo("SupplierRiskLevelChanged");
+        assertThat(notice.body().at("/data/to").asText()).isIn("HIGH", "CRITICAL");
+        assertThat(ledger.events(supplierId)).extracting(event -> event.getPayloadType().getSimpleName())
+                .doesNotContain("SupplierRiskLevelChanged");
+    }
+
     @Test
     void badEndpointsAreRefusedWithAProblemAndNothingIsRegistered() throws Exception {
         int before = json(ledger.get("admin", "/api/webhooks")).size();

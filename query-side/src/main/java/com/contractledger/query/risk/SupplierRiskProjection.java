@@ -9,6 +9,7 @@ import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.risk.RiskFormula.Dependence;
+import com.contractledger.query.webhook.WebhookNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -60,19 +61,24 @@ public class SupplierRiskProjection extends Projection {
     private final ReadModelChangeLog changes;
     private final Clock clock;
     private final EventStore eventStore;
+    private final WebhookNotices notices;
 
     @Autowired
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
-                                  ObjectProvider<Clock> clock, EventStore eventStore) {
-        this(mongo, changes, generations, clock.getIfAvailable(Clock::systemUTC), eventStore);
+                                  ObjectProvider<Clock> clock, EventStore eventStore,
+                                  ObjectProvider<WebhookNotices> notices) {
+        this(mongo, changes, generations, clock.getIfAvailable(Clock::systemUTC), eventStore,
+                notices.getIfAvailable());
     }
 
+    /** {@code notices} null: no webhooks. */
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
-                                  Clock clock, EventStore eventStore) {
+                                  Clock clock, EventStore eventStore, WebhookNotices notices) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.changes = changes;
         this.clock = clock;
         this.eventStore = eventStore;
+        this.notices = notices;
         suppliers = readModel.views(RiskSupplier.COLLECTION, RiskSupplier.class, RiskSupplier::id)
                 .index(new Index().on("categories", Sort.Direction.ASC));
         contracts = readModel.views(RiskContract.COLLECTION, RiskContract.class, RiskContract::id)
@@ -206,8 +212,9 @@ public class SupplierRiskProjection extends Projection {
 
     /**
      * Once the batch is written, the supplier's level now; announced on {@value #STREAM} when it differs from the last
-     * one announced (LOW before any). Every instance that handles an event of the supplier may announce, so a change
-     * can be announced twice, never missed.
+     * one announced (LOW before any), and to the webhooks as a notice when it rises to HIGH or CRITICAL. Every
+     * instance that handles an event of the supplier may announce, so a change can be announced twice, never missed
+     * (the webhooks' notice, named after the event that moved the level, is sent once).
      */
     private void announceLevel(EventMessage<?> message, String supplierId) {
         EventContext context = EventContext.of(message);
@@ -216,8 +223,13 @@ public class SupplierRiskProjection extends Projection {
             SupplierRisk.Level previous = changes.latest(STREAM, supplierId).map(change -> levelIn(change.view()))
                     .orElse(SupplierRisk.Level.LOW);
             if (risk.level() != previous) {
-                changes.record(context, STREAM, supplierId, new RiskLevelChange(supplierId, previous, risk.level(),
-                        risk.score(), context.eventId(), risk.asOf()));
+                RiskLevelChange change = new RiskLevelChange(supplierId, previous, risk.level(), risk.score(),
+                        context.eventId(), risk.asOf());
+                changes.record(context, STREAM, supplierId, change);
+                if (notices != null && risk.level().compareTo(SupplierRisk.Level.HIGH) >= 0) {
+                    notices.publish(WebhookNotices.SUPPLIER_RISK_LEVEL_CHANGED, "risk-" + context.eventId(),
+                            supplierId, risk.asOf(), change);
+                }
             }
         }));
     }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The names of the ledger's events (the simple names of the event classes without "Event"), as webhooks name them. */
+/**
+ * What webhooks may subscribe to: the names of the ledger's events (the simple names of the event classes without
+ * "Event") and of its notices ({@link WebhookNotices}).
+ */
 final class EventTypes {
 
     static final Set<String> NAMES = names();
@@ -26,6 +29,7 @@ final class EventTypes {
                 .flatMap(aggregate -> scan.findCandidateComponents(aggregate.getPackageName()).stream())
                 .map(candidate -> candidate.getBeanClassName().substring(candidate.getBeanClassName()
                         .lastIndexOf('.') + 1).replaceFirst("Event$", ""))
-                .collect(Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.toCollection(() -> new TreeSet<>(Set.of(
+                        WebhookNotices.SUPPLIER_RISK_LEVEL_CHANGED))));
     }
 }

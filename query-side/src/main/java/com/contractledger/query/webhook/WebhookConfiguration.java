@@ -31,6 +31,11 @@ class WebhookConfiguration {
     }
 
     @Bean
+    WebhookNotices webhookNotices(Webhooks webhooks, ObjectMapper json) {
+        return new WebhookNotices(webhooks, json);
+    }
+
+    @Bean
     WebhookDispatcher webhookDispatcher(Webhooks webhooks, WebhookDestinations destinations, WebhookSettings settings,
                                         ObjectProvider<Clock> clock, MeterRegistry metrics) {
         return new WebhookDispatcher(webhooks, destinations, settings, clock.getIfAvailable(Clock::systemUTC),

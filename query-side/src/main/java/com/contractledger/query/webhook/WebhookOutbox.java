@@ -8,9 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,18 +33,11 @@ class WebhookOutbox {
     void on(Object payload, EventMessage<?> message) {
         EventContext event = EventContext.of(message);
         String type = payload.getClass().getSimpleName().replaceFirst("Event$", "");
-        List<WebhookEndpoint> endpoints = webhooks.recent().stream()
-                .filter(endpoint -> endpoint.wants(type) && !endpoint.createdAt().isAfter(event.occurredAt()))
-                .toList();
-        if (endpoints.isEmpty()) {
+        if (webhooks.recent().stream().noneMatch(endpoint -> endpoint.wants(type))) {
             return;
         }
-        String body = body(type, ((DomainEventMessage<?>) message).getType(), event, payload);
-        Instant queuedAt = Instant.now();
-        webhooks.queue(endpoints.stream().map(endpoint -> new WebhookDelivery(
-                WebhookDelivery.id(endpoint.id(), event.eventId()), endpoint.id(), event.eventId(), type,
-                event.aggregateId(), event.sequence(), queuedAt, body, WebhookDelivery.Status.PENDING, List.of(),
-                null, null)).toList());
+        webhooks.queue(type, event.eventId(), event.aggregateId(), event.sequence(), event.occurredAt(),
+                body(type, ((DomainEventMessage<?>) message).getType(), event, payload));
     }
 
     /** The body every endpoint gets: the event's type and time, and the event with its audit data. */

@@ -126,6 +126,20 @@ class Webhooks {
                 new Update().unset("leaseOwner").unset("leaseUntil"), ENDPOINTS);
     }
 
+    /**
+     * Queues a message of {@code type} for every endpoint that wants the type and existed when it happened, unless it
+     * is queued already; {@code messageId} is its {@code webhook-id}, and its place in its aggregate's order is
+     * {@code sequence}.
+     */
+    void queue(String type, String messageId, String aggregateId, long sequence, Instant happenedAt, String body) {
+        List<WebhookEndpoint> endpoints = recent().stream()
+                .filter(endpoint -> endpoint.wants(type) && !endpoint.createdAt().isAfter(happenedAt)).toList();
+        Instant queuedAt = clock.instant();
+        queue(endpoints.stream().map(endpoint -> new WebhookDelivery(WebhookDelivery.id(endpoint.id(), messageId),
+                endpoint.id(), messageId, type, aggregateId, sequence, queuedAt, body,
+                WebhookDelivery.Status.PENDING, List.of(), null, null)).toList());
+    }
+
     /** Queues each delivery unless it is already queued (an event processed again). */
     void queue(List<WebhookDelivery> deliveries) {
         if (deliveries.isEmpty()) {

@@ -56,7 +56,7 @@ class SupplierRiskProjectionTest {
     private final InMemoryEventStorageEngine stored = new InMemoryEventStorageEngine();
     private final SupplierRiskProjection projection = new SupplierRiskProjection(mongo.template(), changes,
             mongo.generations(), Clock.fixed(AT, ZoneOffset.UTC),
-            EmbeddedEventStore.builder().storageEngine(stored).build());
+            EmbeddedEventStore.builder().storageEngine(stored).build(), null);
     private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
     private final List<TrackedEventMessage<?>> applied = new ArrayList<>();
