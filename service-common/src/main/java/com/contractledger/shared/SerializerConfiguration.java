@@ -1,6 +1,7 @@
 package com.contractledger.shared;
 
 import com.contractledger.api.contract.upcasting.ContractDeliveredEventUpcaster;
+import com.contractledger.api.contract.upcasting.ContractMilestoneOverdueEventUpcaster;
 import com.contractledger.api.contract.upcasting.CoveredInstalmentsUpcaster;
 import com.contractledger.api.serialization.LedgerJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,6 +43,11 @@ class SerializerConfiguration {
     @Bean
     EventUpcaster contractDeliveredEventUpcaster() {
         return new ContractDeliveredEventUpcaster();
+    }
+
+    @Bean
+    EventUpcaster contractMilestoneOverdueEventUpcaster() {
+        return new ContractMilestoneOverdueEventUpcaster();
     }
 
     /**
