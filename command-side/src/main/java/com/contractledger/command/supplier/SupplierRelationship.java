@@ -34,6 +34,7 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
+import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -113,10 +114,13 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(AssessSupplierCreditCommand command) {
+    void handle(AssessSupplierCreditCommand command, FactDates facts) {
         refuseIfTerminated();
         if (command.rating() == null) {
             throw new RuleViolationException("a credit assessment of supplier " + supplierId + " needs a rating");
+        }
+        if (command.assessedOn() != null) {
+            facts.notInFuture("credit assessment date", command.assessedOn());
         }
         requireScore("credit score", command.score());
         apply(new SupplierCreditAssessedEvent(supplierId, command.rating(), command.score(),
@@ -158,16 +162,17 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(EvaluateSupplierPerformanceCommand command) {
+    void handle(EvaluateSupplierPerformanceCommand command, FactDates facts) {
         refuseIfTerminated();
         if (command.periodStart() == null || command.periodEnd() == null) {
             throw new RuleViolationException("a performance evaluation of supplier " + supplierId
                     + " needs the start and end of its period");
         }
-        if (command.periodEnd().isBefore(command.periodStart())) {
-            throw new RuleViolationException("evaluation period of supplier " + supplierId + " ends "
-                    + command.periodEnd() + " before it starts " + command.periodStart());
-        }
+        // dates are inclusive: a one-day period starts and ends on the same day
+        FactDates.notBefore("end of the evaluation period", command.periodEnd(), "start of the evaluation period",
+                command.periodStart());
+        // a performance is evaluated over a period that is over
+        facts.notInFuture("end of the evaluation period", command.periodEnd());
         requireFraction("on-time delivery rate", command.onTimeDeliveryRate());
         requireFraction("quality pass rate", command.qualityPassRate());
         if (command.averageResponseHours() == null || command.averageResponseHours().signum() < 0) {
@@ -251,12 +256,13 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(LogSupplierCommunicationCommand command) {
+    void handle(LogSupplierCommunicationCommand command, FactDates facts) {
         refuseIfTerminated();
         if (command.channel() == null || command.occurredAt() == null) {
             throw new RuleViolationException("a communication with supplier " + supplierId
                     + " needs its channel and when it occurred");
         }
+        facts.notInFuture("date of the communication", command.occurredAt());
         String communicationId = command.communicationId() == null
                 ? UUID.randomUUID().toString()
                 : command.communicationId();

@@ -43,7 +43,9 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
+import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.common.SetClock;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,11 +77,16 @@ class SupplierRelationshipTest {
     private static final LocalDate Q3_END = LocalDate.parse("2026-09-30");
     private static final Instant MEETING_TIME = Instant.parse("2026-11-20T09:00:00Z");
 
+    /** The day the tests run on: the facts above happened before it. */
+    private static final Instant TODAY = Instant.parse("2026-11-30T12:00:00Z");
+
+    private final SetClock clock = new SetClock(TODAY);
     private AggregateTestFixture<SupplierRelationship> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SupplierRelationship.class);
+        fixture.registerInjectableResource(new FactDates(clock, 1));
     }
 
     // onboarding
@@ -343,7 +350,7 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(evaluationCommand("ev-q3", Q3_END, Q3_START))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("ends 2026-07-01 before it starts 2026-09-30"))
+                .expectExceptionMessage(containsString("no fact before what it depends on: the end of the evaluation period 2026-07-01 is before the start of the evaluation period 2026-09-30"))
                 .expectNoEvents();
     }
 
@@ -444,7 +451,7 @@ class SupplierRelationshipTest {
     @Test
     void reusing_an_evaluation_id_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), evaluated("ev-1", Q3_START, Q3_END))
-                .when(evaluationCommand("ev-1", Q3_END.plusDays(1), LocalDate.parse("2026-12-31")))
+                .when(evaluationCommand("ev-1", Q3_END.plusDays(1), LocalDate.parse("2026-10-31")))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("evaluation ev-1 already exists for supplier sup-001"))
                 .expectNoEvents();
@@ -749,6 +756,68 @@ class SupplierRelationshipTest {
                 });
     }
 
+    // dates of facts: none from the future (today is 2026-11-30 by the clock, one day of tolerance)
+
+    @Test
+    void a_credit_assessment_dated_tomorrow_is_within_the_tolerance() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-01")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new SupplierCreditAssessedEvent(SUPPLIER, CreditRating.A, 82, FactorAssessment.WEAK,
+                        FactorAssessment.FAIR, FactorAssessment.GOOD, CreditSource.AGENCY, LocalDate.parse("2026-12-01"),
+                        false));
+    }
+
+    @Test
+    void a_credit_assessment_dated_the_day_after_tomorrow_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-02")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("no fact from the future: the credit assessment date 2026-12-02 is after today, "
+                        + "2026-11-30 (UTC, allowing 1 day for time zones)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_tolerance_is_a_setting() {
+        fixture = new AggregateTestFixture<>(SupplierRelationship.class);
+        fixture.registerInjectableResource(new FactDates(clock, 0));
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-01")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("allowing 0 days"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_evaluation_of_a_period_not_yet_over_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(evaluationCommand("ev-q4", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString(
+                        "no fact from the future: the end of the evaluation period 2026-12-31 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_communication_from_the_future_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(new LogSupplierCommunicationCommand(SUPPLIER, "c-1", CommunicationChannel.MEETING,
+                        List.of("Chen Jing"), "a meeting next week", Instant.parse("2026-12-07T09:00:00Z"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString(
+                        "no fact from the future: the date of the communication 2026-12-07 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_clock_decides_what_today_is() {
+        clock.set(Instant.parse("2026-12-31T00:00:00Z"));
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(evaluationCommand("ev-q4", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
+                .expectSuccessfulHandlerExecution();
+    }
+
     // fixtures
 
     private static OnboardSupplierCommand onboardCommand(SupplierTier tier) {
@@ -783,8 +852,12 @@ class SupplierRelationshipTest {
     }
 
     private static AssessSupplierCreditCommand creditCommand(CreditRating rating, int score) {
+        return creditCommand(rating, score, LocalDate.parse("2026-11-01"));
+    }
+
+    private static AssessSupplierCreditCommand creditCommand(CreditRating rating, int score, LocalDate assessedOn) {
         return new AssessSupplierCreditCommand(SUPPLIER, rating, score, FactorAssessment.WEAK, FactorAssessment.FAIR,
-                FactorAssessment.GOOD, CreditSource.AGENCY, LocalDate.parse("2026-11-01"), null);
+                FactorAssessment.GOOD, CreditSource.AGENCY, assessedOn, null);
     }
 
     private static SupplierCreditAssessedEvent creditAssessed(CreditRating rating, int score, boolean stricterTerms) {
