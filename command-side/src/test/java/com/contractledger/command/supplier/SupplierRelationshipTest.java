@@ -472,24 +472,68 @@ class SupplierRelationshipTest {
     void requesting_a_rectification_records_the_issue_and_due_date() {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
-                        null))
+                        LocalDate.parse("2026-11-20"), null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(rectificationRequested("r-1"));
     }
 
     @Test
-    void a_suspended_supplier_can_be_asked_to_rectify() {
+    void a_suspended_supplier_can_be_asked_to_rectify_today_when_no_date_is_given() {
         fixture.given(onboarded(SupplierTier.GENERAL), suspended())
-                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"), null,
                         null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(rectificationRequested("r-1"));
+                .expectEvents(new RectificationRequestedEvent(SUPPLIER, "r-1", "late shipments",
+                        LocalDate.parse("2026-12-31"), LocalDate.parse("2026-11-30")));
+    }
+
+    @Test
+    void a_rectification_requested_in_the_future_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
+                        LocalDate.parse("2026-12-05"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("no fact from the future: the date of the rectification "
+                        + "request 2026-12-05 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rectification_closed_before_it_was_requested_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                        LocalDate.parse("2026-11-10"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("no fact before what it depends on: the date the rectification was closed "
+                        + "2026-11-10 is before the date it was requested 2026-11-20")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rectification_closed_in_the_future_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                        LocalDate.parse("2026-12-10"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("no fact from the future: the date the rectification was "
+                        + "closed 2026-12-10 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rectification_requested_before_its_date_was_kept_closes_on_any_past_day() {
+        fixture.given(onboarded(SupplierTier.GENERAL), new RectificationRequestedEvent(SUPPLIER, "r-1",
+                        "late shipments", LocalDate.parse("2026-12-31"), null))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                        LocalDate.parse("2020-01-01"), null))
+                .expectEvents(new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED,
+                        "on time now", LocalDate.parse("2020-01-01")));
     }
 
     @Test
     void requesting_a_rectification_with_an_id_already_used_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "quality drift", LocalDate.parse("2027-01-31"),
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "quality drift", LocalDate.parse("2027-01-31"), null,
                         null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("rectification r-1 already exists for supplier sup-001"))
@@ -499,7 +543,7 @@ class SupplierRelationshipTest {
     @Test
     void a_rectification_request_without_an_id_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
-                .when(new RequestRectificationCommand(SUPPLIER, null, "late shipments", LocalDate.parse("2026-12-31"),
+                .when(new RequestRectificationCommand(SUPPLIER, null, "late shipments", LocalDate.parse("2026-12-31"), null,
                         null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("needs an id"))
@@ -509,7 +553,7 @@ class SupplierRelationshipTest {
     @Test
     void a_rectification_request_without_an_issue_or_due_date_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
-                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", null, null))
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", null, null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("needs the issue to rectify and a due date"))
                 .expectNoEvents();
@@ -518,27 +562,27 @@ class SupplierRelationshipTest {
     @Test
     void completing_a_rectification_records_its_outcome() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now", null,
                         null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED,
-                        "on time now"));
+                        "on time now", LocalDate.parse("2026-11-30")));
     }
 
     @Test
     void a_rectification_can_fail() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late",
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", null,
                         null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED,
-                        "still late"));
+                        "still late", LocalDate.parse("2026-11-30")));
     }
 
     @Test
     void completing_an_unknown_rectification_is_an_unknown_reference() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-2", RectificationOutcome.COMPLETED, null, null))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-2", RectificationOutcome.COMPLETED, null, null, null))
                 .expectException(UnknownReferenceException.class)
                 .expectExceptionMessage(containsString("supplier sup-001 has no rectification r-2"))
                 .expectNoEvents();
@@ -547,8 +591,8 @@ class SupplierRelationshipTest {
     @Test
     void a_completed_rectification_cannot_be_closed_again() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
-                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "done"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "relapsed", null))
+                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "done", LocalDate.parse("2026-11-30")))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "relapsed", null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("rectification r-1 is already closed (COMPLETED)"))
                 .expectNoEvents();
@@ -557,8 +601,8 @@ class SupplierRelationshipTest {
     @Test
     void a_failed_rectification_cannot_be_closed_again() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
-                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "fixed", null))
+                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", LocalDate.parse("2026-11-30")))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "fixed", null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("rectification r-1 is already closed (FAILED)"))
                 .expectNoEvents();
@@ -567,7 +611,7 @@ class SupplierRelationshipTest {
     @Test
     void closing_a_rectification_without_an_outcome_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", null, "?", null))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", null, "?", null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("needs an outcome"))
                 .expectNoEvents();
@@ -651,8 +695,8 @@ class SupplierRelationshipTest {
                         List.of(), null),
                 new ChangeSupplierTierCommand(SUPPLIER, SupplierTier.KEY, "strategic", null),
                 evaluationCommand("ev-q3", Q3_START, Q3_END),
-                new RequestRectificationCommand(SUPPLIER, "r-2", "late shipments", LocalDate.parse("2026-12-31"), null),
-                new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, null, null),
+                new RequestRectificationCommand(SUPPLIER, "r-2", "late shipments", LocalDate.parse("2026-12-31"), null, null),
+                new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, null, null, null),
                 new SuspendSupplierCommand(SUPPLIER, "x", null),
                 new ReinstateSupplierCommand(SUPPLIER, "x", null),
                 new TerminateSupplierRelationshipCommand(SUPPLIER, "again", null),
@@ -734,7 +778,7 @@ class SupplierRelationshipTest {
                         new SupplierTierChangedEvent(SUPPLIER, SupplierTier.GENERAL, SupplierTier.KEY, "sole source"),
                         evaluated("ev-q3", Q3_START, Q3_END),
                         rectificationRequested("r-1"),
-                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late"),
+                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", LocalDate.parse("2026-11-30")),
                         rectificationRequested("r-2"),
                         suspended())
                 .when(communicationCommand("c-1"))
@@ -878,7 +922,7 @@ class SupplierRelationshipTest {
 
     private static RectificationRequestedEvent rectificationRequested(String rectificationId) {
         return new RectificationRequestedEvent(SUPPLIER, rectificationId, "late shipments",
-                LocalDate.parse("2026-12-31"));
+                LocalDate.parse("2026-12-31"), LocalDate.parse("2026-11-20"));
     }
 
     private static SupplierSuspendedEvent suspended() {
