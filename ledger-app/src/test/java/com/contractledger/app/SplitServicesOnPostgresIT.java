@@ -107,7 +107,7 @@ class SplitServicesOnPostgresIT {
         assertThat(history).containsExactlyElementsOf(stored);
         JsonNode verification = read(querySide.get(AUDITOR, "/api/audit/contracts/ct-2026-001/verify"));
         assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.get("events").asLong()).isEqualTo(11);
+        assertThat(verification.get("events").asLong()).isEqualTo(12);
         eventually(Duration.ofSeconds(60), () -> {
             JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-001/scorecard"));
             assertThat(scorecard.get("creditRating").asText()).isEqualTo("BB");
