@@ -179,7 +179,7 @@ public final class LedgerBench {
     private void longContractLatency(LedgerServer server, int suppliers) throws Exception {
         int events = size("longEvents", 10_000);
         String longId = openDisputeContract(server, "long-1", suppliers);
-        int notes = events - 3;
+        int notes = events - 4; // drafted, signed, d1 overdue (backfilled at signing), dispute opened
         parallel(4, notes, i -> expectSuccess(server.post("buyer", "/api/contracts/" + longId + "/disputes/dp-long/notes",
                 Workload.note(i))));
         int samples = size("samples", 200);
@@ -359,7 +359,7 @@ public final class LedgerBench {
     private String openDisputeContract(LedgerServer server, String contractId, int suppliers) {
         expect(server.post("buyer", "/api/contracts", Workload.contract(contractId, "sup-0")), 201);
         expectSuccess(server.post("buyer", "/api/contracts/" + contractId + "/signature",
-                "{\"signatories\": [\"Wang Li\"], \"signedOn\": \"2026-11-25\"}"));
+                Workload.lifeAfterDraft().get(0)[1]));
         expectSuccess(server.post("buyer", "/api/contracts/" + contractId + "/disputes", Workload.OPEN_DISPUTE));
         return contractId;
     }

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiDescriptionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate EXAMPLES_AS_OF = LocalDate.parse("2026-11-30");
+    /** A date, also the date of an instant; not a part of an id such as ct-2026-001. */
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?!\\d)");
 
     /** A supplier and a contract from onboarding to termination, one call of every write. */
     private static final List<String> WALKTHROUGH = List.of("/api/suppliers",
@@ -123,13 +130,22 @@ class ApiDescriptionIT {
             JsonNode example = operation.path("requestBody").path("content").path("application/json").path("example");
             assertThat(example.isObject()).as("example of " + name).isTrue();
             String documented = successOf(operation);
-            RunningLedger.Reply reply = ledger.post("buyer", path, example.toString());
+            RunningLedger.Reply reply = ledger.post("buyer", path, toToday(example.toString()));
             if (!String.valueOf(reply.status()).equals(documented)) {
                 wrong.add(path + ": " + reply.status() + " but described " + documented + " " + reply.body());
             }
         }
         assertThat(wrong).isEmpty();
         assertThat(unsent).as("writes the walkthrough does not send").isEmpty();
+    }
+
+    /**
+     * The examples tell the story as of 2026-11-30 (CommandApiDescription.EXAMPLES_AS_OF): moved by the days since,
+     * their facts are as far in the past and their plans as far ahead today as they were then.
+     */
+    private static String toToday(String example) {
+        long days = ChronoUnit.DAYS.between(EXAMPLES_AS_OF, LocalDate.now(ZoneOffset.UTC));
+        return ISO_DATE.matcher(example).replaceAll(date -> LocalDate.parse(date.group()).plusDays(days).toString());
     }
 
     @Test

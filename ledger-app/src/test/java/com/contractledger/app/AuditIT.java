@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static com.contractledger.app.LedgerFixtures.supplier;
+import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The auditor's toolkit over HTTP: state at a point in time, raw events, hash-chain verification, export, roles. */
@@ -38,34 +38,40 @@ class AuditIT {
         return LedgerProcess.start(dataDir, arguments);
     }
 
-    /** Dates far ahead, so no deadline fires while the test runs. */
+    /**
+     * Dated from today like the walkthrough: d1 is already past due when the contract is signed, so the signature stores
+     * two events (signed, d1 overdue, backfilled); the payment is due in 15 days, so no deadline fires while the test
+     * runs.
+     */
     static String contract(String contractId, String supplierId) {
         return """
                 {"contractId": "%s", "supplierId": "%s", "title": "M8 bolts", "type": "GOODS", "currency": "CNY",
                  "lineItems": [{"sku": "M8-30", "description": "M8x30 bolt", "quantity": 10000, "unit": "pcs",
                                 "unitPrice": "0.85"}],
-                 "deliveries": [{"milestoneId": "d1", "dueOn": "2030-06-15", "lines": [{"sku": "M8-30", "quantity": 10000}]}],
-                 "paymentTerms": {"netDays": 30, "schedule": [{"milestoneId": "p1", "dueOn": "2030-07-15", "amount": "8500.00"}]},
+                 "deliveries": [{"milestoneId": "d1", "dueOn": "%s", "lines": [{"sku": "M8-30", "quantity": 10000}]}],
+                 "paymentTerms": {"netDays": 30, "schedule": [{"milestoneId": "p1", "dueOn": "%s", "amount": "8500.00"}]},
                  "qualityStandards": ["GB/T 5783-2016"],
                  "penaltyClause": {"lateDeliveryRatePerDay": "0.005", "cap": "0.10"},
                  "guarantee": {"type": "PERFORMANCE_BOND", "amount": "850.00"},
-                 "effectiveFrom": "2030-01-01", "expiresOn": "2031-12-31"}""".formatted(contractId, supplierId);
+                 "effectiveFrom": "%s", "expiresOn": "%s"}"""
+                .formatted(contractId, supplierId, DELIVERY_DUE_ON, PAYMENT_DUE_ON, EFFECTIVE_FROM, EXPIRES_ON);
     }
 
-    /** The scripted history: each write, and the version it produces. */
+    /** The scripted history: each write; each stores one event, the signature two. */
     private static final List<String[]> HISTORY = List.of(
             new String[]{"/signature", """
-                    {"signatories": ["Wang Li", "Zhao Min"], "signedOn": "2029-12-20"}"""},
+                    {"signatories": ["Wang Li", "Zhao Min"], "signedOn": "%s"}""".formatted(SIGNED_ON)},
             new String[]{"/amendments", """
                     {"reason": "PRICE_ADJUSTMENT", "description": "steel price +6%",
                      "changes": {"lineItems": [{"sku": "M8-30", "unitPrice": "0.90"}]}}"""},
             new String[]{"/deliveries", """
-                    {"deliveryId": "dl-1", "milestoneId": "d1", "deliveredOn": "2030-06-18",
+                    {"deliveryId": "dl-1", "milestoneId": "d1", "deliveredOn": "%s",
                      "lines": [{"sku": "M8-30", "delivered": 6000, "accepted": 5800, "rejected": 200}],
-                     "inspectionNotes": "200 pcs thread defects", "inspector": "Li Wei"}"""},
+                     "inspectionNotes": "200 pcs thread defects", "inspector": "Li Wei"}""".formatted(DELIVERED_ON)},
             new String[]{"/breaches", """
                     {"breachId": "br-1", "type": "LATE_DELIVERY", "responsibleParty": "SUPPLIER",
-                     "description": "d1 three days late", "relatedDeliveryId": "dl-1", "occurredOn": "2030-06-18"}"""},
+                     "description": "d1 three days late", "relatedDeliveryId": "dl-1", "occurredOn": "%s"}"""
+                    .formatted(DELIVERED_ON)},
             new String[]{"/disputes", """
                     {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
                      "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}"""},
@@ -75,12 +81,16 @@ class AuditIT {
                     {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"},
                      "summary": "split the difference"}"""},
             new String[]{"/payments", """
-                    {"paymentId": "pay-1", "amount": {"amount": "4930.00", "currency": "CNY"}, "paidOn": "2030-07-10",
-                     "reference": "BANK-7781"}"""},
+                    {"paymentId": "pay-1", "amount": {"amount": "4930.00", "currency": "CNY"}, "paidOn": "%s",
+                     "reference": "BANK-7781"}""".formatted(PAID_ON)},
             new String[]{"/renewals", """
-                    {"newExpiresOn": "2032-12-31", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}"""},
+                    {"newExpiresOn": "%s", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}"""
+                    .formatted(RENEWED_EXPIRES_ON)},
             new String[]{"/termination", """
-                    {"reason": "supplier exits the market", "effectiveOn": "2031-03-01"}"""});
+                    {"reason": "supplier exits the market", "effectiveOn": "%s"}""".formatted(TERMINATION_EFFECTIVE_ON)});
+
+    /** The events the history stores: drafted, then one per write and the overdue d1 with the signature. */
+    private static final int EVENTS = 1 + HISTORY.size() + 1;
 
     @Test
     void the_state_at_every_version_and_instant_is_rebuilt_from_the_events() throws Exception {
@@ -94,7 +104,7 @@ class AuditIT {
             }
 
             List<JsonNode> states = new ArrayList<>();
-            for (int version = 0; version <= HISTORY.size(); version++) {
+            for (int version = 0; version < EVENTS; version++) {
                 LedgerProcess.Reply reply = ledger.get("auditor", "/api/contracts/ct-t/state?version=" + version);
                 assertThat(reply.status()).as("version " + version).isEqualTo(200);
                 states.add(JSON.readTree(reply.body()));
@@ -110,14 +120,15 @@ class AuditIT {
             assertThat(drafted.at("/deliveries/0/delivered").decimalValue()).isEqualByComparingTo("0");
 
             assertThat(states.get(1).get("status").asText()).isEqualTo("ACTIVE");
-            assertThat(states.get(1).get("signedOn").asText()).isEqualTo("2029-12-20");
+            assertThat(states.get(1).get("signedOn").asText()).isEqualTo(SIGNED_ON);
             assertThat(states.get(1).get("amendments").asInt()).isZero();
+            assertThat(states.get(2).get("status").asText()).as("d1 reported overdue").isEqualTo("ACTIVE");
 
-            assertThat(states.get(2).get("amendments").asInt()).isEqualTo(1);
-            assertThat(states.get(2).at("/terms/lineItems/0/unitPrice").decimalValue()).isEqualByComparingTo("0.90");
-            assertThat(states.get(2).at("/deliveredValue/amount").asText()).isEqualTo("0.00");
+            assertThat(states.get(3).get("amendments").asInt()).isEqualTo(1);
+            assertThat(states.get(3).at("/terms/lineItems/0/unitPrice").decimalValue()).isEqualByComparingTo("0.90");
+            assertThat(states.get(3).at("/deliveredValue/amount").asText()).isEqualTo("0.00");
 
-            JsonNode delivered = states.get(3);
+            JsonNode delivered = states.get(4);
             assertThat(delivered.at("/deliveries/0/milestoneId").asText()).isEqualTo("d1");
             assertThat(delivered.at("/deliveries/0/due").decimalValue()).isEqualByComparingTo("10000");
             assertThat(delivered.at("/deliveries/0/delivered").decimalValue()).isEqualByComparingTo("6000");
@@ -126,29 +137,29 @@ class AuditIT {
             assertThat(delivered.at("/deliveredValue/amount").asText()).isEqualTo("5400.00");
             assertThat(delivered.get("breaches")).isEmpty();
 
-            assertThat(states.get(4).get("breaches")).hasSize(1);
-            assertThat(states.get(4).at("/penalties/amount").asText()).isEqualTo("81.00");
-            assertThat(states.get(4).get("disputes")).isEmpty();
+            assertThat(states.get(5).get("breaches")).hasSize(1);
+            assertThat(states.get(5).at("/penalties/amount").asText()).isEqualTo("81.00");
+            assertThat(states.get(5).get("disputes")).isEmpty();
 
-            assertThat(states.get(5).at("/disputes/0/stage").asText()).isEqualTo("NEGOTIATION");
-            assertThat(states.get(5).at("/disputes/0/status").asText()).isEqualTo("OPEN");
-            assertThat(states.get(6).at("/disputes/0/stage").asText()).isEqualTo("MEDIATION");
+            assertThat(states.get(6).at("/disputes/0/stage").asText()).isEqualTo("NEGOTIATION");
             assertThat(states.get(6).at("/disputes/0/status").asText()).isEqualTo("OPEN");
-            assertThat(states.get(7).at("/disputes/0/status").asText()).isEqualTo("RESOLVED");
-            assertThat(states.get(7).at("/disputes/0/outcome").asText()).isEqualTo("SETTLED");
-            assertThat(states.get(7).at("/paidTotal/amount").asText()).isEqualTo("0.00");
+            assertThat(states.get(7).at("/disputes/0/stage").asText()).isEqualTo("MEDIATION");
+            assertThat(states.get(7).at("/disputes/0/status").asText()).isEqualTo("OPEN");
+            assertThat(states.get(8).at("/disputes/0/status").asText()).isEqualTo("RESOLVED");
+            assertThat(states.get(8).at("/disputes/0/outcome").asText()).isEqualTo("SETTLED");
+            assertThat(states.get(8).at("/paidTotal/amount").asText()).isEqualTo("0.00");
 
-            assertThat(states.get(8).at("/paidTotal/amount").asText()).isEqualTo("4930.00");
-            assertThat(states.get(8).get("renewals").asInt()).isZero();
+            assertThat(states.get(9).at("/paidTotal/amount").asText()).isEqualTo("4930.00");
+            assertThat(states.get(9).get("renewals").asInt()).isZero();
 
-            assertThat(states.get(9).get("renewals").asInt()).isEqualTo(1);
-            assertThat(states.get(9).at("/terms/expiresOn").asText()).isEqualTo("2032-12-31");
-            assertThat(states.get(9).at("/terms/lineItems/0/quantity").decimalValue()).isEqualByComparingTo("15000");
-            assertThat(states.get(9).get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(states.get(10).get("renewals").asInt()).isEqualTo(1);
+            assertThat(states.get(10).at("/terms/expiresOn").asText()).isEqualTo(RENEWED_EXPIRES_ON);
+            assertThat(states.get(10).at("/terms/lineItems/0/quantity").decimalValue()).isEqualByComparingTo("15000");
+            assertThat(states.get(10).get("status").asText()).isEqualTo("ACTIVE");
 
-            JsonNode terminated = states.get(10);
+            JsonNode terminated = states.get(11);
             assertThat(terminated.get("status").asText()).isEqualTo("TERMINATED");
-            assertThat(terminated.get("terminatedOn").asText()).isEqualTo("2031-03-01");
+            assertThat(terminated.get("terminatedOn").asText()).isEqualTo(TERMINATION_EFFECTIVE_ON);
             assertThat(terminated.get("expired").asBoolean()).isFalse();
 
             JsonNode current = JSON.readTree(ledger.get("compliance", "/api/contracts/ct-t/state").body());
@@ -156,21 +167,21 @@ class AuditIT {
 
             // asOf: between two events gives the earlier one; at an event's own instant includes it.
             JsonNode events = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-t/events").body());
-            Instant third = Instant.parse(events.get(3).get("timestamp").asText());
-            Instant fourth = Instant.parse(events.get(4).get("timestamp").asText());
+            Instant third = Instant.parse(events.get(4).get("timestamp").asText());
+            Instant fourth = Instant.parse(events.get(5).get("timestamp").asText());
             assertThat(fourth).isAfter(third.plusMillis(1));
             Instant between = third.plusMillis(1);
             assertThat(JSON.readTree(ledger.get("auditor", "/api/contracts/ct-t/state?asOf=" + between).body()))
-                    .isEqualTo(states.get(3));
-            assertThat(JSON.readTree(ledger.get("auditor", "/api/contracts/ct-t/state?asOf=" + fourth).body()))
                     .isEqualTo(states.get(4));
+            assertThat(JSON.readTree(ledger.get("auditor", "/api/contracts/ct-t/state?asOf=" + fourth).body()))
+                    .isEqualTo(states.get(5));
             assertThat(JSON.readTree(ledger.get("auditor", "/api/contracts/ct-t/state?asOf=" + fourth).body())
                     .get("asOfEventTimestamp").asText()).isEqualTo(fourth.toString());
 
             Instant created = Instant.parse(events.get(0).get("timestamp").asText());
             assertThat(ledger.get("auditor", "/api/contracts/ct-t/state?asOf=" + created.minusMillis(1)).status())
                     .as("before the first event").isEqualTo(404);
-            assertThat(ledger.get("auditor", "/api/contracts/ct-t/state?version=11").status()).isEqualTo(404);
+            assertThat(ledger.get("auditor", "/api/contracts/ct-t/state?version=" + EVENTS).status()).isEqualTo(404);
             assertThat(ledger.get("auditor", "/api/contracts/nope/state").status()).isEqualTo(404);
             assertThat(ledger.get("auditor", "/api/suppliers/ct-t/state").status()).as("not a supplier").isEqualTo(404);
             assertThat(ledger.get("auditor", "/api/contracts/ct-t/state?version=1&asOf=" + between).status())
@@ -183,7 +194,7 @@ class AuditIT {
 
             // The raw events: one per version, in order, with revision, payload and chain; the global position is
             // told by the export only (a read of one aggregate does not know it).
-            assertThat(events).hasSize(HISTORY.size() + 1);
+            assertThat(events).hasSize(EVENTS);
             String previousHash = "";
             for (int i = 0; i < events.size(); i++) {
                 JsonNode event = events.get(i);
@@ -197,12 +208,12 @@ class AuditIT {
             }
             assertThat(events.get(0).get("type").asText()).isEqualTo("ContractDraftedEvent");
             assertThat(events.get(0).get("revision").asText()).isEqualTo("1");
-            JsonNode delivery = events.get(3);
+            JsonNode delivery = events.get(4);
             assertThat(delivery.get("type").asText()).isEqualTo("ContractDeliveredEvent");
             assertThat(delivery.get("revision").asText()).isEqualTo("2");
             assertThat(delivery.at("/payload/inspector").asText()).isEqualTo("Li Wei");
             assertThat(delivery.at("/payload/lines/0/rejected").asInt()).isEqualTo(200);
-            assertThat(delivery.get("eventId").asText()).isEqualTo(ledger.events("ct-t").get(3).getIdentifier());
+            assertThat(delivery.get("eventId").asText()).isEqualTo(ledger.events("ct-t").get(4).getIdentifier());
 
             // The supplier's state and events.
             JsonNode supplierState = JSON.readTree(ledger.get("auditor", "/api/suppliers/sup-t/state?version=0").body());
@@ -214,7 +225,7 @@ class AuditIT {
 
             JsonNode verified = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/ct-t/verify").body());
             assertThat(verified.get("verified").asBoolean()).isTrue();
-            assertThat(verified.get("events").asLong()).isEqualTo(11);
+            assertThat(verified.get("events").asLong()).isEqualTo(EVENTS);
             assertThat(verified.get("headHash").asText()).isEqualTo(previousHash);
             assertThat(verified.get("firstBrokenSequence").isNull()).isTrue();
         }
@@ -232,26 +243,26 @@ class AuditIT {
                 }
                 JsonNode verified = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/" + contractId + "/verify").body());
                 assertThat(verified.get("verified").asBoolean()).as(contractId).isTrue();
-                assertThat(verified.get("events").asLong()).isEqualTo(5);
+                assertThat(verified.get("events").asLong()).isEqualTo(6);
             }
             JsonNode supplierVerified = JSON.readTree(ledger.get("compliance", "/api/audit/suppliers/sup-h/verify").body());
             assertThat(supplierVerified.get("verified").asBoolean()).isTrue();
         }
 
-        // Someone with access to the database moves the delivery date of ct-h1's delivery (sequence 3).
+        // Someone with access to the database moves the delivery date of ct-h1's delivery (sequence 4).
         try (Connection db = LedgerProcess.openDatabase(dataDir)) {
             byte[] payload;
             try (PreparedStatement read = db.prepareStatement(
-                    "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = 'ct-h1' AND sequenceNumber = 3");
+                    "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = 'ct-h1' AND sequenceNumber = 4");
                  ResultSet row = read.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 payload = row.getBytes(1);
             }
             String original = new String(payload, StandardCharsets.UTF_8);
-            assertThat(original).contains("\"deliveredOn\":\"2030-06-18\"");
+            assertThat(original).contains("\"deliveredOn\":\"" + DELIVERED_ON + "\"");
             try (PreparedStatement write = db.prepareStatement(
-                    "UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = 'ct-h1' AND sequenceNumber = 3")) {
-                write.setBytes(1, original.replace("2030-06-18", "2030-06-15").getBytes(StandardCharsets.UTF_8));
+                    "UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = 'ct-h1' AND sequenceNumber = 4")) {
+                write.setBytes(1, original.replace(DELIVERED_ON, DELIVERY_DUE_ON).getBytes(StandardCharsets.UTF_8));
                 assertThat(write.executeUpdate()).isEqualTo(1);
             }
         }
@@ -259,8 +270,8 @@ class AuditIT {
         try (LedgerProcess ledger = launch()) {
             JsonNode tampered = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/ct-h1/verify").body());
             assertThat(tampered.get("verified").asBoolean()).isFalse();
-            assertThat(tampered.get("firstBrokenSequence").asLong()).isEqualTo(3);
-            assertThat(tampered.get("events").asLong()).isEqualTo(5);
+            assertThat(tampered.get("firstBrokenSequence").asLong()).isEqualTo(4);
+            assertThat(tampered.get("events").asLong()).isEqualTo(6);
 
             JsonNode untouched = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/ct-h2/verify").body());
             assertThat(untouched.get("verified").asBoolean()).isTrue();
@@ -271,7 +282,7 @@ class AuditIT {
                     .isEqualTo(201);
             JsonNode extended = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/ct-h2/verify").body());
             assertThat(extended.get("verified").asBoolean()).isTrue();
-            assertThat(extended.get("events").asLong()).isEqualTo(6);
+            assertThat(extended.get("events").asLong()).isEqualTo(7);
 
             assertThat(ledger.get("auditor", "/api/audit/contracts/nope/verify").status()).isEqualTo(404);
         }
@@ -291,7 +302,7 @@ class AuditIT {
         // hashed over that payload when it was appended.
         String hashed;
         try (Connection db = LedgerProcess.openDatabase(dataDir)) {
-            String where = " WHERE aggregateIdentifier = 'ct-v' AND sequenceNumber = 3";
+            String where = " WHERE aggregateIdentifier = 'ct-v' AND sequenceNumber = 4";
             ObjectNode payload;
             ObjectNode metaData;
             try (PreparedStatement read = db.prepareStatement(
@@ -302,7 +313,7 @@ class AuditIT {
                 metaData = (ObjectNode) JSON.readTree(row.getBytes("metaData"));
                 assertThat(payload.remove("inspector").asText()).isEqualTo("Li Wei");
                 hashed = HashChain.hash(metaData.get("hashScheme").asInt(), metaData.get("previousHash").asText(),
-                        "ct-v", 3,
+                        "ct-v", 4,
                         row.getString("eventIdentifier"), row.getString("payloadType"), row.getString("timeStamp"),
                         metaData.get("actor").asText(), JSON.writeValueAsBytes(payload));
             }
@@ -316,16 +327,16 @@ class AuditIT {
         }
 
         try (LedgerProcess ledger = launch()) {
-            JsonNode delivery = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-v/events").body()).get(3);
+            JsonNode delivery = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-v/events").body()).get(4);
             assertThat(delivery.get("revision").asText()).isEqualTo("1");
             assertThat(delivery.get("payload").has("inspector")).isFalse();
             assertThat(delivery.at("/metaData/hash").asText()).isEqualTo(hashed);
 
             JsonNode verified = JSON.readTree(ledger.get("auditor", "/api/audit/contracts/ct-v/verify").body());
             assertThat(verified.get("verified").asBoolean()).isTrue();
-            assertThat(verified.get("events").asLong()).isEqualTo(4);
+            assertThat(verified.get("events").asLong()).isEqualTo(5);
 
-            JsonNode state = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-v/state?version=3").body());
+            JsonNode state = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-v/state?version=4").body());
             assertThat(state.at("/deliveries/0/delivered").decimalValue()).isEqualByComparingTo("6000");
         }
     }
@@ -344,7 +355,7 @@ class AuditIT {
             }
             logCommunications(ledger, 400);
             long stored = ledger.storedEventCount();
-            assertThat(stored).isEqualTo(2 + 2 + 3 + 400);
+            assertThat(stored).isEqualTo(2 + 2 + 3 + 1 + 400); // the signature stores two
 
             double pagesBefore = metric(ledger, "ledger_audit_export_pages_total");
             LedgerProcess.Reply ndjson = ledger.get("auditor", "/api/audit/export?format=ndjson");
@@ -362,8 +373,8 @@ class AuditIT {
             // Hashes match the events endpoint.
             JsonNode ctx = JSON.readTree(ledger.get("auditor", "/api/contracts/ct-x/events").body());
             List<JsonNode> exportedCtx = all.stream().filter(e -> e.get("aggregateId").asText().equals("ct-x")).toList();
-            assertThat(exportedCtx).hasSize(4);
-            for (int i = 0; i < 4; i++) {
+            assertThat(exportedCtx).hasSize(5);
+            for (int i = 0; i < 5; i++) {
                 assertThat(exportedCtx.get(i).at("/metaData/hash")).isEqualTo(ctx.get(i).at("/metaData/hash"));
                 assertThat(exportedCtx.get(i).get("payload")).isEqualTo(ctx.get(i).get("payload"));
             }
@@ -449,7 +460,7 @@ class AuditIT {
                     for (int i = 0; i < n; i++) {
                         if (ledger.post("buyer", path, """
                                 {"channel": "EMAIL", "participants": ["Chen Jing"], "summary": "call-off, \\"week\\" %d\\nok",
-                                 "occurredAt": "2030-01-01T09:00:00Z"}""".formatted(i)).status() == 201) {
+                                 "occurredAt": "2026-01-01T09:00:00Z"}""".formatted(i)).status() == 201) {
                             created++;
                         }
                     }

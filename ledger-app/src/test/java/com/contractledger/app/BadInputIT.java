@@ -58,8 +58,8 @@ class BadInputIT {
     @Test
     void a_missing_field_is_named() throws Exception {
         JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
-                {"deliveryId": "dl-x", "deliveredOn": "2026-12-18",
-                 "lines": [{"sku": "M8-30", "delivered": 10, "accepted": 10, "rejected": 0}]}"""), 400);
+                {"deliveryId": "dl-x", "deliveredOn": "%s",
+                 "lines": [{"sku": "M8-30", "delivered": 10, "accepted": 10, "rejected": 0}]}""".formatted(DELIVERED_ON)), 400);
         assertThat(problem.get("errors").toString()).contains("milestoneId");
     }
 
@@ -88,24 +88,24 @@ class BadInputIT {
     @Test
     void a_negative_quantity_is_a_400() throws Exception {
         JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
-                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
-                 "lines": [{"sku": "M8-30", "delivered": -5, "accepted": 0, "rejected": 0}]}"""), 400);
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
+                 "lines": [{"sku": "M8-30", "delivered": -5, "accepted": 0, "rejected": 0}]}""".formatted(DELIVERED_ON)), 400);
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("lines[0].delivered");
     }
 
     @Test
     void over_delivery_breaks_a_rule() throws Exception {
         JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
-                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
-                 "lines": [{"sku": "M8-30", "delivered": 10001, "accepted": 10001, "rejected": 0}]}"""), 409);
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
+                 "lines": [{"sku": "M8-30", "delivered": 10001, "accepted": 10001, "rejected": 0}]}""".formatted(DELIVERED_ON)), 409);
         assertThat(problem.get("detail").asText()).containsIgnoringCase("remain");
     }
 
     @Test
     void accepted_plus_rejected_must_equal_delivered() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-bad/deliveries", """
-                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
-                 "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 90, "rejected": 5}]}"""), 409);
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
+                 "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 90, "rejected": 5}]}""".formatted(DELIVERED_ON)), 409);
     }
 
     @Test
@@ -167,7 +167,7 @@ class BadInputIT {
     void a_stale_if_match_is_a_409_with_the_current_version() throws Exception {
         JsonNode problem = refused(ledger.post("buyer", "/api/contracts/ct-bad/amendments", PRICE_AMENDMENT,
                 Map.of("If-Match", "0")), 409);
-        assertThat(problem.get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(problem.get("currentVersion").asLong()).isEqualTo(SIGNED_VERSION);
     }
 
     @Test

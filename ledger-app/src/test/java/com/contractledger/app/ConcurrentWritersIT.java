@@ -47,10 +47,10 @@ class ConcurrentWritersIT {
                 String deliveryId = "dl-" + i;
                 // 50 x 300 = 15,000 pcs offered against 10,000 ordered: some must be refused by the rule.
                 String body = """
-                        {"deliveryId": "%s", "milestoneId": "d1", "deliveredOn": "2026-12-10",
+                        {"deliveryId": "%s", "milestoneId": "d1", "deliveredOn": "%s",
                          "lines": [{"sku": "M8-30", "delivered": 300, "accepted": 300, "rejected": 0}]}"""
-                        .formatted(deliveryId);
-                Map<String, String> headers = i % 5 == 0 ? Map.of("If-Match", "1") : Map.of();
+                        .formatted(deliveryId, DELIVERED_ON);
+                Map<String, String> headers = i % 5 == 0 ? Map.of("If-Match", String.valueOf(SIGNED_VERSION)) : Map.of();
                 futures.add(pool.submit(() -> {
                     start.await();
                     return ledger.post("buyer", "/api/contracts/ct-c/deliveries", body, headers);

@@ -19,15 +19,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import static com.contractledger.app.LedgerFixtures.ASSESSED_ON;
 import static com.contractledger.app.LedgerFixtures.LATE_DELIVERY_BREACH;
 import static com.contractledger.app.LedgerFixtures.LATE_PARTLY_REJECTED_DELIVERY;
 import static com.contractledger.app.LedgerFixtures.LOW_CREDIT;
 import static com.contractledger.app.LedgerFixtures.PRICE_AMENDMENT;
 import static com.contractledger.app.LedgerFixtures.SIGNATURE;
+import static com.contractledger.app.LedgerFixtures.SIGNED_VERSION;
 import static com.contractledger.app.LedgerFixtures.contract;
 import static com.contractledger.app.LedgerFixtures.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +77,7 @@ class ConsoleIT {
         write("/api/contracts", contract(CONTRACT, "sup-001"));
         write("/api/contracts/" + CONTRACT + "/signature", SIGNATURE);
         assertThat(ledger.post("buyer", "/api/contracts/" + CONTRACT + "/amendments", PRICE_AMENDMENT,
-                Map.of("If-Match", "1")).status()).isEqualTo(201);
+                Map.of("If-Match", String.valueOf(SIGNED_VERSION))).status()).isEqualTo(201);
         write("/api/contracts/" + CONTRACT + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
         write("/api/contracts/" + CONTRACT + "/breaches", LATE_DELIVERY_BREACH);
         write("/api/contracts/" + CONTRACT + "/disputes", """
@@ -158,14 +163,15 @@ class ConsoleIT {
     }
 
     @Test
-    void anAuditorWalksTheContractsTimelineTravelsToVersionTwoSeesTheSealAndDownloadsTheCsv() throws Exception {
+    void anAuditorWalksTheContractsTimelineTravelsToTheAmendedVersionSeesTheSealAndDownloadsTheCsv() throws Exception {
         signedIn("auditor");
         browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
 
         WebElement amendment = waitFor(By.cssSelector("#history li[data-type='ContractAmended']"));
         assertThat(browser.findElements(By.cssSelector("#history li")).stream()
                 .map(entry -> entry.getDomAttribute("data-type")).toList()).containsExactly("ContractDrafted",
-                "ContractSigned", "ContractAmended", "ContractDelivered", "ContractBreached", "DisputeOpened");
+                "ContractSigned", "ContractMilestoneOverdue", "ContractAmended", "ContractDelivered",
+                "ContractBreached", "DisputeOpened");
         assertThat(amendment.getText()).contains("buyer", "PRICE_ADJUSTMENT: steel price +6%");
         List<String> change = amendment.findElements(By.cssSelector(".changes td")).stream()
                 .map(WebElement::getText).toList();
@@ -174,18 +180,18 @@ class ConsoleIT {
 
         WebElement seal = waitFor(By.cssSelector("#seal .seal"));
         assertThat(seal.getDomAttribute("data-verified")).isEqualTo("true");
-        assertThat(seal.getText()).contains("Verified: 6 events, the hash chain is intact.");
+        assertThat(seal.getText()).contains("Verified: 7 events, the hash chain is intact.");
         assertThat(browser.findElement(By.cssSelector("[data-figure='ordered'] dd")).getText())
                 .isEqualTo("CN¥9,000.00");
         Chromium.screenshot(browser, "contract");
 
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#travel-version option[value='2']")));
-        new Select(browser.findElement(By.id("travel-version"))).selectByValue("2");
+                By.cssSelector("#travel-version option[value='3']")));
+        new Select(browser.findElement(By.id("travel-version"))).selectByValue("3");
         browser.findElement(By.id("travel-to-version")).click();
         WebElement then = waitFor(By.id("state-then"));
         assertThat(browser.findElement(By.id("time-travel-result")).getText())
-                .contains("As it stood after version 2");
+                .contains("As it stood after version 3");
         assertThat(then.getText()).contains("M8-30: 10,000 × 0.9", "CN¥0.00");
         List<String> since = browser.findElements(By.cssSelector("#changed-since tr")).stream()
                 .map(WebElement::getText).toList();
@@ -198,7 +204,7 @@ class ConsoleIT {
         new WebDriverWait(browser, WAIT).until(driver -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("globalPosition,aggregateType,aggregateId,sequence,eventId,type");
-        assertThat(lines.subList(1, lines.size())).hasSize(6)
+        assertThat(lines.subList(1, lines.size())).hasSize(7)
                 .allMatch(line -> line.split(",")[2].equals(CONTRACT))
                 .anyMatch(line -> line.contains(",ContractAmended"));
     }
@@ -315,7 +321,9 @@ class ConsoleIT {
     void anAuditorReadsASuppliersWholeRecordFromItsEvents() {
         signedIn("auditor");
         browser.get(ledger.baseUrl() + "/console/#/suppliers/sup-001");
-        assertThat(waitFor(By.id("credit-history")).getText()).contains("Nov 1, 2026", "BB", "58", "Weak", "Agency");
+        assertThat(waitFor(By.id("credit-history")).getText()).contains(
+                LocalDate.parse(ASSESSED_ON).format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US)),
+                "BB", "58", "Weak", "Agency");
         assertThat(browser.findElement(By.id("evaluation-history")).getText()).contains("B", "88", "92%", "steady");
         assertThat(browser.findElement(By.id("communication-history")).getText())
                 .contains("Meeting", "Chen Jing, Zhao Min", "quarterly review");

@@ -76,7 +76,7 @@ class FrontIT {
             SseClient.Event drafted = dashboard.next(Duration.ofSeconds(10));
             assertThat(drafted).as("the drafted contract on the stream through the front").isNotNull();
             assertThat(drafted.data()).contains("\"id\":\"ct-2026-001\"", "\"status\":\"DRAFT\"");
-            write(ct + "/signature", SIGNATURE, 202, 1);
+            write(ct + "/signature", SIGNATURE, 202, SIGNED_VERSION); // with d1 overdue, backfilled
             SseClient.Event signed = dashboard.next(Duration.ofSeconds(10));
             assertThat(signed).isNotNull();
             assertThat(signed.data()).contains("\"status\":\"ACTIVE\"");
@@ -91,29 +91,26 @@ class FrontIT {
 
         RunningLedger.Reply stale = ledger.post("buyer", ct + "/amendments", PRICE_AMENDMENT, Map.of("If-Match", "0"));
         assertThat(stale.status()).as(stale.body()).isEqualTo(409);
-        assertThat(json.readTree(stale.body()).get("currentVersion").asLong()).isEqualTo(1);
-        write(ct + "/amendments", PRICE_AMENDMENT, 201, 2, Map.of("If-Match", "1"));
-        write(ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 3);
-        write(ct + "/breaches", LATE_DELIVERY_BREACH, 201, 4);
+        assertThat(json.readTree(stale.body()).get("currentVersion").asLong()).isEqualTo(2);
+        write(ct + "/amendments", PRICE_AMENDMENT, 201, 3, Map.of("If-Match", "2"));
+        write(ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 4);
+        write(ct + "/breaches", LATE_DELIVERY_BREACH, 201, 5);
         write(ct + "/disputes", """
                 {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
-                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""", 201, 5);
-        write(ct + "/disputes/dp-1/escalations", "{\"to\": \"MEDIATION\", \"reason\": \"no agreement\"}", 201, 6);
+                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""", 201, 6);
+        write(ct + "/disputes/dp-1/escalations", "{\"to\": \"MEDIATION\", \"reason\": \"no agreement\"}", 201, 7);
         String note = "{\"text\": \"inspection report\", \"evidenceRefs\": [\"doc://inspection/dl-1\"]}";
         Map<String, String> once = Map.of("Idempotency-Key", "note-dp-1");
-        assertThat(write(ct + "/disputes/dp-1/notes", note, 201, 7, once).header("Idempotent-Replayed")).isNull();
-        assertThat(write(ct + "/disputes/dp-1/notes", note, 201, 7, once).header("Idempotent-Replayed"))
+        assertThat(write(ct + "/disputes/dp-1/notes", note, 201, 8, once).header("Idempotent-Replayed")).isNull();
+        assertThat(write(ct + "/disputes/dp-1/notes", note, 201, 8, once).header("Idempotent-Replayed"))
                 .isEqualTo("true");
         write(ct + "/disputes/dp-1/resolution", """
                 {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"},
-                 "summary": "split the difference"}""", 202, 8);
-        write(ct + "/renewals", """
-                {"newExpiresOn": "2028-11-30", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}""",
-                201, 9);
-        write(ct + "/termination", "{\"reason\": \"supplier exits the market\", \"effectiveOn\": \"2027-03-01\"}",
-                202, 10);
+                 "summary": "split the difference"}""", 202, 9);
+        write(ct + "/renewals", RENEWAL, 201, 10);
+        write(ct + "/termination", TERMINATION, 202, 11);
 
-        RunningLedger.Reply caughtUp = ledger.get("dashboard", ct + "?minVersion=10");
+        RunningLedger.Reply caughtUp = ledger.get("dashboard", ct + "?minVersion=11");
         assertThat(caughtUp.header("X-Read-Model-Caught-Up")).isEqualTo("true");
         JsonNode summary = read(caughtUp);
         assertThat(summary.get("status").asText()).isEqualTo("TERMINATED");
@@ -122,9 +119,9 @@ class FrontIT {
         assertThat(summary.get("openDisputes").asInt()).isZero();
 
         List<DomainEventMessage<?>> stored = ledger.events("ct-2026-001");
-        assertThat(stored).hasSize(11);
+        assertThat(stored).hasSize(12);
         List<String> history = new ArrayList<>();
-        read(ledger.get("auditor", ct + "/history?minVersion=10")).get("entries")
+        read(ledger.get("auditor", ct + "/history?minVersion=11")).get("entries")
                 .forEach(entry -> history.add(entry.get("eventId").asText()));
         assertThat(history).containsExactlyElementsOf(stored.stream().map(DomainEventMessage::getIdentifier).toList());
         assertThat(ledger.events("sup-001").get(0).getMetaData().get("correlationId")).isEqualTo("walk-4711");

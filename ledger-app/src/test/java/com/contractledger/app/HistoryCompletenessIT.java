@@ -57,15 +57,15 @@ class HistoryCompletenessIT {
                     case 1 -> {
                         path = "/deliveries";
                         body = """
-                                {"deliveryId": "dl-%d", "milestoneId": "d1", "deliveredOn": "2026-12-10",
+                                {"deliveryId": "dl-%d", "milestoneId": "d1", "deliveredOn": "%s",
                                  "lines": [{"sku": "M8-30", "delivered": 10, "accepted": 9, "rejected": 1}]}"""
-                                .formatted(deliveries++);
+                                .formatted(deliveries++, DELIVERED_ON);
                     }
                     case 2 -> {
                         path = "/payments";
                         body = """
                                 {"paymentId": "pay-%d", "amount": {"amount": "10.00", "currency": "CNY"},
-                                 "paidOn": "2027-01-10"}""".formatted(payments++);
+                                 "paidOn": "%s"}""".formatted(payments++, PAID_ON);
                     }
                     default -> {
                         path = "/disputes/dp-1/notes";

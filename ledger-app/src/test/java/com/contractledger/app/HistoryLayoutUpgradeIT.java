@@ -37,7 +37,7 @@ class HistoryLayoutUpgradeIT {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-u")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts", contract("ct-u", "sup-u")).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts/ct-u/signature", SIGNATURE).status()).isEqualTo(202);
-            assertThat(ledger.get("auditor", "/api/contracts/ct-u/history?minVersion=1")
+            assertThat(ledger.get("auditor", "/api/contracts/ct-u/history?minVersion=" + SIGNED_VERSION)
                     .header("X-Read-Model-Caught-Up")).isEqualTo("true");
             json.readTree(ledger.get("auditor", "/api/contracts/ct-u/events").body())
                     .forEach(event -> eventIds.add(event.get("eventId").asText()));

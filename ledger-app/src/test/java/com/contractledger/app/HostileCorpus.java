@@ -98,12 +98,12 @@ final class HostileCorpus {
         writes.put("/api/contracts/ct-u/signature", SIGNATURE);
         writes.put("/api/contracts/ct-h/amendments", PRICE_AMENDMENT);
         writes.put("/api/contracts/ct-h/deliveries", """
-                {"deliveryId": "dl-2", "milestoneId": "d1", "deliveredOn": "2026-12-19",
+                {"deliveryId": "dl-2", "milestoneId": "d1", "deliveredOn": "%s",
                  "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 100, "rejected": 0}],
-                 "inspectionNotes": "fine", "inspector": "Li Na"}""");
+                 "inspectionNotes": "fine", "inspector": "Li Na"}""".formatted(day(-16)));
         writes.put("/api/contracts/ct-h/payments", """
-                {"paymentId": "pay-1", "amount": {"amount": "100.00", "currency": "CNY"}, "paidOn": "2027-01-10",
-                 "reference": "wire 1"}""");
+                {"paymentId": "pay-1", "amount": {"amount": "100.00", "currency": "CNY"}, "paidOn": "%s",
+                 "reference": "wire 1"}""".formatted(PAID_ON));
         writes.put("/api/contracts/ct-h/breaches", LATE_DELIVERY_BREACH.replace("LATE_DELIVERY", "QUALITY_NONCONFORMANCE"));
         writes.put("/api/contracts/ct-h/disputes", """
                 {"disputeId": "dp-1", "category": "QUANTITY", "claimAmount": {"amount": "1.00", "currency": "CNY"},
@@ -115,7 +115,8 @@ final class HostileCorpus {
                 {"outcome": "SETTLED", "settlementAmount": {"amount": "1.00", "currency": "CNY"}, "summary": "split"}""");
         writes.put("/api/contracts/ct-h/renewals",
                 "{\"newExpiresOn\": \"2199-12-31\", \"changes\": {\"lineItems\": [{\"sku\": \"M8-30\", \"quantity\": 15000}]}}");
-        writes.put("/api/contracts/ct-h/termination", "{\"reason\": \"end\", \"effectiveOn\": \"2027-03-01\"}");
+        writes.put("/api/contracts/ct-h/termination",
+                "{\"reason\": \"end\", \"effectiveOn\": \"" + TERMINATION_EFFECTIVE_ON + "\"}");
         writes.put("/api/suppliers/sup-h/suspension", "{\"reason\": \"audit\"}");
         writes.put("/api/suppliers/sup-h/reinstatement", "{\"reason\": \"audit passed\"}");
         writes.put("/api/suppliers/sup-h/termination", "{\"reason\": \"exit\"}");

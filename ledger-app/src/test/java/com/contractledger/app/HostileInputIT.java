@@ -36,7 +36,7 @@ class HostileInputIT {
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
     private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^Content-Type:\\s*(\\S+)");
 
-    /** The records the valid requests name; every date lies beyond any deadline a test run could reach. */
+    /** The records the valid requests name; every planned date lies beyond any deadline a test run could reach. */
     @BeforeAll
     static void start() {
         ledger = LedgerProcess.start(dataDir);
@@ -165,7 +165,7 @@ class HostileInputIT {
     }
 
     private static String farOff(String contract) {
-        return contract.replace("\"2027-11-30\"", "\"2199-11-30\"");
+        return contract.replace("\"" + EXPIRES_ON + "\"", "\"2199-11-30\"");
     }
 
     private static void created(RunningLedger.Reply reply) {

@@ -57,11 +57,11 @@ class InputDomainsIT {
         String contract = contract("ct-new", "sup-d");
         List<Case> cases = new ArrayList<>(List.of(
                 new Case("milestone due in year 999999999", "/api/contracts",
-                        contract.replace("\"2026-12-15\"", "\"+999999999-12-31\""), "deliveries[0].dueOn"),
+                        contract.replace("\"" + DELIVERY_DUE_ON + "\"", "\"+999999999-12-31\""), "deliveries[0].dueOn"),
                 new Case("expiry in year 999999999", "/api/contracts",
-                        contract.replace("\"2027-11-30\"", "\"+999999999-12-31\""), "expiresOn"),
+                        contract.replace("\"" + EXPIRES_ON + "\"", "\"+999999999-12-31\""), "expiresOn"),
                 new Case("expiry before 1900", "/api/contracts",
-                        contract.replace("\"2027-11-30\"", "\"1899-12-31\""), "expiresOn"),
+                        contract.replace("\"" + EXPIRES_ON + "\"", "\"1899-12-31\""), "expiresOn"),
                 new Case("renewal to year 999999999", "/api/contracts/ct-d/renewals",
                         "{\"newExpiresOn\": \"+999999999-12-31\"}", "newExpiresOn"),
                 new Case("communication in year 1000000000", "/api/suppliers/sup-d/communications",
@@ -71,7 +71,7 @@ class InputDomainsIT {
                 new Case("rectification due in year 999999999", "/api/suppliers/sup-d/rectifications",
                         "{\"rectificationId\": \"r-d\", \"issue\": \"late\", \"dueOn\": \"+999999999-12-31\"}", "dueOn"),
                 new Case("credit assessed in year 999999999", "/api/suppliers/sup-d/credit-assessments",
-                        LOW_CREDIT.replace("\"2026-11-01\"", "\"+999999999-12-31\""), "assessedOn"),
+                        LOW_CREDIT.replace("\"" + ASSESSED_ON + "\"", "\"+999999999-12-31\""), "assessedOn"),
                 new Case("unit price 1E+2147483647", "/api/contracts",
                         contract.replace("\"0.85\"", "\"1E+2147483647\""), "lineItems[0].unitPrice"),
                 new Case("bare unit price 1E+2147483647", "/api/contracts",

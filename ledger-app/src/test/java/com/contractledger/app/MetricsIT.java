@@ -31,12 +31,19 @@ class MetricsIT {
     void the_prometheus_endpoint_exposes_command_event_projection_deadline_and_domain_metrics() throws Exception {
         try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
             assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-m")).status()).isEqualTo(201);
-            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-m", "sup-m", "2026-11-01", "2026-11-10"))
+            // both milestones past due when signed: reported overdue at once (backfilled)
+            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-m", "sup-m", day(-25), day(-22)))
                     .status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts/ct-m/signature", SIGNATURE).status()).isEqualTo(202);
             assertThat(ledger.post("buyer", "/api/contracts/ct-m/signature", SIGNATURE).status()).isEqualTo(409);
             RestartIT.awaitOverdue(ledger, "ct-m", 2);
             ledger.get("buyer", "/api/contracts/ct-m?minVersion=3");
+            // a draft recorded after its expiry: its expiry deadline is due at once and fires (its milestones, ahead,
+            // are closed by the expiry, never overdue)
+            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-m-old", "sup-m", day(10), day(20))
+                    .replace("\"expiresOn\": \"" + EXPIRES_ON + "\"", "\"expiresOn\": \"" + day(-2) + "\""))
+                    .status()).isEqualTo(201);
+            ledger.get("buyer", "/api/contracts/ct-m-old?minVersion=1");
 
             Map<String, Double> samples = Map.of();
             Instant deadline = Instant.now().plusSeconds(10);
@@ -51,8 +58,8 @@ class MetricsIT {
             assertThat(samples.get("commandBus_successCounter_total{payloadType=\"SignContractCommand\"}")).isEqualTo(1.0);
             assertThat(samples.get("commandBus_failureCounter_total{payloadType=\"SignContractCommand\"}")).isEqualTo(1.0);
             assertThat(samples.get("eventStore_successTimer_seconds_count{payloadType=\"ContractDraftedEvent\"}"))
-                    .as("events appended, by type").isEqualTo(1.0);
-            assertThat(samples.get("ledger_deadlines_fired_total{deadline=\"milestone-overdue\"}")).isEqualTo(2.0);
+                    .as("events appended, by type").isEqualTo(2.0);
+            assertThat(samples.get("ledger_deadlines_fired_total{deadline=\"contract-expiry\"}")).isEqualTo(1.0);
             assertThat(samples.get("ledger_contracts{status=\"ACTIVE\"}")).isEqualTo(1.0);
             assertThat(samples.get("ledger_contracts{status=\"DRAFT\"}")).isEqualTo(0.0);
             assertThat(samples.get("ledger_milestones_overdue")).isEqualTo(2.0);

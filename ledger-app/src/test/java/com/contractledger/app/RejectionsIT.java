@@ -103,16 +103,16 @@ class RejectionsIT {
     @Test
     void accepted_plus_rejected_must_equal_delivered() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-r/deliveries", """
-                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
-                 "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 90, "rejected": 5}]}"""),
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
+                 "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 90, "rejected": 5}]}""".formatted(DELIVERED_ON)),
                 409, "RULE_VIOLATED");
     }
 
     @Test
     void delivering_more_than_remains_breaks_a_rule() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-r/deliveries", """
-                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "2026-12-18",
-                 "lines": [{"sku": "M8-30", "delivered": 10001, "accepted": 10001, "rejected": 0}]}"""),
+                {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
+                 "lines": [{"sku": "M8-30", "delivered": 10001, "accepted": 10001, "rejected": 0}]}""".formatted(DELIVERED_ON)),
                 409, "RULE_VIOLATED");
     }
 

@@ -55,7 +55,7 @@ class ReplayIT {
             for (int n = 0; n < NOTES; n++) {
                 ledger.post("buyer", ct + "/disputes/dp-1/notes", "{\"text\": \"note " + n + "\"}");
             }
-            long version = 4 + NOTES;
+            long version = 5 + NOTES; // the signature stores two events (signed, d1 overdue)
             assertThat(ledger.get("auditor", ct + "/history?minVersion=" + version).header("X-Read-Model-Caught-Up"))
                     .isEqualTo("true");
             String scorecardBefore = ledger.get("dashboard", "/api/suppliers/sup-rp/scorecard").body();
@@ -158,7 +158,7 @@ class ReplayIT {
                 ledger.post("buyer", "/api/contracts", contract("ct-ir" + c, "sup-ir"));
                 ledger.post("buyer", "/api/contracts/ct-ir" + c + "/signature", SIGNATURE);
             }
-            assertThat(ledger.get("auditor", "/api/contracts/ct-ir12?minVersion=1").header("X-Read-Model-Caught-Up"))
+            assertThat(ledger.get("auditor", "/api/contracts/ct-ir12?minVersion=" + SIGNED_VERSION).header("X-Read-Model-Caught-Up"))
                     .isEqualTo("true");
             awaitCaughtUp(ledger);
             spendBefore = ledger.get("auditor", "/api/analytics/spend?groupBy=supplier").body();

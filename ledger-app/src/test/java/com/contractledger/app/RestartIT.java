@@ -1,5 +1,6 @@
 package com.contractledger.app;
 
+import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,13 +11,18 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import static com.contractledger.app.LedgerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stop, start again on the same data directory: nothing is lost, retries stay deduplicated, deadlines still fire. */
+/**
+ * Stop, start again on the same data directory: nothing is lost, retries stay deduplicated, deadlines still fire, and
+ * an overdue milestone reported when its contract was recorded (backfilled) is not reported again.
+ */
 class RestartIT {
 
     @TempDir
@@ -32,20 +38,26 @@ class RestartIT {
             first = ledger.post("buyer", "/api/suppliers", supplier("sup-r1"), key);
             assertThat(first.status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts",
-                    contract("ct-r1", "sup-r1", "2027-06-01", "2027-07-01")).status()).isEqualTo(201);
+                    contract("ct-r1", "sup-r1", day(200), day(230))).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts/ct-r1/signature", SIGNATURE).status()).isEqualTo(202);
             contractEvents = ledger.eventTypes("ct-r1");
+            // recorded after the fact: d1 was due 20 days ago and is reported at signing; p1 is due in 15 days
+            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-r2", "sup-r1")).status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts/ct-r2/signature", SIGNATURE).status()).isEqualTo(202);
+            assertThat(ledger.eventTypes("ct-r2")).containsExactly(
+                    "ContractDraftedEvent", "ContractSignedEvent", "ContractMilestoneOverdueEvent");
             storedAtStop = ledger.storedEventCount();
         }
 
         // While the system is down, the milestones' due instants pass: move their stored deadlines into the past,
-        // exactly as the passing of time would leave them (the expiry stays in the future).
+        // exactly as the passing of time would leave them (the expiries stay in the future).
         try (Connection db = LedgerProcess.openDatabase(dataDir);
              PreparedStatement due = db.prepareStatement(
                      "UPDATE scheduled_tasks SET execution_time = ? WHERE execution_time < ?")) {
             due.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))));
-            due.setTimestamp(2, Timestamp.from(Instant.parse("2027-11-01T00:00:00Z")));
-            assertThat(due.executeUpdate()).as("the two milestone deadlines").isEqualTo(2);
+            due.setTimestamp(2, Timestamp.from(LocalDate.parse(day(300)).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            assertThat(due.executeUpdate()).as("ct-r1's two milestone deadlines and ct-r2's payment deadline")
+                    .isEqualTo(3);
         }
 
         try (LedgerProcess ledger = LedgerProcess.start(dataDir)) {
@@ -59,9 +71,14 @@ class RestartIT {
 
             List<DomainEventMessage<?>> overdue = awaitOverdue(ledger, "ct-r1", 2);
             assertThat(overdue).extracting(e -> e.getMetaData().get("actor")).containsOnly("system");
+            List<DomainEventMessage<?>> backfilledThenDue = awaitOverdue(ledger, "ct-r2", 2);
+            assertThat(backfilledThenDue).extracting(e -> {
+                ContractMilestoneOverdueEvent event = (ContractMilestoneOverdueEvent) e.getPayload();
+                return event.milestoneId() + (event.backfilled() ? " backfilled" : " by its deadline");
+            }).containsExactly("d1 backfilled", "p1 by its deadline");
             // Counted from the stop, not from the retry: the overdue deadlines may fire before the retry is sent.
-            assertThat(ledger.storedEventCount()).as("the retry stored nothing; the two deadlines did")
-                    .isEqualTo(storedAtStop + 2);
+            assertThat(ledger.storedEventCount()).as("the retry stored nothing; the three deadlines did")
+                    .isEqualTo(storedAtStop + 3);
             ViewConsistency.assertConsistent(ledger);
         }
     }

@@ -46,7 +46,7 @@ class RestartOnPostgresIT {
                 first = ledger.post("buyer", "/api/suppliers", supplier("sup-pr1"), key);
                 assertThat(first.status()).isEqualTo(201);
                 assertThat(ledger.post("buyer", "/api/contracts",
-                        contract("ct-pr1", "sup-pr1", "2027-06-01", "2027-07-01")).status()).isEqualTo(201);
+                        contract("ct-pr1", "sup-pr1", day(200), day(230))).status()).isEqualTo(201);
                 assertThat(ledger.post("buyer", "/api/contracts/ct-pr1/signature", SIGNATURE).status())
                         .isEqualTo(202);
                 contractEvents = ledger.eventTypes("ct-pr1");
@@ -72,7 +72,7 @@ class RestartOnPostgresIT {
                 assertThat(positioned).contains("contract-history", "contract-summaries", "milestones");
                 // While the system is down, the milestones' due instants pass (the expiry stays in the future).
                 assertThat(statement.executeUpdate("UPDATE scheduled_tasks SET execution_time = now() - interval '5 "
-                        + "minutes' WHERE execution_time < timestamptz '2027-11-01 00:00:00+00'"))
+                        + "minutes' WHERE execution_time < timestamptz '" + day(300) + " 00:00:00+00'"))
                         .as("the two milestone deadlines").isEqualTo(2);
             }
             assertThat(mongo.collectionNames()).contains("contract_history").doesNotContain("tracking_tokens");

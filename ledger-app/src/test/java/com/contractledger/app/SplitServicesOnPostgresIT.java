@@ -76,25 +76,22 @@ class SplitServicesOnPostgresIT {
                 202, 2);
         String ct = "/api/contracts/ct-2026-001";
         write("/api/contracts", contract("ct-2026-001", "sup-001"), 201, 0);
-        write(ct + "/signature", SIGNATURE, 202, 1);
-        write(ct + "/amendments", PRICE_AMENDMENT, 201, 2);
-        write(ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 3);
-        write(ct + "/breaches", LATE_DELIVERY_BREACH, 201, 4);
+        write(ct + "/signature", SIGNATURE, 202, SIGNED_VERSION); // with d1 overdue, backfilled
+        write(ct + "/amendments", PRICE_AMENDMENT, 201, 3);
+        write(ct + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 4);
+        write(ct + "/breaches", LATE_DELIVERY_BREACH, 201, 5);
         write(ct + "/disputes", """
                 {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
-                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""", 201, 5);
-        write(ct + "/disputes/dp-1/escalations", "{\"to\": \"MEDIATION\", \"reason\": \"no agreement\"}", 201, 6);
-        write(ct + "/disputes/dp-1/notes", "{\"text\": \"inspection report\"}", 201, 7);
+                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""", 201, 6);
+        write(ct + "/disputes/dp-1/escalations", "{\"to\": \"MEDIATION\", \"reason\": \"no agreement\"}", 201, 7);
+        write(ct + "/disputes/dp-1/notes", "{\"text\": \"inspection report\"}", 201, 8);
         write(ct + "/disputes/dp-1/resolution", """
                 {"outcome": "SETTLED", "settlementAmount": {"amount": "40.00", "currency": "CNY"},
-                 "summary": "split the difference"}""", 202, 8);
-        write(ct + "/renewals", """
-                {"newExpiresOn": "2028-11-30", "changes": {"lineItems": [{"sku": "M8-30", "quantity": 15000}]}}""",
-                201, 9);
-        write(ct + "/termination", "{\"reason\": \"supplier exits the market\", \"effectiveOn\": \"2027-03-01\"}",
-                202, 10);
+                 "summary": "split the difference"}""", 202, 9);
+        write(ct + "/renewals", RENEWAL, 201, 10);
+        write(ct + "/termination", TERMINATION, 202, 11);
 
-        JsonNode summary = caughtUp(querySide.get(BUYER, ct + "?minVersion=10"));
+        JsonNode summary = caughtUp(querySide.get(BUYER, ct + "?minVersion=11"));
         assertThat(summary.get("status").asText()).isEqualTo("TERMINATED");
         assertThat(summary.at("/ordered/amount").asText()).isEqualTo("13500.00");
         assertThat(summary.at("/totalPenalties/amount").asText()).isEqualTo("81.00");
@@ -103,14 +100,14 @@ class SplitServicesOnPostgresIT {
         // The history the query side projected is the event store's, event by event.
         List<String> stored = new ArrayList<>();
         read(querySide.get(AUDITOR, ct + "/events")).forEach(event -> stored.add(event.get("eventId").asText()));
-        assertThat(stored).hasSize(11);
+        assertThat(stored).hasSize(12);
         List<String> history = new ArrayList<>();
-        caughtUp(querySide.get(AUDITOR, ct + "/history?minVersion=10")).get("entries")
+        caughtUp(querySide.get(AUDITOR, ct + "/history?minVersion=11")).get("entries")
                 .forEach(entry -> history.add(entry.get("eventId").asText()));
         assertThat(history).containsExactlyElementsOf(stored);
         JsonNode verification = read(querySide.get(AUDITOR, "/api/audit/contracts/ct-2026-001/verify"));
         assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.get("events").asLong()).isEqualTo(11);
+        assertThat(verification.get("events").asLong()).isEqualTo(12);
         eventually(Duration.ofSeconds(60), () -> {
             JsonNode scorecard = read(querySide.get(BUYER, "/api/suppliers/sup-001/scorecard"));
             assertThat(scorecard.get("creditRating").asText()).isEqualTo("BB");
@@ -154,10 +151,10 @@ class SplitServicesOnPostgresIT {
         for (int c = 1; c <= contracts; c++) {
             String id = "ct-cu" + c;
             write("/api/contracts", contract(id, "sup-cu"), 201, 0);
-            write("/api/contracts/" + id + "/signature", SIGNATURE, 202, 1);
-            write("/api/contracts/" + id + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
+            write("/api/contracts/" + id + "/signature", SIGNATURE, 202, SIGNED_VERSION);
+            write("/api/contracts/" + id + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 3);
         }
-        write("/api/contracts/ct-cu0/signature", SIGNATURE, 202, 1);
+        write("/api/contracts/ct-cu0/signature", SIGNATURE, 202, SIGNED_VERSION);
         long stored = storedEvents();
 
         querySide = startQuerySide().awaitHealthy();
@@ -166,14 +163,14 @@ class SplitServicesOnPostgresIT {
         assertThat(page.get("total").asInt()).isEqualTo(contracts + 1);
         for (JsonNode contract : page.get("items")) {
             assertThat(contract.get("version").asLong()).as(contract.get("id").asText())
-                    .isEqualTo(contract.get("id").asText().equals("ct-cu0") ? 1 : 2);
+                    .isEqualTo(contract.get("id").asText().equals("ct-cu0") ? SIGNED_VERSION : 3);
         }
         for (String id : List.of("ct-cu1", "ct-cu20")) {
             List<String> events = new ArrayList<>();
             read(querySide.get(AUDITOR, "/api/contracts/" + id + "/events"))
                     .forEach(event -> events.add(event.get("eventId").asText()));
             List<String> history = new ArrayList<>();
-            caughtUp(querySide.get(AUDITOR, "/api/contracts/" + id + "/history?minVersion=2")).get("entries")
+            caughtUp(querySide.get(AUDITOR, "/api/contracts/" + id + "/history?minVersion=3")).get("entries")
                     .forEach(entry -> history.add(entry.get("eventId").asText()));
             assertThat(history).as(id).containsExactlyElementsOf(events);
         }
@@ -188,9 +185,9 @@ class SplitServicesOnPostgresIT {
         write("/api/suppliers", supplier("sup-rp"), 201, 0);
         for (int c = 1; c <= 5; c++) {
             write("/api/contracts", contract("ct-rp" + c, "sup-rp"), 201, 0);
-            write("/api/contracts/ct-rp" + c + "/signature", SIGNATURE, 202, 1);
+            write("/api/contracts/ct-rp" + c + "/signature", SIGNATURE, 202, SIGNED_VERSION);
         }
-        write("/api/contracts/ct-rp1/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
+        write("/api/contracts/ct-rp1/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 3);
         awaitNoLag(storedEvents());
         String scorecardBefore = querySide.get(BUYER, "/api/suppliers/sup-rp/scorecard").body();
 
@@ -198,7 +195,7 @@ class SplitServicesOnPostgresIT {
             HttpResponse<String> replay = querySide.post(ADMIN, "/api/admin/projections/" + projection + "/replay", "");
             assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         }
-        write("/api/contracts/ct-rp2/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 2);
+        write("/api/contracts/ct-rp2/deliveries", LATE_PARTLY_REJECTED_DELIVERY, 201, 3);
         eventually(Duration.ofSeconds(60), () -> {
             for (String projection : List.of("contract-history", "supplier-scorecards")) {
                 JsonNode status = read(querySide.get(ADMIN, "/api/admin/projections/" + projection));
@@ -244,9 +241,9 @@ class SplitServicesOnPostgresIT {
             querySide.close();
             querySide = null;
             write("/api/contracts", contract("ct-2q2", "sup-2q"), 201, 0);
-            write("/api/contracts/ct-2q2/signature", SIGNATURE, 202, 1);
+            write("/api/contracts/ct-2q2/signature", SIGNATURE, 202, SIGNED_VERSION);
             eventually(Duration.ofSeconds(90), () -> assertThat(
-                    read(second.get(AUDITOR, "/api/contracts/ct-2q2/history")).get("entries")).hasSize(2));
+                    read(second.get(AUDITOR, "/api/contracts/ct-2q2/history")).get("entries")).hasSize(3));
             eventually(Duration.ofSeconds(90), () -> assertThat(
                     read(second.get(AUDITOR, "/api/contracts/ct-2q2")).get("status").asText()).isEqualTo("ACTIVE"));
         } finally {

@@ -177,10 +177,11 @@ class WebhooksIT {
         write("/api/contracts/ct-wh-risky/breaches", LATE_DELIVERY_BREACH);
         write("/api/contracts/ct-wh-risky/breaches", """
                 {"breachId": "br-2", "type": "QUALITY_NONCONFORMANCE", "responsibleParty": "SUPPLIER",
-                 "description": "thread defects", "relatedDeliveryId": "dl-1", "occurredOn": "2026-12-18"}""");
+                 "description": "thread defects", "relatedDeliveryId": "dl-1", "occurredOn": "%s"}"""
+                .formatted(DELIVERED_ON));
         write("/api/contracts/ct-wh-risky/breaches", """
                 {"breachId": "br-3", "type": "OTHER", "responsibleParty": "SUPPLIER",
-                 "description": "drawings withheld", "occurredOn": "2026-11-28"}""");
+                 "description": "drawings withheld", "occurredOn": "%s"}""".formatted(day(-3)));
         write("/api/suppliers/" + supplierId + "/evaluations", """
                 {"periodStart": "2026-07-01", "periodEnd": "2026-09-30", "onTimeDeliveryRate": 0.5,
                  "qualityPassRate": 0.9, "averageResponseHours": 30, "score": 40, "grade": "D", "remarks": "failing"}""");

@@ -69,7 +69,8 @@ class WriteGuaranteesIT {
 
         assertThat(replies).filteredOn(r -> r.status() == 202).hasSize(1);
         assertThat(replies).filteredOn(r -> r.status() != 202).extracting(LedgerProcess.Reply::status).containsOnly(409);
-        assertThat(ledger.eventTypes("ct-w-race")).containsExactly("ContractDraftedEvent", "ContractSignedEvent");
+        assertThat(ledger.eventTypes("ct-w-race")).containsExactly("ContractDraftedEvent", "ContractSignedEvent",
+                "ContractMilestoneOverdueEvent");
     }
 
     @Test
@@ -87,12 +88,13 @@ class WriteGuaranteesIT {
         LedgerProcess.Reply last = ledger.post("buyer", "/api/contracts/ct-w-long/disputes/dp-long/escalations",
                 "{\"to\": \"ARBITRATION\", \"reason\": \"no progress\"}");
         assertThat(last.status()).isEqualTo(201);
-        assertThat(json.readTree(last.body()).get("version").asLong()).isEqualTo(63);
+        // drafted, signed with d1 overdue (2), the dispute, 60 notes, the escalation
+        assertThat(json.readTree(last.body()).get("version").asLong()).isEqualTo(64);
 
         Long snapshots = ledger.bean(JdbcTemplate.class).queryForObject(
                 "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = 'ct-w-long'", Long.class);
         assertThat(snapshots).isPositive();
-        assertThat(ledger.events("ct-w-long")).hasSize(64);
+        assertThat(ledger.events("ct-w-long")).hasSize(65);
     }
 
     private static List<LedgerProcess.Reply> inParallel(int count, Callable<LedgerProcess.Reply> call) throws Exception {

@@ -180,6 +180,7 @@ const PHRASES = {
             + '验收 {accepted:number}，拒收 {rejected:number}，价值 {value:money}；延迟 {daysLate} 天',
         ContractPaymentRecorded: '付款 {paymentId}，金额 {amount:money}，{paidOn:date}（累计已付 {totalPaid:money}）',
         ContractMilestoneOverdue: '{kind:value}里程碑 {milestoneId}（到期日 {dueOn:date}）已逾期',
+        ContractMilestoneOverdueBackfilled: '{kind:value}里程碑 {milestoneId}（到期日 {dueOn:date}）在合同录入时已逾期',
         ContractBreached: '{type:value}违约 {breachId}，责任方 {responsibleParty:value}：{description}；'
             + '违约金 {penalty:money}',
         DisputeOpened: '争议 {disputeId} 开启（{category:value}），索赔 {claim:money}，建议途径 {track:value}',

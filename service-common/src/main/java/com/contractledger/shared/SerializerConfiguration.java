@@ -1,6 +1,11 @@
 package com.contractledger.shared;
 
 import com.contractledger.api.contract.upcasting.ContractDeliveredEventUpcaster;
+import com.contractledger.api.contract.upcasting.ContractMilestoneOverdueEventUpcaster;
+import com.contractledger.api.contract.upcasting.FieldAddedUpcaster;
+import com.contractledger.api.supplier.RectificationCompletedEvent;
+import com.contractledger.api.supplier.RectificationRequestedEvent;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.contractledger.api.contract.upcasting.CoveredInstalmentsUpcaster;
 import com.contractledger.api.serialization.LedgerJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,6 +47,23 @@ class SerializerConfiguration {
     @Bean
     EventUpcaster contractDeliveredEventUpcaster() {
         return new ContractDeliveredEventUpcaster();
+    }
+
+    @Bean
+    EventUpcaster contractMilestoneOverdueEventUpcaster() {
+        return new ContractMilestoneOverdueEventUpcaster();
+    }
+
+    /** Revision 1 did not record when the rectification was requested. */
+    @Bean
+    EventUpcaster rectificationRequestedEventUpcaster() {
+        return new FieldAddedUpcaster(RectificationRequestedEvent.class, "1", "requestedOn", NullNode.getInstance());
+    }
+
+    /** Revision 1 did not record when the rectification was closed. */
+    @Bean
+    EventUpcaster rectificationCompletedEventUpcaster() {
+        return new FieldAddedUpcaster(RectificationCompletedEvent.class, "1", "completedOn", NullNode.getInstance());
     }
 
     /**

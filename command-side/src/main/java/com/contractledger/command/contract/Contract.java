@@ -47,6 +47,7 @@ import com.contractledger.api.contract.TerminateContractCommand;
 import com.contractledger.api.contract.DraftContractCommand;
 import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.contractledger.command.supplier.SupplierDirectory;
@@ -57,6 +58,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -78,8 +80,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A procurement contract with one supplier: its terms, deliveries, payments, breaches and disputes. Snapshots are
- * written with Jackson from the private fields, so all state is plain records, enums and collections.
+ * written with Jackson from the private fields, so all state is plain records, enums and collections; the revision
+ * changes with that state, and snapshots of another revision are not used (the events are replayed instead).
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "contractSnapshotTriggerDefinition", cache = "contractCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Contract {
@@ -88,7 +92,7 @@ public class Contract {
     static final String CONTRACT_EXPIRY = "contract-expiry";
 
     /** A recorded delivery, kept for breach penalties. */
-    record RecordedDelivery(String milestoneId, boolean late, int daysLate, Money deliveredValue) {
+    record RecordedDelivery(String milestoneId, LocalDate deliveredOn, boolean late, int daysLate, Money deliveredValue) {
     }
 
     record RecordedBreach(BreachType type, String relatedDeliveryId, Money penalty) {
@@ -104,6 +108,7 @@ public class Contract {
     private Currency currency;
     private ContractTerms terms;
     private ContractStatus status;
+    private LocalDate signedOn;
     private int amendmentCount;
     private int renewalCount;
     private Map<String, RecordedDelivery> deliveries = new LinkedHashMap<>();
@@ -138,7 +143,7 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(SignContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+    void handle(SignContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
         requireNotClosed();
         if (status != ContractStatus.DRAFT) {
             throw new RuleViolationException("only a DRAFT contract can be signed; contract " + contractId + " is " + status);
@@ -150,17 +155,18 @@ public class Contract {
         if (cmd.signedOn() == null) {
             throw new RuleViolationException("signing needs a signedOn date");
         }
+        facts.notInFuture("signing date", cmd.signedOn());
         SupplierStanding standing = acceptingSupplier(suppliers, supplierId);
         TermsRules.checkStricterTerms(standing, terms, currency);
         apply(new ContractSignedEvent(contractId, cmd.signatories(), cmd.signedOn()));
-        terms.deliveries().forEach(m -> scheduleOverdue(deadlines, m.milestoneId(), m.dueOn()));
-        TermsRules.schedule(terms).forEach(p -> scheduleOverdue(deadlines, p.milestoneId(), p.dueOn()));
+        terms.deliveries().forEach(m -> watchMilestone(deadlines, facts, m.milestoneId(), m.dueOn()));
+        TermsRules.schedule(terms).forEach(p -> watchMilestone(deadlines, facts, p.milestoneId(), p.dueOn()));
     }
 
     // ---- amendment and renewal ---------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+    void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
         requireNotClosed();
         if (cmd.reason() == null) {
             throw new RuleViolationException("an amendment needs a reason");
@@ -177,11 +183,11 @@ public class Contract {
         }
         apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended,
                 PaymentSchedule.of(amended).coveredBy(totalPaid.amount())));
-        scheduleRevisedDeadlines(before, amended, deadlines);
+        scheduleRevisedDeadlines(before, amended, deadlines, facts);
     }
 
     @CommandHandler
-    void handle(RenewContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+    void handle(RenewContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
         requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
             throw new RuleViolationException("only an ACTIVE contract can be renewed; contract " + contractId + " is " + status);
@@ -202,7 +208,7 @@ public class Contract {
         List<FieldChange> changes = TermsDiff.between(before, renewed);
         apply(new ContractRenewedEvent(contractId, renewalCount + 1, before.expiresOn(), cmd.newExpiresOn(), changes, renewed,
                 PaymentSchedule.of(renewed).coveredBy(totalPaid.amount())));
-        scheduleRevisedDeadlines(before, renewed, deadlines);
+        scheduleRevisedDeadlines(before, renewed, deadlines, facts);
     }
 
     /**
@@ -236,7 +242,7 @@ public class Contract {
     // ---- deliveries and payments -------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(RecordDeliveryCommand cmd) {
+    void handle(RecordDeliveryCommand cmd, FactDates facts) {
         requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
             throw new RuleViolationException("no delivery before signing: contract " + contractId + " is " + status);
@@ -250,6 +256,8 @@ public class Contract {
         if (cmd.deliveredOn() == null) {
             throw new RuleViolationException("delivery " + cmd.deliveryId() + " needs a deliveredOn date");
         }
+        facts.notInFuture("delivery date", cmd.deliveredOn());
+        FactDates.notBefore("delivery date", cmd.deliveredOn(), "signing date", signedOn);
         DeliveryMilestone milestone = TermsRules.delivery(terms, cmd.milestoneId()).orElseThrow(() ->
                 new RuleViolationException("delivery milestone " + cmd.milestoneId() + " does not exist in contract " + contractId));
         if (cmd.lines() == null || cmd.lines().isEmpty()) {
@@ -300,7 +308,7 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(RecordPaymentCommand cmd) {
+    void handle(RecordPaymentCommand cmd, FactDates facts) {
         requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
             throw new RuleViolationException("no payment before signing: contract " + contractId + " is " + status);
@@ -314,6 +322,8 @@ public class Contract {
         if (cmd.amount() == null || cmd.paidOn() == null) {
             throw new RuleViolationException("payment " + cmd.paymentId() + " needs an amount and a paidOn date");
         }
+        facts.notInFuture("payment date", cmd.paidOn());
+        FactDates.notBefore("payment date", cmd.paidOn(), "signing date", signedOn);
         if (!cmd.amount().currency().equals(currency)) {
             throw new RuleViolationException("payment is in " + cmd.amount().currency() + " but the contract is in " + currency);
         }
@@ -345,7 +355,7 @@ public class Contract {
     // ---- breaches and disputes ---------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(RecordBreachCommand cmd) {
+    void handle(RecordBreachCommand cmd, FactDates facts) {
         requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
             throw new RuleViolationException("a breach can only be recorded on an ACTIVE contract; contract " + contractId
@@ -365,6 +375,13 @@ public class Contract {
             delivery = deliveries.get(cmd.relatedDeliveryId());
             if (delivery == null) {
                 throw new RuleViolationException("delivery " + cmd.relatedDeliveryId() + " does not exist in contract " + contractId);
+            }
+        }
+        if (cmd.occurredOn() != null) {
+            facts.notInFuture("breach date", cmd.occurredOn());
+            if (delivery != null) {
+                FactDates.notBefore("breach date", cmd.occurredOn(), "date of delivery " + cmd.relatedDeliveryId(),
+                        delivery.deliveredOn());
             }
         }
         if (cmd.type() == BreachType.LATE_DELIVERY && delivery != null) {
@@ -498,6 +515,11 @@ public class Contract {
         if (TermsRules.isBlank(cmd.reason())) {
             throw new RuleViolationException("terminating a contract needs a reason");
         }
+        if (cmd.effectiveOn() != null) {
+            // the termination's effective date is planned, so it may lie ahead; but a contract ends after it began
+            FactDates.notBefore("termination's effective date", cmd.effectiveOn(), "contract's effective date",
+                    terms.effectiveFrom());
+        }
         apply(new ContractTerminatedEvent(contractId, cmd.reason(), cmd.effectiveOn()));
     }
 
@@ -505,19 +527,24 @@ public class Contract {
 
     @DeadlineHandler(deadlineName = MILESTONE_OVERDUE)
     void on(MilestoneDue due) {
-        if (status != ContractStatus.ACTIVE || due.dueOn().equals(reportedOverdue.get(due.milestoneId()))) {
+        reportOverdue(due.milestoneId(), due.dueOn(), false);
+    }
+
+    /** Reports the milestone overdue if it is still due on {@code dueOn}, unmet, and not reported yet for that date. */
+    private void reportOverdue(String milestoneId, LocalDate dueOn, boolean backfilled) {
+        if (status != ContractStatus.ACTIVE || dueOn.equals(reportedOverdue.get(milestoneId))) {
             return;
         }
-        Optional<DeliveryMilestone> delivery = TermsRules.delivery(terms, due.milestoneId())
-                .filter(m -> m.dueOn().equals(due.dueOn()));
-        Optional<PaymentInstalment> instalment = TermsRules.instalment(terms, due.milestoneId())
-                .filter(p -> p.dueOn().equals(due.dueOn()));
+        Optional<DeliveryMilestone> delivery = TermsRules.delivery(terms, milestoneId)
+                .filter(m -> m.dueOn().equals(dueOn));
+        Optional<PaymentInstalment> instalment = TermsRules.instalment(terms, milestoneId)
+                .filter(p -> p.dueOn().equals(dueOn));
         if (delivery.isPresent() && !isMet(delivery.get())) {
-            apply(new ContractMilestoneOverdueEvent(contractId, due.milestoneId(), MilestoneKind.DELIVERY, due.dueOn(),
-                    startOfDayAfter(due.dueOn())));
-        } else if (instalment.isPresent() && !PaymentSchedule.of(terms).covers(due.milestoneId(), totalPaid.amount())) {
-            apply(new ContractMilestoneOverdueEvent(contractId, due.milestoneId(), MilestoneKind.PAYMENT, due.dueOn(),
-                    startOfDayAfter(due.dueOn())));
+            apply(new ContractMilestoneOverdueEvent(contractId, milestoneId, MilestoneKind.DELIVERY, dueOn,
+                    startOfDayAfter(dueOn), backfilled));
+        } else if (instalment.isPresent() && !PaymentSchedule.of(terms).covers(milestoneId, totalPaid.amount())) {
+            apply(new ContractMilestoneOverdueEvent(contractId, milestoneId, MilestoneKind.PAYMENT, dueOn,
+                    startOfDayAfter(dueOn), backfilled));
         }
     }
 
@@ -528,7 +555,8 @@ public class Contract {
         }
     }
 
-    private void scheduleRevisedDeadlines(ContractTerms before, ContractTerms after, DeadlineManager deadlines) {
+    private void scheduleRevisedDeadlines(ContractTerms before, ContractTerms after, DeadlineManager deadlines,
+                                          FactDates facts) {
         if (!after.expiresOn().equals(before.expiresOn())) {
             scheduleExpiry(deadlines, after.expiresOn());
         }
@@ -539,20 +567,30 @@ public class Contract {
             boolean unchanged = TermsRules.delivery(before, milestone.milestoneId())
                     .filter(m -> m.dueOn().equals(milestone.dueOn())).isPresent();
             if (!unchanged) {
-                scheduleOverdue(deadlines, milestone.milestoneId(), milestone.dueOn());
+                watchMilestone(deadlines, facts, milestone.milestoneId(), milestone.dueOn());
             }
         }
         for (PaymentInstalment instalment : TermsRules.schedule(after)) {
             boolean unchanged = TermsRules.instalment(before, instalment.milestoneId())
                     .filter(p -> p.dueOn().equals(instalment.dueOn())).isPresent();
             if (!unchanged) {
-                scheduleOverdue(deadlines, instalment.milestoneId(), instalment.dueOn());
+                watchMilestone(deadlines, facts, instalment.milestoneId(), instalment.dueOn());
             }
         }
     }
 
-    private static void scheduleOverdue(DeadlineManager deadlines, String milestoneId, LocalDate dueOn) {
-        deadlines.schedule(startOfDayAfter(dueOn), MILESTONE_OVERDUE, new MilestoneDue(milestoneId, dueOn));
+    /**
+     * A milestone still ahead gets its overdue deadline. One already past due (a contract recorded after the fact, a
+     * due date amended into the past) is reported overdue at once, marked backfilled, and gets no deadline: one in the
+     * past would fire at once as well, but looking as if it had fired on time.
+     */
+    private void watchMilestone(DeadlineManager deadlines, FactDates facts, String milestoneId, LocalDate dueOn) {
+        Instant overdueFrom = startOfDayAfter(dueOn);
+        if (overdueFrom.isAfter(facts.now())) {
+            deadlines.schedule(overdueFrom, MILESTONE_OVERDUE, new MilestoneDue(milestoneId, dueOn));
+        } else {
+            reportOverdue(milestoneId, dueOn, true);
+        }
     }
 
     private static void scheduleExpiry(DeadlineManager deadlines, LocalDate expiresOn) {
@@ -617,6 +655,7 @@ public class Contract {
     @EventSourcingHandler
     void on(ContractSignedEvent event) {
         status = ContractStatus.ACTIVE;
+        signedOn = event.signedOn();
     }
 
     @EventSourcingHandler
@@ -633,8 +672,8 @@ public class Contract {
 
     @EventSourcingHandler
     void on(ContractDeliveredEvent event) {
-        deliveries.put(event.deliveryId(),
-                new RecordedDelivery(event.milestoneId(), event.late(), event.daysLate(), event.deliveredValue()));
+        deliveries.put(event.deliveryId(), new RecordedDelivery(event.milestoneId(), event.deliveredOn(), event.late(),
+                event.daysLate(), event.deliveredValue()));
         Map<String, BigDecimal> bySku = acceptedQuantities.computeIfAbsent(event.milestoneId(), id -> new HashMap<>());
         event.lines().forEach(line -> bySku.merge(line.sku(), line.accepted(), BigDecimal::add));
     }

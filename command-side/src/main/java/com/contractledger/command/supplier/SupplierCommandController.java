@@ -103,7 +103,8 @@ class SupplierCommandController {
                                                        @Valid @RequestBody RequestRectification body,
                                                        WriteContext write) {
         return commands.record(write.because(body.issue()), body, new RequestRectificationCommand(
-                SupplierId.of(supplierId), body.rectificationId(), body.issue(), body.dueOn(), write.expectedVersion()));
+                SupplierId.of(supplierId), body.rectificationId(), body.issue(), body.dueOn(), body.requestedOn(),
+                write.expectedVersion()));
     }
 
     @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")
@@ -113,7 +114,7 @@ class SupplierCommandController {
                                                         @Valid @RequestBody CompleteRectification body,
                                                         WriteContext write) {
         return commands.change(write, body, new CompleteRectificationCommand(SupplierId.of(supplierId),
-                rectificationId, body.outcome(), body.remarks(), write.expectedVersion()));
+                rectificationId, body.outcome(), body.remarks(), body.completedOn(), write.expectedVersion()));
     }
 
     @ApiResponse(responseCode = "202", description = "Accepted: {id, version} and the ETag")

@@ -34,6 +34,7 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
+import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -49,12 +50,14 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The buying company's relationship with one supplier: who the supplier is, its tier and segmentation, and the
  * performance, rectification and standing history that decides whether contracts may be placed with it.
  */
+@Revision("2") // the state's shape: snapshots of another revision are not used, the events are replayed instead
 @Aggregate(snapshotTriggerDefinition = "supplierSnapshotTriggerDefinition", cache = "supplierCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 class SupplierRelationship {
@@ -78,8 +81,11 @@ class SupplierRelationship {
     record EvaluationPeriod(LocalDate start, LocalDate end) {
     }
 
-    /** A rectification request; {@code outcome} stays null while it is open. */
-    record Rectification(String issue, LocalDate dueOn, RectificationOutcome outcome) {
+    /**
+     * A rectification request; {@code outcome} stays null while it is open. {@code requestedOn} is null for a request
+     * recorded before the date was kept.
+     */
+    record Rectification(String issue, LocalDate requestedOn, LocalDate dueOn, RectificationOutcome outcome) {
     }
 
     SupplierRelationship() {
@@ -113,10 +119,13 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(AssessSupplierCreditCommand command) {
+    void handle(AssessSupplierCreditCommand command, FactDates facts) {
         refuseIfTerminated();
         if (command.rating() == null) {
             throw new RuleViolationException("a credit assessment of supplier " + supplierId + " needs a rating");
+        }
+        if (command.assessedOn() != null) {
+            facts.notInFuture("credit assessment date", command.assessedOn());
         }
         requireScore("credit score", command.score());
         apply(new SupplierCreditAssessedEvent(supplierId, command.rating(), command.score(),
@@ -158,16 +167,17 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(EvaluateSupplierPerformanceCommand command) {
+    void handle(EvaluateSupplierPerformanceCommand command, FactDates facts) {
         refuseIfTerminated();
         if (command.periodStart() == null || command.periodEnd() == null) {
             throw new RuleViolationException("a performance evaluation of supplier " + supplierId
                     + " needs the start and end of its period");
         }
-        if (command.periodEnd().isBefore(command.periodStart())) {
-            throw new RuleViolationException("evaluation period of supplier " + supplierId + " ends "
-                    + command.periodEnd() + " before it starts " + command.periodStart());
-        }
+        // dates are inclusive: a one-day period starts and ends on the same day
+        FactDates.notBefore("end of the evaluation period", command.periodEnd(), "start of the evaluation period",
+                command.periodStart());
+        // a performance is evaluated over a period that is over
+        facts.notInFuture("end of the evaluation period", command.periodEnd());
         requireFraction("on-time delivery rate", command.onTimeDeliveryRate());
         requireFraction("quality pass rate", command.qualityPassRate());
         if (command.averageResponseHours() == null || command.averageResponseHours().signum() < 0) {
@@ -191,7 +201,7 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(RequestRectificationCommand command) {
+    void handle(RequestRectificationCommand command, FactDates facts) {
         refuseIfTerminated();
         // the client needs the id to complete the rectification later, so it is chosen outside the aggregate
         if (command.rectificationId() == null) {
@@ -202,12 +212,14 @@ class SupplierRelationship {
             throw new RuleViolationException("rectification " + command.rectificationId()
                     + " needs the issue to rectify and a due date");
         }
+        LocalDate requestedOn = command.requestedOn() == null ? facts.today() : command.requestedOn();
+        facts.notInFuture("date of the rectification request", requestedOn);
         apply(new RectificationRequestedEvent(supplierId, command.rectificationId(), command.issue(),
-                command.dueOn()));
+                command.dueOn(), requestedOn));
     }
 
     @CommandHandler
-    void handle(CompleteRectificationCommand command) {
+    void handle(CompleteRectificationCommand command, FactDates facts) {
         refuseIfTerminated();
         Rectification rectification = rectifications.get(command.rectificationId());
         if (rectification == null) {
@@ -222,8 +234,12 @@ class SupplierRelationship {
             throw new RuleViolationException("closing rectification " + command.rectificationId()
                     + " needs an outcome, COMPLETED or FAILED");
         }
+        LocalDate completedOn = command.completedOn() == null ? facts.today() : command.completedOn();
+        facts.notInFuture("date the rectification was closed", completedOn);
+        FactDates.notBefore("date the rectification was closed", completedOn, "date it was requested",
+                rectification.requestedOn());
         apply(new RectificationCompletedEvent(supplierId, command.rectificationId(), command.outcome(),
-                command.remarks()));
+                command.remarks(), completedOn));
     }
 
     @CommandHandler
@@ -251,12 +267,13 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    void handle(LogSupplierCommunicationCommand command) {
+    void handle(LogSupplierCommunicationCommand command, FactDates facts) {
         refuseIfTerminated();
         if (command.channel() == null || command.occurredAt() == null) {
             throw new RuleViolationException("a communication with supplier " + supplierId
                     + " needs its channel and when it occurred");
         }
+        facts.notInFuture("date of the communication", command.occurredAt());
         String communicationId = command.communicationId() == null
                 ? UUID.randomUUID().toString()
                 : command.communicationId();
@@ -295,14 +312,15 @@ class SupplierRelationship {
 
     @EventSourcingHandler
     void on(RectificationRequestedEvent event) {
-        rectifications.put(event.rectificationId(), new Rectification(event.issue(), event.dueOn(), null));
+        rectifications.put(event.rectificationId(),
+                new Rectification(event.issue(), event.requestedOn(), event.dueOn(), null));
     }
 
     @EventSourcingHandler
     void on(RectificationCompletedEvent event) {
         Rectification requested = rectifications.get(event.rectificationId());
         rectifications.put(event.rectificationId(),
-                new Rectification(requested.issue(), requested.dueOn(), event.outcome()));
+                new Rectification(requested.issue(), requested.requestedOn(), requested.dueOn(), event.outcome()));
     }
 
     @EventSourcingHandler

@@ -79,12 +79,16 @@ final class SupplierRequests {
                                @Size(max = 4000) String remarks) {
     }
 
+    /** {@code requestedOn}: when the supplier was asked (a fact), today when left out. */
     record RequestRectification(@NotNull @Pattern(regexp = Identifiers.PATTERN) String rectificationId,
                                 @NotBlank @Size(max = 4000) String issue,
-                                @NotNull LocalDate dueOn) {
+                                @NotNull LocalDate dueOn,
+                                LocalDate requestedOn) {
     }
 
-    record CompleteRectification(@NotNull RectificationOutcome outcome, @Size(max = 4000) String remarks) {
+    /** {@code completedOn}: when the rectification was closed (a fact), today when left out. */
+    record CompleteRectification(@NotNull RectificationOutcome outcome, @Size(max = 4000) String remarks,
+                                 LocalDate completedOn) {
     }
 
     record StatusChange(@NotBlank @Size(max = 2000) String reason) {

@@ -21,12 +21,16 @@ import java.util.Arrays;
 
 /**
  * What the description of a write adds to springdoc's: the headers {@link WriteContext} reads instead of a parameter,
- * and the request body's example from {@code api-examples/<request record>.json} (the walkthrough's values).
+ * and the request body's example from {@code api-examples/<request record>.json} (the walkthrough's values). The
+ * examples tell the walkthrough's story as of {@link #EXAMPLES_AS_OF}: their facts happened before that day, their
+ * planned dates come after it. A fixed story keeps the description the same every day; ApiDescriptionIT moves every
+ * date by the days since before it sends them.
  */
 @Configuration
 class CommandApiDescription {
 
     static final String EXAMPLES = "api-examples/";
+    static final String EXAMPLES_AS_OF = "2026-11-30";
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class);

@@ -56,7 +56,9 @@ import com.contractledger.api.supplier.CreditRating;
 import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.api.supplier.SupplierStatus;
 import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.common.SetClock;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.contractledger.command.supplier.SupplierDirectory;
 import com.contractledger.command.supplier.SupplierStanding;
@@ -68,6 +70,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -90,13 +94,17 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.instanceOf;
 
 class ContractTest {
 
     private static final ContractId CONTRACT = ContractId.of("ct-2026-001");
     private static final SupplierId SUPPLIER = SupplierId.of("sup-001");
     private static final Currency CNY = Currency.getInstance("CNY");
-    private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
+    /** The day the walkthrough's contract is drafted and signed. */
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    /** A day after every fact these tests record: the clock's "today" unless a test moves it. */
+    private static final Instant AFTER_THE_FACTS = Instant.parse("2027-03-01T09:00:00Z");
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
 
     // The request bodies of the walkthrough (docs/walkthrough.md), as clients send them.
@@ -122,6 +130,7 @@ class ContractTest {
             """;
 
     private final Map<SupplierId, SupplierStanding> standings = new HashMap<>();
+    private final SetClock clock = new SetClock(AFTER_THE_FACTS);
     private FixtureConfiguration<Contract> fixture;
 
     @BeforeEach
@@ -130,13 +139,25 @@ class ContractTest {
         SupplierDirectory directory = supplierId -> Optional.ofNullable(standings.get(supplierId));
         fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(new FactDates(clock, 1));
+    }
+
+    /** Starts the test at {@code now}: the fixture's time (deadlines) and the clock's (the date rules) agree. */
+    private TestExecutor<Contract> at(Instant now) {
+        clock.set(now);
+        return fixture.givenCurrentTime(now);
+    }
+
+    /** Moves the clock of the date rules, between given commands; the fixture's time stays. */
+    private void today(String date) {
+        clock.set(Instant.parse(date + "T09:00:00Z"));
     }
 
     // ---- the walkthrough's scenario -------------------------------------------------------------------------------
 
     @Test
     void drafting_with_the_design_body_records_the_terms_and_schedules_expiry() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .when(draft(designTerms()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(drafted(designTerms()))
@@ -146,7 +167,7 @@ class ContractTest {
 
     @Test
     void signing_activates_and_schedules_one_overdue_deadline_per_delivery_and_payment_milestone() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGiven(drafted(designTerms()))
                 .when(sign())
                 .expectEvents(signed())
@@ -181,8 +202,9 @@ class ContractTest {
 
     @Test
     void the_whole_scenario_runs_end_to_end_from_commands() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(draft(designTerms()), sign(), amendPrice(), designDelivery())
+        TestExecutor<Contract> signed = at(NOW).andGivenCommands(draft(designTerms()), sign());
+        today("2026-12-18");
+        signed.andGivenCommands(amendPrice(), designDelivery())
                 .when(designBreach())
                 .expectEventsMatching(singlePayload(event -> event instanceof ContractBreachedEvent breach
                         && breach.penalty().equals(Money.of("81.00", "CNY"))
@@ -404,7 +426,7 @@ class ContractTest {
                 List.of(new LineItemChange("M10-40", "M10x40 bolt", dec("500"), "pcs", dec("1.20"))),
                 List.of(new MilestoneChange("d2", date("2027-02-01"), List.of(new MilestoneLine("M10-40", dec("500"))))),
                 null, null, null, null, null, null);
-        fixture.given(drafted(designTerms()), signed())
+        at(NOW).andGiven(drafted(designTerms()), signed())
                 .when(new AmendContractCommand(CONTRACT, AmendmentReason.SCOPE_CHANGE, "add M10", addition, null))
                 .expectEventsMatching(singlePayload(event -> ((ContractAmendedEvent) event).changes().equals(List.of(
                         new FieldChange("lineItems[M10-40]", null, "M10x40 bolt: 500 pcs at 1.20"),
@@ -453,7 +475,7 @@ class ContractTest {
     @Test
     void moving_the_expiry_schedules_a_new_expiry_deadline() {
         ContractChanges later = new ContractChanges(null, null, null, null, null, null, null, null, date("2028-03-31"));
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGiven(drafted(designTerms()), signed())
                 .when(amend(later))
                 .expectEventsMatching(singlePayload(event -> ((ContractAmendedEvent) event).changes()
@@ -465,7 +487,7 @@ class ContractTest {
     void moving_a_milestone_of_an_active_contract_schedules_its_overdue_deadline() {
         ContractChanges later = new ContractChanges(null, null,
                 List.of(new MilestoneChange("d1", date("2026-12-31"), null)), null, null, null, null, null, null);
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGiven(drafted(designTerms()), signed())
                 .when(new AmendContractCommand(CONTRACT, AmendmentReason.SCHEDULE_CHANGE, "port closed", later, null))
                 .expectEventsMatching(singlePayload(event -> ((ContractAmendedEvent) event).changes()
@@ -477,7 +499,7 @@ class ContractTest {
     void moving_a_milestone_of_a_draft_leaves_deadlines_to_the_signing() {
         ContractChanges later = new ContractChanges(null, null,
                 List.of(new MilestoneChange("d1", date("2026-12-31"), null)), null, null, null, null, null, null);
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGiven(drafted(designTerms()))
                 .when(amend(later))
                 .expectSuccessfulHandlerExecution()
@@ -866,20 +888,161 @@ class ContractTest {
                 "contract ct-2026-001 is TERMINATED and accepts no further commands");
     }
 
+    // ---- dates of facts: none from the future, none before what it depends on ----------------------------------
+
+    @Test
+    void a_signing_dated_in_the_future_is_refused() {
+        today("2026-11-30");
+        refused(fixture.given(drafted(designTerms()))
+                        .when(new SignContractCommand(CONTRACT, List.of("Wang Li"), date("2031-05-05"), null)),
+                "no fact from the future: the signing date 2031-05-05 is after today, 2026-11-30 (UTC, allowing 1 day for time zones)");
+    }
+
+    @Test
+    void a_signing_dated_tomorrow_is_within_the_tolerance_for_time_zones() {
+        today("2026-11-24");
+        fixture.given(drafted(designTerms()))
+                .when(sign())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(signed());
+    }
+
+    @Test
+    void a_signing_dated_the_day_after_tomorrow_is_refused() {
+        today("2026-11-23");
+        refused(fixture.given(drafted(designTerms())).when(sign()),
+                "the signing date 2026-11-25 is after today, 2026-11-23");
+    }
+
+    @Test
+    void a_delivery_dated_in_the_future_is_refused() {
+        today("2026-12-10");
+        refused(fixture.given(drafted(designTerms()), signed(), amendedPrice()).when(designDelivery()),
+                "no fact from the future: the delivery date 2026-12-18 is after today, 2026-12-10");
+    }
+
+    @Test
+    void a_delivery_before_the_signing_is_refused() {
+        refused(fixture.given(drafted(designTerms()), signed())
+                        .when(delivery("dl-1", "d1", "2019-01-01", line("M8-30", "100", "100", "0"))),
+                "no fact before what it depends on: the delivery date 2019-01-01 is before the signing date 2026-11-25");
+    }
+
+    @Test
+    void a_delivery_on_the_signing_day_is_accepted() {
+        fixture.given(drafted(designTerms()), signed())
+                .when(delivery("dl-1", "d1", "2026-11-25", line("M8-30", "100", "100", "0")))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_payment_dated_in_the_future_is_refused() {
+        today("2027-01-01");
+        refused(fixture.given(drafted(designTerms()), signed()).when(payment("pay-1", "1000.00", "CNY")),
+                "no fact from the future: the payment date 2027-01-10 is after today, 2027-01-01");
+    }
+
+    @Test
+    void a_payment_before_the_signing_is_refused() {
+        refused(fixture.given(drafted(designTerms()), signed())
+                        .when(new RecordPaymentCommand(CONTRACT, "pay-1", Money.of("1000.00", "CNY"), date("2026-11-24"), null, null)),
+                "no fact before what it depends on: the payment date 2026-11-24 is before the signing date 2026-11-25");
+    }
+
+    @Test
+    void a_breach_dated_in_the_future_is_refused() {
+        today("2026-12-18");
+        refused(fixture.given(drafted(designTerms()), signed(), amendedPrice(), designDelivered())
+                        .when(new RecordBreachCommand(CONTRACT, "br-1", BreachType.LATE_DELIVERY, ResponsibleParty.SUPPLIER,
+                                "d1 three days late", "dl-1", date("2026-12-20"), null)),
+                "no fact from the future: the breach date 2026-12-20 is after today, 2026-12-18");
+    }
+
+    @Test
+    void a_breach_before_the_delivery_it_names_is_refused() {
+        refused(fixture.given(drafted(designTerms()), signed(), amendedPrice(), designDelivered())
+                        .when(new RecordBreachCommand(CONTRACT, "br-1", BreachType.LATE_DELIVERY, ResponsibleParty.SUPPLIER,
+                                "d1 three days late", "dl-1", date("2026-12-17"), null)),
+                "no fact before what it depends on: the breach date 2026-12-17 is before the date of delivery dl-1 2026-12-18");
+    }
+
+    @Test
+    void a_termination_effective_before_the_contract_is_refused() {
+        refused(fixture.given(drafted(designTerms()), signed())
+                        .when(new TerminateContractCommand(CONTRACT, "supplier exit", date("2015-03-01"), null)),
+                "no fact before what it depends on: the termination's effective date 2015-03-01 is before the contract's effective date 2026-12-01");
+    }
+
+    @Test
+    void a_termination_may_take_effect_in_the_future() {
+        today("2026-11-30");
+        fixture.given(drafted(designTerms()), signed())
+                .when(new TerminateContractCommand(CONTRACT, "supplier exit", date("2027-03-01"), null))
+                .expectEvents(terminated());
+    }
+
+    // ---- backfill: a contract recorded after the fact ------------------------------------------------------------
+
+    @Test
+    void signing_a_contract_with_a_milestone_already_past_due_reports_it_overdue_at_once_as_backfilled() {
+        at(Instant.parse("2026-12-20T09:00:00Z"))
+                .andGiven(drafted(designTerms()))
+                .when(sign())
+                .expectEvents(signed(), new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY,
+                        date("2026-12-15"), Instant.parse("2026-12-16T00:00:00Z"), true))
+                .expectScheduledDeadline(Instant.parse("2027-01-16T00:00:00Z"), new MilestoneDue("p1", date("2027-01-15")))
+                .expectNoScheduledDeadline(Instant.parse("2026-12-16T00:00:00Z"), new MilestoneDue("d1", date("2026-12-15")));
+    }
+
+    @Test
+    void a_backfilled_milestone_is_not_reported_again_when_time_passes() {
+        at(Instant.parse("2026-12-20T09:00:00Z"))
+                .andGivenCommands(draft(designTerms()), sign())
+                .whenTimeAdvancesTo(Instant.parse("2027-01-01T00:00:00Z"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void every_milestone_past_due_at_signing_is_backfilled_and_gets_no_deadline() {
+        at(Instant.parse("2027-02-01T09:00:00Z"))
+                .andGiven(drafted(designTerms()))
+                .when(sign())
+                .expectEvents(signed(),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
+                                Instant.parse("2026-12-16T00:00:00Z"), true),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"),
+                                Instant.parse("2027-01-16T00:00:00Z"), true))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_milestone_amended_into_the_past_is_reported_overdue_at_once_as_backfilled() {
+        ContractChanges earlier = new ContractChanges(null, null,
+                List.of(new MilestoneChange("d1", date("2026-12-10"), null)), null, null, null, null, null, null);
+        at(Instant.parse("2026-12-12T09:00:00Z"))
+                .andGiven(drafted(designTerms()), signed())
+                .when(amend(earlier))
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(instanceOf(ContractAmendedEvent.class)),
+                        Matchers.messageWithPayload(Matchers.equalTo(new ContractMilestoneOverdueEvent(CONTRACT, "d1",
+                                MilestoneKind.DELIVERY, date("2026-12-10"), Instant.parse("2026-12-11T00:00:00Z"), true))),
+                        Matchers.andNoMore()));
+    }
+
     // ---- deadlines: overdue milestones and expiry ----------------------------------------------------------------
 
     @Test
     void an_unmet_delivery_milestone_is_overdue_from_the_start_of_the_next_day() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()), sign())
                 .whenTimeAdvancesTo(Instant.parse("2026-12-16T00:00:00Z"))
                 .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
-                        Instant.parse("2026-12-16T00:00:00Z")));
+                        Instant.parse("2026-12-16T00:00:00Z"), false));
     }
 
     @Test
     void a_milestone_is_not_overdue_on_its_due_date() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()), sign())
                 .whenTimeAdvancesTo(Instant.parse("2026-12-15T23:59:59Z"))
                 .expectNoEvents();
@@ -887,22 +1050,22 @@ class ContractTest {
 
     @Test
     void a_met_delivery_milestone_is_never_overdue() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(draft(designTerms()), sign(),
-                        delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")))
+        TestExecutor<Contract> signed = at(NOW).andGivenCommands(draft(designTerms()), sign());
+        today("2026-12-14");
+        signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")))
                 .whenTimeAdvancesTo(Instant.parse("2026-12-20T00:00:00Z"))
                 .expectNoEvents();
     }
 
     @Test
     void an_uncovered_payment_instalment_is_overdue() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(draft(designTerms()), sign(),
-                        delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
+        TestExecutor<Contract> signed = at(NOW).andGivenCommands(draft(designTerms()), sign());
+        today("2027-01-10");
+        signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
                         payment("pay-1", "8000.00", "CNY"))
                 .whenTimeAdvancesTo(Instant.parse("2027-01-16T00:00:00Z"))
                 .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"),
-                        Instant.parse("2027-01-16T00:00:00Z")));
+                        Instant.parse("2027-01-16T00:00:00Z"), false));
     }
 
     @Test
@@ -910,13 +1073,13 @@ class ContractTest {
         ContractTerms twoInstalments = withSchedule(designTerms(),
                 new PaymentInstalment("p2", date("2027-02-15"), dec("4500.00")),
                 new PaymentInstalment("p1", date("2027-01-15"), dec("4000.00")));
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(draft(twoInstalments), sign(),
-                        delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
+        TestExecutor<Contract> signed = at(NOW).andGivenCommands(draft(twoInstalments), sign());
+        today("2027-01-10");
+        signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
                         payment("pay-1", "4000.00", "CNY"))
                 .whenTimeAdvancesTo(Instant.parse("2027-02-16T00:00:00Z"))
                 .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p2", MilestoneKind.PAYMENT, date("2027-02-15"),
-                        Instant.parse("2027-02-16T00:00:00Z")));
+                        Instant.parse("2027-02-16T00:00:00Z"), false));
     }
 
     @Test
@@ -934,13 +1097,13 @@ class ContractTest {
         ContractTerms sameDay = withSchedule(designTerms(),
                 new PaymentInstalment("p1b", date("2027-01-15"), dec("4000.00")),
                 new PaymentInstalment("p1a", date("2027-01-15"), dec("4500.00")));
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(draft(sameDay), sign(),
-                        delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
+        TestExecutor<Contract> signed = at(NOW).andGivenCommands(draft(sameDay), sign());
+        today("2027-01-10");
+        signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
                         payment("pay-1", "4500.00", "CNY"))
                 .whenTimeAdvancesTo(Instant.parse("2027-01-16T00:00:00Z"))
                 .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p1b", MilestoneKind.PAYMENT, date("2027-01-15"),
-                        Instant.parse("2027-01-16T00:00:00Z")));
+                        Instant.parse("2027-01-16T00:00:00Z"), false));
     }
 
     @Test
@@ -978,18 +1141,18 @@ class ContractTest {
                 List.of(new MilestoneChange("d1", date("2026-12-31"), null)), null, null, null, null, null, null);
         ContractChanges back = new ContractChanges(null, null,
                 List.of(new MilestoneChange("d1", date("2026-12-15"), null)), null, null, null, null, null, null);
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()), sign(), amend(away), amend(back))
                 .whenTimeAdvancesTo(Instant.parse("2026-12-17T00:00:00Z"))
                 .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
-                        Instant.parse("2026-12-16T00:00:00Z")));
+                        Instant.parse("2026-12-16T00:00:00Z"), false));
     }
 
     @Test
     void a_rescheduled_milestone_ignores_its_stale_deadline_and_keeps_the_new_one() {
         ContractChanges later = new ContractChanges(null, null,
                 List.of(new MilestoneChange("d1", date("2026-12-31"), null)), null, null, null, null, null, null);
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()), sign(), amend(later))
                 .whenTimeAdvancesTo(Instant.parse("2026-12-20T00:00:00Z"))
                 .expectNoEvents()
@@ -998,7 +1161,7 @@ class ContractTest {
 
     @Test
     void a_contract_not_renewed_expires_the_day_after_expiry() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()))
                 .whenTimeAdvancesTo(Instant.parse("2027-12-01T00:00:00Z"))
                 .expectEvents(new ContractExpiredEvent(CONTRACT, date("2027-11-30")));
@@ -1007,7 +1170,7 @@ class ContractTest {
     @Test
     void an_expiry_moved_by_amendment_ignores_the_old_deadline() {
         ContractChanges later = new ContractChanges(null, null, null, null, null, null, null, null, date("2028-03-31"));
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()), amend(later))
                 .whenTimeAdvancesTo(Instant.parse("2027-12-02T00:00:00Z"))
                 .expectNoEvents()
@@ -1016,7 +1179,7 @@ class ContractTest {
 
     @Test
     void a_terminated_contract_neither_expires_nor_goes_overdue() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGivenCommands(draft(designTerms()), sign(), new TerminateContractCommand(CONTRACT, "supplier exit", date("2026-12-01"), null))
                 .whenTimeAdvancesTo(Instant.parse("2027-12-02T00:00:00Z"))
                 .expectNoEvents();
@@ -1033,7 +1196,7 @@ class ContractTest {
 
     @Test
     void renewing_records_the_new_expiry_and_schedules_it() {
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGiven(drafted(designTerms()), signed())
                 .when(new RenewContractCommand(CONTRACT, date("2028-11-30"), null, null))
                 .expectEvents(new ContractRenewedEvent(CONTRACT, 1, date("2027-11-30"), date("2028-11-30"),
@@ -1048,7 +1211,7 @@ class ContractTest {
                 List.of(new LineItemChange("M8-30", null, dec("15000"), null, null)),
                 List.of(new MilestoneChange("d2", date("2028-03-15"), List.of(new MilestoneLine("M8-30", dec("5000"))))),
                 null, null, null, null, null, null);
-        fixture.givenCurrentTime(NOW)
+        at(NOW)
                 .andGiven(drafted(designTerms()), signed(), renewed(1))
                 .when(new RenewContractCommand(CONTRACT, date("2029-11-30"), volume, null))
                 .expectEventsMatching(singlePayload(event -> {
@@ -1139,7 +1302,7 @@ class ContractTest {
         fixture.given(drafted(designTerms()), signed(), amendedPrice(), designDelivered(), breachedEvent("br-1", "dl-1", "81.00"),
                         paid("pay-1", "1000.00", "1000.00"), disputeOpened("dp-1"),
                         new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
-                                Instant.parse("2026-12-16T00:00:00Z")))
+                                Instant.parse("2026-12-16T00:00:00Z"), false))
                 .when(new AddDisputeNoteCommand(CONTRACT, "dp-1", "note", List.of(), null))
                 .expectState(contract -> {
                     try {

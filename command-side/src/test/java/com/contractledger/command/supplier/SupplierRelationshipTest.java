@@ -43,7 +43,9 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
+import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.common.SetClock;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,11 +77,16 @@ class SupplierRelationshipTest {
     private static final LocalDate Q3_END = LocalDate.parse("2026-09-30");
     private static final Instant MEETING_TIME = Instant.parse("2026-11-20T09:00:00Z");
 
+    /** The day the tests run on: the facts above happened before it. */
+    private static final Instant TODAY = Instant.parse("2026-11-30T12:00:00Z");
+
+    private final SetClock clock = new SetClock(TODAY);
     private AggregateTestFixture<SupplierRelationship> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SupplierRelationship.class);
+        fixture.registerInjectableResource(new FactDates(clock, 1));
     }
 
     // onboarding
@@ -343,7 +350,7 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(evaluationCommand("ev-q3", Q3_END, Q3_START))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("ends 2026-07-01 before it starts 2026-09-30"))
+                .expectExceptionMessage(containsString("no fact before what it depends on: the end of the evaluation period 2026-07-01 is before the start of the evaluation period 2026-09-30"))
                 .expectNoEvents();
     }
 
@@ -444,7 +451,7 @@ class SupplierRelationshipTest {
     @Test
     void reusing_an_evaluation_id_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), evaluated("ev-1", Q3_START, Q3_END))
-                .when(evaluationCommand("ev-1", Q3_END.plusDays(1), LocalDate.parse("2026-12-31")))
+                .when(evaluationCommand("ev-1", Q3_END.plusDays(1), LocalDate.parse("2026-10-31")))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("evaluation ev-1 already exists for supplier sup-001"))
                 .expectNoEvents();
@@ -465,24 +472,68 @@ class SupplierRelationshipTest {
     void requesting_a_rectification_records_the_issue_and_due_date() {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
-                        null))
+                        LocalDate.parse("2026-11-20"), null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(rectificationRequested("r-1"));
     }
 
     @Test
-    void a_suspended_supplier_can_be_asked_to_rectify() {
+    void a_suspended_supplier_can_be_asked_to_rectify_today_when_no_date_is_given() {
         fixture.given(onboarded(SupplierTier.GENERAL), suspended())
-                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"), null,
                         null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(rectificationRequested("r-1"));
+                .expectEvents(new RectificationRequestedEvent(SUPPLIER, "r-1", "late shipments",
+                        LocalDate.parse("2026-12-31"), LocalDate.parse("2026-11-30")));
+    }
+
+    @Test
+    void a_rectification_requested_in_the_future_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
+                        LocalDate.parse("2026-12-05"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("no fact from the future: the date of the rectification "
+                        + "request 2026-12-05 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rectification_closed_before_it_was_requested_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                        LocalDate.parse("2026-11-10"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("no fact before what it depends on: the date the rectification was closed "
+                        + "2026-11-10 is before the date it was requested 2026-11-20")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rectification_closed_in_the_future_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                        LocalDate.parse("2026-12-10"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("no fact from the future: the date the rectification was "
+                        + "closed 2026-12-10 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_rectification_requested_before_its_date_was_kept_closes_on_any_past_day() {
+        fixture.given(onboarded(SupplierTier.GENERAL), new RectificationRequestedEvent(SUPPLIER, "r-1",
+                        "late shipments", LocalDate.parse("2026-12-31"), null))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                        LocalDate.parse("2020-01-01"), null))
+                .expectEvents(new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED,
+                        "on time now", LocalDate.parse("2020-01-01")));
     }
 
     @Test
     void requesting_a_rectification_with_an_id_already_used_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "quality drift", LocalDate.parse("2027-01-31"),
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "quality drift", LocalDate.parse("2027-01-31"), null,
                         null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("rectification r-1 already exists for supplier sup-001"))
@@ -492,7 +543,7 @@ class SupplierRelationshipTest {
     @Test
     void a_rectification_request_without_an_id_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
-                .when(new RequestRectificationCommand(SUPPLIER, null, "late shipments", LocalDate.parse("2026-12-31"),
+                .when(new RequestRectificationCommand(SUPPLIER, null, "late shipments", LocalDate.parse("2026-12-31"), null,
                         null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("needs an id"))
@@ -502,7 +553,7 @@ class SupplierRelationshipTest {
     @Test
     void a_rectification_request_without_an_issue_or_due_date_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
-                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", null, null))
+                .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", null, null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("needs the issue to rectify and a due date"))
                 .expectNoEvents();
@@ -511,27 +562,27 @@ class SupplierRelationshipTest {
     @Test
     void completing_a_rectification_records_its_outcome() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now", null,
                         null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED,
-                        "on time now"));
+                        "on time now", LocalDate.parse("2026-11-30")));
     }
 
     @Test
     void a_rectification_can_fail() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late",
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", null,
                         null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED,
-                        "still late"));
+                        "still late", LocalDate.parse("2026-11-30")));
     }
 
     @Test
     void completing_an_unknown_rectification_is_an_unknown_reference() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-2", RectificationOutcome.COMPLETED, null, null))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-2", RectificationOutcome.COMPLETED, null, null, null))
                 .expectException(UnknownReferenceException.class)
                 .expectExceptionMessage(containsString("supplier sup-001 has no rectification r-2"))
                 .expectNoEvents();
@@ -540,8 +591,8 @@ class SupplierRelationshipTest {
     @Test
     void a_completed_rectification_cannot_be_closed_again() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
-                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "done"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "relapsed", null))
+                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "done", LocalDate.parse("2026-11-30")))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "relapsed", null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("rectification r-1 is already closed (COMPLETED)"))
                 .expectNoEvents();
@@ -550,8 +601,8 @@ class SupplierRelationshipTest {
     @Test
     void a_failed_rectification_cannot_be_closed_again() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
-                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "fixed", null))
+                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", LocalDate.parse("2026-11-30")))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "fixed", null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("rectification r-1 is already closed (FAILED)"))
                 .expectNoEvents();
@@ -560,7 +611,7 @@ class SupplierRelationshipTest {
     @Test
     void closing_a_rectification_without_an_outcome_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
-                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", null, "?", null))
+                .when(new CompleteRectificationCommand(SUPPLIER, "r-1", null, "?", null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("needs an outcome"))
                 .expectNoEvents();
@@ -644,8 +695,8 @@ class SupplierRelationshipTest {
                         List.of(), null),
                 new ChangeSupplierTierCommand(SUPPLIER, SupplierTier.KEY, "strategic", null),
                 evaluationCommand("ev-q3", Q3_START, Q3_END),
-                new RequestRectificationCommand(SUPPLIER, "r-2", "late shipments", LocalDate.parse("2026-12-31"), null),
-                new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, null, null),
+                new RequestRectificationCommand(SUPPLIER, "r-2", "late shipments", LocalDate.parse("2026-12-31"), null, null),
+                new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, null, null, null),
                 new SuspendSupplierCommand(SUPPLIER, "x", null),
                 new ReinstateSupplierCommand(SUPPLIER, "x", null),
                 new TerminateSupplierRelationshipCommand(SUPPLIER, "again", null),
@@ -727,7 +778,7 @@ class SupplierRelationshipTest {
                         new SupplierTierChangedEvent(SUPPLIER, SupplierTier.GENERAL, SupplierTier.KEY, "sole source"),
                         evaluated("ev-q3", Q3_START, Q3_END),
                         rectificationRequested("r-1"),
-                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late"),
+                        new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", LocalDate.parse("2026-11-30")),
                         rectificationRequested("r-2"),
                         suspended())
                 .when(communicationCommand("c-1"))
@@ -747,6 +798,68 @@ class SupplierRelationshipTest {
                     assertTrue(written.at("/rectifications/r-2/outcome").isNull());
                     assertEquals("c-1", written.at("/communicationIds/0").asText());
                 });
+    }
+
+    // dates of facts: none from the future (today is 2026-11-30 by the clock, one day of tolerance)
+
+    @Test
+    void a_credit_assessment_dated_tomorrow_is_within_the_tolerance() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-01")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new SupplierCreditAssessedEvent(SUPPLIER, CreditRating.A, 82, FactorAssessment.WEAK,
+                        FactorAssessment.FAIR, FactorAssessment.GOOD, CreditSource.AGENCY, LocalDate.parse("2026-12-01"),
+                        false));
+    }
+
+    @Test
+    void a_credit_assessment_dated_the_day_after_tomorrow_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-02")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("no fact from the future: the credit assessment date 2026-12-02 is after today, "
+                        + "2026-11-30 (UTC, allowing 1 day for time zones)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_tolerance_is_a_setting() {
+        fixture = new AggregateTestFixture<>(SupplierRelationship.class);
+        fixture.registerInjectableResource(new FactDates(clock, 0));
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-01")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("allowing 0 days"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_evaluation_of_a_period_not_yet_over_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(evaluationCommand("ev-q4", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString(
+                        "no fact from the future: the end of the evaluation period 2026-12-31 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_communication_from_the_future_is_refused() {
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(new LogSupplierCommunicationCommand(SUPPLIER, "c-1", CommunicationChannel.MEETING,
+                        List.of("Chen Jing"), "a meeting next week", Instant.parse("2026-12-07T09:00:00Z"), null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString(
+                        "no fact from the future: the date of the communication 2026-12-07 is after today, 2026-11-30"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_clock_decides_what_today_is() {
+        clock.set(Instant.parse("2026-12-31T00:00:00Z"));
+        fixture.given(onboarded(SupplierTier.GENERAL))
+                .when(evaluationCommand("ev-q4", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
+                .expectSuccessfulHandlerExecution();
     }
 
     // fixtures
@@ -783,8 +896,12 @@ class SupplierRelationshipTest {
     }
 
     private static AssessSupplierCreditCommand creditCommand(CreditRating rating, int score) {
+        return creditCommand(rating, score, LocalDate.parse("2026-11-01"));
+    }
+
+    private static AssessSupplierCreditCommand creditCommand(CreditRating rating, int score, LocalDate assessedOn) {
         return new AssessSupplierCreditCommand(SUPPLIER, rating, score, FactorAssessment.WEAK, FactorAssessment.FAIR,
-                FactorAssessment.GOOD, CreditSource.AGENCY, LocalDate.parse("2026-11-01"), null);
+                FactorAssessment.GOOD, CreditSource.AGENCY, assessedOn, null);
     }
 
     private static SupplierCreditAssessedEvent creditAssessed(CreditRating rating, int score, boolean stricterTerms) {
@@ -805,7 +922,7 @@ class SupplierRelationshipTest {
 
     private static RectificationRequestedEvent rectificationRequested(String rectificationId) {
         return new RectificationRequestedEvent(SUPPLIER, rectificationId, "late shipments",
-                LocalDate.parse("2026-12-31"));
+                LocalDate.parse("2026-12-31"), LocalDate.parse("2026-11-20"));
     }
 
     private static SupplierSuspendedEvent suspended() {

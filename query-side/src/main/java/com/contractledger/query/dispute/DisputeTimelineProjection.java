@@ -57,12 +57,8 @@ public class DisputeTimelineProjection extends Projection {
     private final Views<DisputeTimeline> timelines;
     private final Clock clock;
 
+    /** {@code clock}: the application's one clock (LedgerClock), which decides what "today" is. */
     @Autowired
-    public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
-                                     ReadModelGenerations generations) {
-        this(mongo, changes, generations, Clock.systemUTC());
-    }
-
     public DisputeTimelineProjection(MongoTemplate mongo, ReadModelChangeLog changes,
                                      ReadModelGenerations generations, Clock clock) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));

@@ -45,6 +45,8 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
                     + "delivered, {accepted} accepted, {rejected} rejected, worth {value}; {daysLate} days late"),
             entry("ContractPaymentRecorded", "Payment {paymentId} of {amount} on {paidOn} (total paid {totalPaid})"),
             entry("ContractMilestoneOverdue", "{kind} milestone {milestoneId} due {dueOn} is overdue"),
+            entry("ContractMilestoneOverdueBackfilled", "{kind} milestone {milestoneId} due {dueOn} was already overdue "
+                    + "when the contract was recorded"),
             entry("ContractBreached", "{type} breach {breachId} by {responsibleParty}: {description}; penalty {penalty}"),
             entry("DisputeOpened", "Dispute {disputeId} opened ({category}), claim {claim}, recommended track {track}"),
             entry("DisputeEscalated", "Dispute {disputeId} escalated from {from} to {to}: {reason}"),
@@ -88,8 +90,8 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
                     "paidOn", e.paidOn(), "totalPaid", e.totalPaid());
         }
         if (event instanceof ContractMilestoneOverdueEvent e) {
-            return phrase("ContractMilestoneOverdue", "kind", e.kind(), "milestoneId", e.milestoneId(),
-                    "dueOn", e.dueOn());
+            return phrase(e.backfilled() ? "ContractMilestoneOverdueBackfilled" : "ContractMilestoneOverdue",
+                    "kind", e.kind(), "milestoneId", e.milestoneId(), "dueOn", e.dueOn());
         }
         if (event instanceof ContractBreachedEvent e) {
             return phrase("ContractBreached", "type", e.type(), "breachId", e.breachId(),

@@ -60,11 +60,8 @@ public class MilestoneProjection extends Projection {
     private final Views<MilestoneView> milestones;
     private final Clock clock;
 
+    /** {@code clock}: the application's one clock (LedgerClock), which decides what "today" is. */
     @Autowired
-    public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations) {
-        this(mongo, changes, generations, Clock.systemUTC());
-    }
-
     public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
                                Clock clock) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));

@@ -64,7 +64,7 @@ class MilestoneProjectionTest {
         assertThat(statusOf("d1")).isEqualTo(Status.OVERDUE);
         assertThat(ids(Status.OVERDUE, null)).containsExactly("d1");
         TrackedEventMessage<?> overdue = events.of("ct-1", new ContractMilestoneOverdueEvent(ContractId.of("ct-1"), "d1",
-                MilestoneKind.DELIVERY, LocalDate.parse("2026-12-15"), Instant.parse("2026-12-16T00:00:00Z")));
+                MilestoneKind.DELIVERY, LocalDate.parse("2026-12-15"), Instant.parse("2026-12-16T00:00:00Z"), false));
         apply(overdue);
         assertThat(statusOf("d1")).isEqualTo(Status.OVERDUE);
 
@@ -141,7 +141,7 @@ class MilestoneProjectionTest {
 
         apply(Events.replayed(terminated));
         apply(events.of("ct-1", new ContractMilestoneOverdueEvent(ContractId.of("ct-1"), "p1", MilestoneKind.PAYMENT,
-                LocalDate.parse("2027-01-15"), Instant.parse("2027-01-16T00:00:00Z"))));
+                LocalDate.parse("2027-01-15"), Instant.parse("2027-01-16T00:00:00Z"), false)));
         assertThat(ids(Status.CLOSED, null)).hasSize(3);
     }
 }

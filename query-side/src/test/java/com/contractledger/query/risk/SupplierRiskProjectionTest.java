@@ -370,9 +370,10 @@ class SupplierRiskProjectionTest {
 
     private void rectification(String id, String dueOn, RectificationOutcome outcome) {
         apply("sup-001", new RectificationRequestedEvent(SupplierId.of("sup-001"), id, "defects",
-                LocalDate.parse(dueOn)));
+                LocalDate.parse(dueOn), LocalDate.parse(dueOn).minusDays(14)));
         if (outcome != null) {
-            apply("sup-001", new RectificationCompletedEvent(SupplierId.of("sup-001"), id, outcome, "done"));
+            apply("sup-001", new RectificationCompletedEvent(SupplierId.of("sup-001"), id, outcome, "done",
+                    LocalDate.parse(dueOn).minusDays(1)));
         }
     }
 }

@@ -38,9 +38,9 @@ class SupplierProfileProjectionTest {
         var tier = new SupplierTierChangedEvent(SupplierId.of("sup-001"), SupplierTier.GENERAL, SupplierTier.KEY, "sole source");
         projection.on(tier, events.of("sup-001", tier));
         var rectification = new RectificationRequestedEvent(SupplierId.of("sup-001"), "r-1", "late shipments",
-                LocalDate.parse("2026-12-31"));
+                LocalDate.parse("2026-12-31"), LocalDate.parse("2026-11-20"));
         projection.on(rectification, events.of("sup-001", rectification));
-        var failed = new RectificationCompletedEvent(SupplierId.of("sup-001"), "r-1", RectificationOutcome.FAILED, "no change");
+        var failed = new RectificationCompletedEvent(SupplierId.of("sup-001"), "r-1", RectificationOutcome.FAILED, "no change", LocalDate.parse("2026-11-30"));
         projection.on(failed, events.of("sup-001", failed));
         var suspended = new SupplierSuspendedEvent(SupplierId.of("sup-001"), "failed rectification");
         projection.on(suspended, events.of("sup-001", suspended));
