@@ -87,6 +87,10 @@ class SupplierRiskIT {
             assertThat(announced.get("eventId").asText()).isEqualTo(lastEventId);
         }
         assertThat(scores).isSortedAccordingTo(Integer::compare).doesNotHaveDuplicates();
+        JsonNode profile = JSON.readTree(ledger.get("dashboard", "/api/suppliers/sup-risk").body());
+        assertThat(profile.get("legalName").asText()).isEqualTo("Huadong Precision Parts Co., Ltd.");
+        assertThat(profile.at("/risk/level").asText()).isEqualTo("MEDIUM");
+        assertThat(profile.at("/risk/score").asInt()).isEqualTo(scores.get(scores.size() - 1));
 
         // what the ledger knew before the late deliveries, asked afterwards
         JsonNode then = JSON.readTree(ledger.get("auditor", "/api/suppliers/sup-risk/risk?asOf="
