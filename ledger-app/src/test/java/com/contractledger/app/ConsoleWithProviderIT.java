@@ -210,8 +210,8 @@ class ConsoleWithProviderIT {
 
     private void pay(String paymentId, String amount) {
         RunningLedger.Reply payment = ledger.post(buyer, "/api/contracts/" + CONTRACT + "/payments", """
-                {"paymentId": "%s", "amount": {"amount": "%s", "currency": "CNY"}, "paidOn": "2026-12-20"}"""
-                .formatted(paymentId, amount));
+                {"paymentId": "%s", "amount": {"amount": "%s", "currency": "CNY"}, "paidOn": "%s"}"""
+                .formatted(paymentId, amount, LedgerFixtures.PAID_ON));
         assertThat(payment.status()).as(payment.body()).isEqualTo(201);
     }
 

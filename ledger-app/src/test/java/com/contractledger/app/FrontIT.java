@@ -212,9 +212,12 @@ class FrontIT {
         CookieClient browser = new CookieClient(ledger.baseUrl());
         assertThat(browser.signIn("auditor", "demo").statusCode()).isEqualTo(204);
         assertThat(browser.get("/webjars/echarts/echarts.min.js").statusCode()).isEqualTo(200);
-        HttpResponse<String> supplier = browser.get("/api/suppliers/sup-console");
-        assertThat(supplier.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(supplier.body()).get("id").asText()).isEqualTo("sup-console");
+        // the profile is there once its projection has seen the onboarding
+        eventually(Duration.ofSeconds(20), () -> {
+            HttpResponse<String> supplier = browser.get("/api/suppliers/sup-console");
+            assertThat(supplier.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(supplier.body()).get("id").asText()).isEqualTo("sup-console");
+        });
         assertThat(browser.post("/console/logout", "", browser.csrf()).statusCode()).isEqualTo(204);
         assertThat(browser.get("/api/suppliers/sup-console").statusCode()).isEqualTo(401);
     }
