@@ -61,13 +61,14 @@ public final class ReadModel {
     }
 
     /**
-     * Runs {@code announcement} once the batch of {@code message} is written, after the changes its views recorded;
-     * nothing during a replay. For a stream that tells what several views add up to (a supplier's risk level over its
-     * contracts) rather than the change of one view.
+     * Runs {@code announcement} once the batch of {@code message} is written, after the changes its views recorded,
+     * once per {@code key} however many of the batch's events ask (the last one's); nothing during a replay. For a
+     * stream that tells what several views add up to (a supplier's risk level over its contracts) rather than the
+     * change of one view.
      */
-    public void afterWrite(EventMessage<?> message, Runnable announcement) {
+    public void afterWrite(EventMessage<?> message, Object key, Runnable announcement) {
         if (!EventContext.of(message).replay()) {
-            ViewBatch.run(batch -> batch.afterWrite(announcement));
+            ViewBatch.run(batch -> batch.announceAfterWrite(key, announcement));
         }
     }
 

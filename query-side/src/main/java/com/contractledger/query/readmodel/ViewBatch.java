@@ -27,6 +27,7 @@ final class ViewBatch {
     private final List<? extends EventMessage<?>> messages;
     private final Map<Collection<?>, Object> staged = new LinkedHashMap<>();
     private final List<Runnable> changeRecords = new ArrayList<>();
+    private final Map<Object, Runnable> announcements = new LinkedHashMap<>();
 
     private ViewBatch(List<? extends EventMessage<?>> messages) {
         this.messages = messages;
@@ -89,9 +90,14 @@ final class ViewBatch {
         changeRecords.add(changeRecord);
     }
 
+    /** Runs once after the writes and change records, whatever the number of events asking: the last one asking. */
+    void announceAfterWrite(Object key, Runnable announcement) {
+        announcements.put(key, announcement);
+    }
+
     /** Writes every collection's staged documents in the order the read model declares them, then the changes. */
     void flush() {
-        if (staged.isEmpty() && changeRecords.isEmpty()) {
+        if (staged.isEmpty() && changeRecords.isEmpty() && announcements.isEmpty()) {
             return;
         }
         staged.keySet().stream().map(collection -> collection.model).distinct().toList()
@@ -100,5 +106,8 @@ final class ViewBatch {
         List<Runnable> records = List.copyOf(changeRecords);
         changeRecords.clear();
         records.forEach(Runnable::run);
+        List<Runnable> announced = List.copyOf(announcements.values());
+        announcements.clear();
+        announced.forEach(Runnable::run);
     }
 }

@@ -211,14 +211,15 @@ public class SupplierRiskProjection extends Projection {
     }
 
     /**
-     * Once the batch is written, the supplier's level now; announced on {@value #STREAM} when it differs from the last
-     * one announced (LOW before any), and to the webhooks as a notice when it rises to HIGH or CRITICAL. Every
-     * instance that handles an event of the supplier may announce, so a change can be announced twice, never missed
-     * (the webhooks' notice, named after the event that moved the level, is sent once).
+     * Once the batch is written, the supplier's level now, once per supplier and batch (with the batch's last event of
+     * the supplier); announced on {@value #STREAM} when it differs from the last one announced (LOW before any), and
+     * to the webhooks as a notice when it rises to HIGH or CRITICAL. Every instance that handles an event of the
+     * supplier may announce, so a change can be announced twice, never missed (the webhooks' notice, named after the
+     * event that moved the level, is sent once).
      */
     private void announceLevel(EventMessage<?> message, String supplierId) {
         EventContext context = EventContext.of(message);
-        readModel.afterWrite(message, () -> suppliers.served(supplierId).ifPresent(supplier -> {
+        readModel.afterWrite(message, supplierId, () -> suppliers.served(supplierId).ifPresent(supplier -> {
             SupplierRisk risk = risk(supplier, clock.instant());
             SupplierRisk.Level previous = changes.latest(STREAM, supplierId).map(change -> levelIn(change.view()))
                     .orElse(SupplierRisk.Level.LOW);

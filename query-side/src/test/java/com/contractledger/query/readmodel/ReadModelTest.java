@@ -128,6 +128,28 @@ class ReadModelTest {
         assertThat(changes.after("tallies", null, 0, 100)).hasSize(40);
     }
 
+    /** An announcement keyed by aggregate runs once per batch, after the writes, for the last event that asked. */
+    @Test
+    void an_announcement_runs_once_per_key_and_batch_after_the_views_are_written() {
+        List<EventMessage<?>> messages = new ArrayList<>(eventsOf("a-1", 5));
+        messages.addAll(eventsOf("a-2", 3));
+        List<String> announced = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.executeWithResult(() -> {
+            EventMessage<?> message = batch.getMessage();
+            handle(message);
+            String aggregate = ((org.axonframework.eventhandling.DomainEventMessage<?>) message).getAggregateIdentifier();
+            readModel.afterWrite(message, aggregate, () -> announced.add(((Counted) message.getPayload()).name()
+                    + " saw " + tallies.served(aggregate).orElseThrow().count()));
+            return null;
+        });
+
+        assertThat(announced).containsExactly("a-1-4 saw 5", "a-2-2 saw 3");
+        readModel.afterWrite(Events.replayed((org.axonframework.eventhandling.TrackedEventMessage<?>) messages.get(0)),
+                "a-1", () -> announced.add("during a replay"));
+        assertThat(announced).hasSize(2);
+    }
+
     @Test
     void the_views_are_written_before_the_token_and_a_crash_between_them_leaves_a_batch_that_changes_nothing() {
         List<EventMessage<?>> messages = eventsOf("a-1", 5);
