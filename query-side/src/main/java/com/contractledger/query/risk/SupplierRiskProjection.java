@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public class SupplierRiskProjection extends Projection {
     public static final String PROCESSING_GROUP = "supplier-risk";
     /** Announces each change of a supplier's level ({@link RiskLevelChange}), keyed by supplier. */
     public static final String STREAM = "risk";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final Views<RiskSupplier> suppliers;
     private final Views<RiskContract> contracts;
@@ -161,11 +162,24 @@ public class SupplierRiskProjection extends Projection {
     }
 
     @QueryHandler
+    public RiskLevel handle(FindRiskLevelQuery query) {
+        return changes.latest(STREAM, query.supplierId()).map(change -> {
+            try {
+                RiskLevelChange announced = JSON.readValue(change.view(), RiskLevelChange.class);
+                return new RiskLevel(announced.to(), announced.score(), announced.at());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable risk change " + change.view(), e);
+            }
+        }).orElse(new RiskLevel(SupplierRisk.Level.LOW, null, null));
+    }
+
+    @QueryHandler
     public SupplierRiskPage handle(FindSupplierRisksQuery query) {
         Query suppliersAsked = query.category() == null ? new Query()
                 : Query.query(where("categories").is(query.category()));
+        Map<String, List<RiskContract>> inCategory = new HashMap<>();
         List<SupplierRisk> atOrAbove = suppliers.find(suppliersAsked.with(Sort.by("_id"))).stream()
-                .map(supplier -> risk(supplier, query.at()))
+                .map(supplier -> risk(supplier, query.at(), inCategory))
                 .filter(risk -> query.level() == null || risk.level().compareTo(query.level()) >= 0)
                 .sorted(Comparator.comparingInt(SupplierRisk::score).reversed()
                         .thenComparing(SupplierRisk::supplierId)).toList();
@@ -175,10 +189,15 @@ public class SupplierRiskProjection extends Projection {
     }
 
     private SupplierRisk risk(RiskSupplier supplier, Instant at) {
+        return risk(supplier, at, new HashMap<>());
+    }
+
+    /** {@code inCategory}: the contracts of each category's suppliers, read once for all the suppliers asked. */
+    private SupplierRisk risk(RiskSupplier supplier, Instant at, Map<String, List<RiskContract>> inCategory) {
         List<RiskContract> own = contracts.find(Query.query(where("supplierId").is(supplier.id())));
-        return RiskFormula.of(supplier, own, dependence(supplier, own, category -> contracts.find(Query.query(
-                where("supplierId").in(suppliers.find(Query.query(where("categories").is(category))).stream()
-                        .map(RiskSupplier::id).toList())))), at);
+        return RiskFormula.of(supplier, own, dependence(supplier, own, category -> inCategory.computeIfAbsent(category,
+                key -> contracts.find(Query.query(where("supplierId").in(suppliers.find(
+                        Query.query(where("categories").is(key))).stream().map(RiskSupplier::id).toList()))))), at);
     }
 
     /**
@@ -188,6 +207,9 @@ public class SupplierRiskProjection extends Projection {
     private static Dependence dependence(RiskSupplier supplier, List<RiskContract> own,
                                          Function<String, List<RiskContract>> inCategory) {
         Dependence largest = Dependence.NONE;
+        if (own.stream().noneMatch(RiskContract::signed)) {
+            return largest; // holds no share of any spend: the category's contracts need not be read
+        }
         for (String category : supplier.categories()) {
             Map<String, BigDecimal> spend = inCategory.apply(category).stream()
                     .filter(RiskContract::signed).collect(Collectors.groupingBy(SupplierRiskProjection::currency,
