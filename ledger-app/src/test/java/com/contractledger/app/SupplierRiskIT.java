@@ -90,7 +90,7 @@ class SupplierRiskIT {
         JsonNode profile = JSON.readTree(ledger.get("dashboard", "/api/suppliers/sup-risk").body());
         assertThat(profile.get("legalName").asText()).isEqualTo("Huadong Precision Parts Co., Ltd.");
         assertThat(profile.at("/risk/level").asText()).isEqualTo("MEDIUM");
-        assertThat(profile.at("/risk/score").asInt()).isEqualTo(scores.get(scores.size() - 1));
+        assertThat(profile.at("/risk/since").asText()).isNotEmpty();
 
         // what the ledger knew before the late deliveries, asked afterwards
         JsonNode then = JSON.readTree(ledger.get("auditor", "/api/suppliers/sup-risk/risk?asOf="

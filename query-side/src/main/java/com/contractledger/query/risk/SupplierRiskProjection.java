@@ -166,11 +166,11 @@ public class SupplierRiskProjection extends Projection {
         return changes.latest(STREAM, query.supplierId()).map(change -> {
             try {
                 RiskLevelChange announced = JSON.readValue(change.view(), RiskLevelChange.class);
-                return new RiskLevel(announced.to(), announced.score(), announced.at());
+                return new RiskLevel(announced.to(), announced.at());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable risk change " + change.view(), e);
             }
-        }).orElse(new RiskLevel(SupplierRisk.Level.LOW, null, null));
+        }).orElse(new RiskLevel(SupplierRisk.Level.LOW, null));
     }
 
     @QueryHandler

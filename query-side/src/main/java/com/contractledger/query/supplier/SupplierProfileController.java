@@ -41,8 +41,8 @@ class SupplierProfileController {
     }
 
     /**
-     * The profile, with the supplier's risk level as last announced on the risk stream (LOW, with no score, before
-     * any announcement): one indexed lookup, where computing the risk would read every contract of its categories.
+     * The profile, with the supplier's risk level as last announced on the risk stream and since when (LOW before any
+     * announcement): one indexed lookup, where computing the risk would read every contract of its categories.
      */
     record SupplierProfileReply(@JsonUnwrapped SupplierProfileView profile, RiskLevel risk) {
     }
