@@ -133,6 +133,7 @@ class ConsoleIT {
                     .map(WebElement::getText).toList();
             assertThat(screens).startsWith("Contracts", "Disputes", "Suppliers", "Milestones", "Spend");
             assertThat(screens.contains("Projections")).as(role + " sees projections").isEqualTo(role.equals("admin"));
+            assertThat(screens.contains("Webhooks")).as(role + " sees webhooks").isEqualTo(role.equals("admin"));
             browser.findElement(By.id("logout")).click();
             waitFor(By.id("login"));
         }
@@ -340,6 +341,36 @@ class ConsoleIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("projection-message"),
                 "Replay of contract-history finished."));
         assertThat(ledger.get("admin", "/api/admin/projections/contract-history").body()).contains("\"generation\":1");
+    }
+
+    @Test
+    void anAdminDisablesAWebhookAndSeesItsDeliveries() throws Exception {
+        RunningLedger.Reply registered = ledger.post("admin", "/api/webhooks", """
+                {"url": "http://203.0.113.10/hooks", "eventTypes": ["SupplierTierChanged"], "description": "ERP"}""");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String webhookId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body())
+                .get("webhookId").asText();
+        write("/api/suppliers/" + OTHER_SUPPLIER + "/tier", """
+                {"tier": "KEY", "reason": "second source of M8 fasteners"}""");
+        LedgerFixtures.eventually(WAIT, () -> assertThat(ledger.get("admin", "/api/webhooks/" + webhookId
+                + "/deliveries").body()).contains("SupplierTierChanged"));
+        signedIn("admin");
+        browser.get(ledger.baseUrl() + "/console/#/webhooks");
+        By endpoint = By.cssSelector("div.webhook[data-webhook='" + webhookId + "']");
+        assertThat(waitFor(endpoint).getDomAttribute("data-enabled")).isEqualTo("true");
+        assertThat(browser.findElement(endpoint).getText()).contains("http://203.0.113.10/hooks", "SupplierTierChanged");
+        assertThat(browser.findElement(endpoint).findElements(By.cssSelector("table.deliveries tr[data-delivery]")))
+                .hasSize(1).allSatisfy(row -> assertThat(row.getText()).contains("SupplierTierChanged", OTHER_SUPPLIER));
+        assertThat(Chromium.textBelowContrastAA(browser)).as("webhooks").isEmpty();
+        Chromium.screenshot(browser, "webhooks");
+
+        browser.findElement(endpoint).findElement(By.xpath(".//button[text()='Disable']")).click();
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(driver ->
+                "false".equals(driver.findElement(endpoint).getDomAttribute("data-enabled")));
+        assertThat(browser.findElement(By.id("webhook-message")).getText())
+                .isEqualTo("The webhook is disabled; events are queued for it.");
+        assertThat(ledger.get("admin", "/api/webhooks/" + webhookId).body()).contains("\"enabled\":false",
+                "disabled by admin");
     }
 
     @Test

@@ -11,6 +11,7 @@ import {suppliersScreen, supplierScreen} from './suppliers.js';
 import {milestonesScreen} from './milestones.js';
 import {spendScreen} from './spend.js';
 import {projectionsScreen} from './projections.js';
+import {webhooksScreen} from './webhooks.js';
 
 const SCREENS = [
     {path: 'contracts', label: 'contracts', list: contractsScreen, one: contractScreen},
@@ -19,6 +20,7 @@ const SCREENS = [
     {path: 'milestones', label: 'milestones', list: milestonesScreen},
     {path: 'spend', label: 'spend', list: spendScreen},
     {path: 'projections', label: 'projections', list: projectionsScreen, may: session => session.administration},
+    {path: 'webhooks', label: 'webhooks', list: webhooksScreen, may: session => session.administration},
 ];
 
 let session;

@@ -68,6 +68,12 @@ const WORDS = {
         'riskFactor.credit': 'Credit rating', 'riskFactor.rectifications': 'Failed or overdue rectifications',
         'riskFactor.evaluation': 'Latest evaluation', 'riskFactor.certifications': 'Certifications',
         'riskFactor.dependence': 'Dependence (share of spend)',
+        subject: 'About', webhooks: 'Webhooks', noWebhooks: 'No webhooks are registered (ADMIN registers them with POST /api/webhooks).',
+        enabled: 'Enabled', disabled: 'Disabled', enable: 'Enable', disable: 'Disable', eventTypes: 'Event types',
+        failingSince: 'failing since', attempts: 'Attempts', lastAttempt: 'Last attempt', sendAgain: 'Send again',
+        webhookEnabled: 'The webhook is enabled; what was queued is sent in order.',
+        webhookDisabled: 'The webhook is disabled; events are queued for it.',
+        deliveryQueued: 'The delivery is queued to be sent again.',
     },
     zh: {
         brand: '合同账本', skipToContent: '跳到正文', signIn: '登录', signOut: '退出',
@@ -135,6 +141,12 @@ const WORDS = {
         'riskFactor.credit': '信用等级', 'riskFactor.rectifications': '失败或逾期的整改',
         'riskFactor.evaluation': '最近评估', 'riskFactor.certifications': '认证',
         'riskFactor.dependence': '依赖度（支出占比）',
+        subject: '对象', webhooks: 'Webhook', noWebhooks: '尚未注册 Webhook（管理员通过 POST /api/webhooks 注册）。',
+        enabled: '已启用', disabled: '已停用', enable: '启用', disable: '停用', eventTypes: '事件类型',
+        failingSince: '失败始于', attempts: '尝试次数', lastAttempt: '最近一次尝试', sendAgain: '重新发送',
+        webhookEnabled: 'Webhook 已启用，积压的消息将按顺序发送。',
+        webhookDisabled: 'Webhook 已停用，事件将继续排队。',
+        deliveryQueued: '该投递已重新排队发送。',
     },
 };
 
@@ -143,7 +155,7 @@ const VALUES = {
     zh: {
         DRAFT: '草稿', ACTIVE: '生效中', SUSPENDED: '已暂停', TERMINATED: '已终止', EXPIRED: '已到期',
         COMPLETED: '已完成', OPEN: '未决', RESOLVED: '已解决', UPCOMING: '即将到期', OVERDUE: '已逾期', MET: '已达成',
-        CLOSED: '已关闭', DELIVERY: '交付', PAYMENT: '付款', GOODS: '货物', SERVICES: '服务', CONSTRUCTION: '工程',
+        CLOSED: '已关闭', SUCCEEDED: '成功', FAILED: '失败', DEAD: '已放弃', PENDING: '待发送', DELIVERY: '交付', PAYMENT: '付款', GOODS: '货物', SERVICES: '服务', CONSTRUCTION: '工程',
         NEGOTIATION: '协商', MEDIATION: '调解', ARBITRATION: '仲裁', LITIGATION: '诉讼',
         SETTLED: '和解', WITHDRAWN: '撤回', AWARDED: '裁决', DISMISSED: '驳回',
         KEY: '关键', GENERAL: '一般', SMALL: '小型', MEDIUM: '中型', LARGE: '大型',
