@@ -29,6 +29,14 @@ record RiskContract(@Id String id, String supplierId, Money ordered, Evidence or
     }
 
     record Dispute(String disputeId, DisputeStage stage, boolean open, List<Evidence> evidence) {
+
+        Dispute escalated(DisputeStage to, Evidence escalation) {
+            return new Dispute(disputeId, to, open, plus(evidence, escalation));
+        }
+
+        Dispute resolved(Evidence resolution) {
+            return new Dispute(disputeId, stage, false, plus(evidence, resolution));
+        }
     }
 
     RiskContract {

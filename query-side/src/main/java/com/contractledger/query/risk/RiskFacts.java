@@ -21,7 +21,6 @@ import com.contractledger.query.common.DeliveredTotals;
 import com.contractledger.query.common.TermsFigures;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What each event adds to the facts of a supplier's risk: the projection applies it to the stored views, the risk at a
@@ -91,12 +90,10 @@ final class RiskFacts {
             return facts.disputeOpened(e.disputeId(), e.stage(), evidence);
         }
         if (event instanceof DisputeEscalatedEvent e) {
-            return facts.dispute(e.disputeId(), d -> new RiskContract.Dispute(d.disputeId(), e.to(), d.open(),
-                    plus(d.evidence(), evidence)));
+            return facts.dispute(e.disputeId(), d -> d.escalated(e.to(), evidence));
         }
         if (event instanceof DisputeResolvedEvent e) {
-            return facts.dispute(e.disputeId(), d -> new RiskContract.Dispute(d.disputeId(), d.stage(), false,
-                    plus(d.evidence(), evidence)));
+            return facts.dispute(e.disputeId(), d -> d.resolved(evidence));
         }
         return facts;
     }
@@ -107,9 +104,5 @@ final class RiskFacts {
 
     private static <T> List<T> listOf(List<T> items) {
         return items == null ? List.of() : items;
-    }
-
-    private static <T> List<T> plus(List<T> items, T item) {
-        return Stream.concat(items.stream(), Stream.of(item)).toList();
     }
 }

@@ -5,7 +5,6 @@ import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.Queries;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +22,9 @@ class SupplierRiskController {
     private final QueryGateway queryGateway;
     private final Clock clock;
 
-    SupplierRiskController(QueryGateway queryGateway, ObjectProvider<Clock> clock) {
+    SupplierRiskController(QueryGateway queryGateway, Clock clock) {
         this.queryGateway = queryGateway;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** The risk now, or with {@code asOf} as the ledger knew it at that past instant. */

@@ -66,10 +66,8 @@ public class SupplierRiskProjection extends Projection {
 
     @Autowired
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
-                                  ObjectProvider<Clock> clock, EventStore eventStore,
-                                  ObjectProvider<WebhookNotices> notices) {
-        this(mongo, changes, generations, clock.getIfAvailable(Clock::systemUTC), eventStore,
-                notices.getIfAvailable());
+                                  Clock clock, EventStore eventStore, ObjectProvider<WebhookNotices> notices) {
+        this(mongo, changes, generations, clock, eventStore, notices.getIfAvailable());
     }
 
     /** {@code notices} null: no webhooks. */

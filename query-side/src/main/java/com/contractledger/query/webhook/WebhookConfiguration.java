@@ -2,7 +2,6 @@ package com.contractledger.query.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +15,8 @@ import java.time.Clock;
 class WebhookConfiguration {
 
     @Bean
-    Webhooks webhooks(MongoTemplate mongo, ObjectProvider<Clock> clock) {
-        return new Webhooks(mongo, clock.getIfAvailable(Clock::systemUTC));
+    Webhooks webhooks(MongoTemplate mongo, Clock clock) {
+        return new Webhooks(mongo, clock);
     }
 
     @Bean
@@ -37,8 +36,7 @@ class WebhookConfiguration {
 
     @Bean
     WebhookDispatcher webhookDispatcher(Webhooks webhooks, WebhookDestinations destinations, WebhookSettings settings,
-                                        ObjectProvider<Clock> clock, MeterRegistry metrics) {
-        return new WebhookDispatcher(webhooks, destinations, settings, clock.getIfAvailable(Clock::systemUTC),
-                metrics);
+                                        Clock clock, MeterRegistry metrics) {
+        return new WebhookDispatcher(webhooks, destinations, settings, clock, metrics);
     }
 }

@@ -104,7 +104,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Starts a sending task for each enabled endpoint whose lease this instance gets and that has none running. */
     void poll() {
         try {
-            for (WebhookEndpoint endpoint : webhooks.all()) {
+            for (WebhookEndpoint endpoint : webhooks.recent()) {
                 if (endpoint.enabled() && sending.add(endpoint.id())) {
                     senders.execute(() -> {
                         try {

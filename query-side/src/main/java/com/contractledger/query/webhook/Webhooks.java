@@ -58,7 +58,7 @@ class Webhooks {
         return mongo.find(new Query().with(Sort.by("createdAt")), WebhookEndpoint.class, ENDPOINTS);
     }
 
-    /** Every endpoint, read again at most once a second (the outbox asks for each event). */
+    /** Every endpoint, read again at most once a second (the outbox asks for each event, the dispatcher each round). */
     List<WebhookEndpoint> recent() {
         Instant now = clock.instant();
         if (cachedAt.plus(ENDPOINTS_CACHED).isBefore(now)) {

@@ -22,6 +22,7 @@ import com.contractledger.query.risk.SupplierRisk.Factor;
 import com.contractledger.query.risk.SupplierRisk.Level;
 import com.contractledger.query.common.ReadModelChangeLog;
 import com.contractledger.query.support.AnnotatedHandlers;
+import com.contractledger.query.webhook.WebhookNotices;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class SupplierRiskProjectionTest {
     private final InMemoryEventStorageEngine stored = new InMemoryEventStorageEngine();
     private final SupplierRiskProjection projection = new SupplierRiskProjection(mongo.template(), changes,
             mongo.generations(), Clock.fixed(AT, ZoneOffset.UTC),
-            EmbeddedEventStore.builder().storageEngine(stored).build(), null);
+            EmbeddedEventStore.builder().storageEngine(stored).build(), (WebhookNotices) null);
     private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
     private final List<TrackedEventMessage<?>> applied = new ArrayList<>();
