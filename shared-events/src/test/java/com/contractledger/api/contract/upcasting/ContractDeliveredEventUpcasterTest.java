@@ -5,11 +5,8 @@ import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.serialization.LedgerJson;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +15,21 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
+import static com.contractledger.api.contract.upcasting.StoredRevision.stored;
+import static com.contractledger.api.contract.upcasting.StoredRevision.upcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A {@link ContractDeliveredEvent} stored at revision 1, before the inspector was recorded, loads as revision 2. */
 class ContractDeliveredEventUpcasterTest {
 
     private final JacksonSerializer serializer = LedgerJson.serializer();
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new ContractDeliveredEventUpcaster());
+    private final ContractDeliveredEventUpcaster upcaster = new ContractDeliveredEventUpcaster();
 
     @Test
     void a_stored_revision_1_delivery_loads_as_revision_2_without_an_inspector() throws IOException {
-        IntermediateEventRepresentation upcast = upcast(stored("1", fixture("ContractDeliveredEvent-revision-1.json")));
+        IntermediateEventRepresentation upcast = upcast(upcaster, stored(ContractDeliveredEvent.class, 3, "1",
+                fixture("ContractDeliveredEvent-revision-1.json")));
 
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         ContractDeliveredEvent event = serializer.deserialize(upcast.getData());
@@ -49,21 +48,10 @@ class ContractDeliveredEventUpcasterTest {
         SerializedObject<byte[]> serialized = serializer.serialize(current, byte[].class);
         assertThat(serialized.getType().getRevision()).isEqualTo("2");
 
-        IntermediateEventRepresentation read = upcast(stored("2", serialized.getData()));
+        IntermediateEventRepresentation read = upcast(upcaster, stored(ContractDeliveredEvent.class, 3, "2",
+                serialized.getData()));
         assertThat(read.getType().getRevision()).isEqualTo("2");
         assertThat((ContractDeliveredEvent) serializer.deserialize(read.getData())).isEqualTo(current);
-    }
-
-    private IntermediateEventRepresentation upcast(GenericDomainEventEntry<byte[]> entry) {
-        List<IntermediateEventRepresentation> result =
-                upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
-        assertThat(result).hasSize(1);
-        return result.get(0);
-    }
-
-    private static GenericDomainEventEntry<byte[]> stored(String revision, byte[] payload) {
-        return new GenericDomainEventEntry<>("Contract", "ct-2026-001", 3, "event-1", "2026-12-18T08:00:00.000Z",
-                ContractDeliveredEvent.class.getName(), revision, payload, "{}".getBytes());
     }
 
     private static byte[] fixture(String name) throws IOException {

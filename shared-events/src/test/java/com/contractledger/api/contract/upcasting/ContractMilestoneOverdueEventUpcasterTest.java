@@ -4,20 +4,17 @@ import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.serialization.LedgerJson;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Stream;
 
+import static com.contractledger.api.contract.upcasting.StoredRevision.stored;
+import static com.contractledger.api.contract.upcasting.StoredRevision.upcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An overdue milestone stored at revision 1, before backfilling existed, loads as raised by its deadline. */
@@ -28,11 +25,12 @@ class ContractMilestoneOverdueEventUpcasterTest {
              "overdueSince":"2026-12-16T00:00:00Z"}""";
 
     private final JacksonSerializer serializer = LedgerJson.serializer();
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new ContractMilestoneOverdueEventUpcaster());
+    private final ContractMilestoneOverdueEventUpcaster upcaster = new ContractMilestoneOverdueEventUpcaster();
 
     @Test
     void a_stored_revision_1_overdue_milestone_loads_as_not_backfilled() {
-        IntermediateEventRepresentation upcast = upcast(stored("1", REVISION_1.getBytes(StandardCharsets.UTF_8)));
+        IntermediateEventRepresentation upcast = upcast(upcaster, stored(ContractMilestoneOverdueEvent.class, 2, "1",
+                REVISION_1.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         assertThat((ContractMilestoneOverdueEvent) serializer.deserialize(upcast.getData())).isEqualTo(
@@ -47,19 +45,9 @@ class ContractMilestoneOverdueEventUpcasterTest {
         SerializedObject<byte[]> serialized = serializer.serialize(current, byte[].class);
         assertThat(serialized.getType().getRevision()).isEqualTo("2");
 
-        IntermediateEventRepresentation read = upcast(stored("2", serialized.getData()));
+        IntermediateEventRepresentation read = upcast(upcaster, stored(ContractMilestoneOverdueEvent.class, 2, "2",
+                serialized.getData()));
         assertThat((ContractMilestoneOverdueEvent) serializer.deserialize(read.getData())).isEqualTo(current);
     }
 
-    private IntermediateEventRepresentation upcast(GenericDomainEventEntry<byte[]> entry) {
-        List<IntermediateEventRepresentation> result =
-                upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
-        assertThat(result).hasSize(1);
-        return result.get(0);
-    }
-
-    private static GenericDomainEventEntry<byte[]> stored(String revision, byte[] payload) {
-        return new GenericDomainEventEntry<>("Contract", "ct-2026-001", 2, "event-1", "2026-12-16T00:00:00.000Z",
-                ContractMilestoneOverdueEvent.class.getName(), revision, payload, "{}".getBytes());
-    }
 }
