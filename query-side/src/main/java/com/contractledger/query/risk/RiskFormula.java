@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -115,12 +114,13 @@ final class RiskFormula {
         List<Breach> recent = contracts.stream().flatMap(c -> c.breaches().stream())
                 .filter(b -> b.responsibleParty() == ResponsibleParty.SUPPLIER)
                 .filter(b -> !b.occurredOn().isBefore(since)).toList();
-        Map<?, Long> byType = recent.stream().collect(Collectors.groupingBy(Breach::type,
-                TreeMap::new, Collectors.counting()));
+        String byType = recent.stream().collect(Collectors.groupingBy(Breach::type, TreeMap::new,
+                Collectors.counting())).entrySet().stream().map(type -> type.getKey() + " " + type.getValue())
+                .collect(Collectors.joining(", "));
         return factor("breaches", BigDecimal.valueOf(recent.size()), 15, scaled(BigDecimal.valueOf(recent.size()),
                         BigDecimal.valueOf(3)), recent.isEmpty() ? "no breach by the supplier in the last %d days"
-                        .formatted(BREACH_DAYS) : "%d breaches by the supplier in the last %d days %s".formatted(
-                        recent.size(), BREACH_DAYS, byType),
+                        .formatted(BREACH_DAYS) : "breaches by the supplier in the last %d days: %d (%s)".formatted(
+                        BREACH_DAYS, recent.size(), byType),
                 recent.stream().map(Breach::evidence).toList());
     }
 
@@ -130,7 +130,7 @@ final class RiskFormula {
                 || d.stage() == DisputeStage.LITIGATION).toList();
         int weighted = open.size() + serious.size();
         return factor("disputes", BigDecimal.valueOf(weighted), 10, scaled(BigDecimal.valueOf(weighted),
-                        BigDecimal.valueOf(4)), "%d open disputes, %d of them in arbitration or litigation (counted twice)"
+                        BigDecimal.valueOf(4)), "open disputes: %d, in arbitration or litigation (counted twice): %d"
                         .formatted(open.size(), serious.size()),
                 open.stream().flatMap(d -> d.evidence().stream()).toList());
     }
@@ -164,7 +164,7 @@ final class RiskFormula {
                 || r.outcome() == null && r.dueOn() != null && r.dueOn().isBefore(today)).toList();
         return factor("rectifications", BigDecimal.valueOf(failed.size()), 5,
                 scaled(BigDecimal.valueOf(failed.size()), BigDecimal.valueOf(2)),
-                "%d rectifications failed or overdue".formatted(failed.size()),
+                "rectifications failed or overdue: %d".formatted(failed.size()),
                 failed.stream().flatMap(r -> r.evidence().stream()).toList());
     }
 
@@ -190,8 +190,8 @@ final class RiskFormula {
                         && c.validUntil().isBefore(today.plusDays(CERTIFICATION_WARNING_DAYS))).toList();
         BigDecimal value = !expired.isEmpty() ? BigDecimal.ONE : !expiring.isEmpty() ? new BigDecimal("0.5")
                 : BigDecimal.ZERO;
-        return factor("certifications", value, 5, value, "%d certifications expired, %d expiring within %d days"
-                        .formatted(expired.size(), expiring.size(), CERTIFICATION_WARNING_DAYS),
+        return factor("certifications", value, 5, value, "certifications expired: %d, expiring within %d days: %d"
+                        .formatted(expired.size(), CERTIFICATION_WARNING_DAYS, expiring.size()),
                 Stream.concat(expired.stream(), expiring.stream()).map(Certification::evidence).toList());
     }
 
