@@ -34,7 +34,7 @@ class EventSerializationTest {
     @Test
     void every_event_type_round_trips_through_the_configured_serializer() throws Exception {
         List<Class<?>> eventTypes = eventTypes();
-        assertThat(eventTypes).hasSize(26);
+        assertThat(eventTypes).hasSize(31);
 
         for (Class<?> type : eventTypes) {
             Object event = sample(type);

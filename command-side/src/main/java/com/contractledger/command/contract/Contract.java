@@ -13,7 +13,10 @@ import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
 import com.contractledger.api.contract.ContractExpiredEvent;
 import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.contract.ContractExpiryApproachingEvent;
+import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractSignedEvent;
@@ -45,9 +48,13 @@ import com.contractledger.api.contract.ResponsibleParty;
 import com.contractledger.api.contract.SignContractCommand;
 import com.contractledger.api.contract.TerminateContractCommand;
 import com.contractledger.api.contract.DraftContractCommand;
+import com.contractledger.api.reminder.PlannedReminder;
+import com.contractledger.api.reminder.ReminderKind;
+import com.contractledger.api.reminder.ReminderPolicy;
 import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.command.common.FactDates;
+import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.contractledger.command.supplier.SupplierDirectory;
@@ -66,8 +73,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +92,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * written with Jackson from the private fields, so all state is plain records, enums and collections; the revision
  * changes with that state, and snapshots of another revision are not used (the events are replayed instead).
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "contractSnapshotTriggerDefinition", cache = "contractCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Contract {
@@ -120,6 +129,8 @@ public class Contract {
     private Map<String, DisputeState> disputes = new LinkedHashMap<>();
     /** Milestones already reported overdue, with the due date that was reported. */
     private Map<String, LocalDate> reportedOverdue = new HashMap<>();
+    /** The keys of the reminders raised ({@link PlannedReminder#key()}). */
+    private Set<String> issuedReminders = new HashSet<>();
 
     Contract() {
         // required by Axon (event sourcing) and Jackson (snapshots)
@@ -128,7 +139,7 @@ public class Contract {
     // ---- drafting and signing ----------------------------------------------------------------------------------
 
     @CommandHandler
-    Contract(DraftContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines) {
+    Contract(DraftContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, Reminders reminders) {
         if (cmd.supplierId() == null) {
             throw new RuleViolationException("a contract needs a supplierId");
         }
@@ -140,6 +151,7 @@ public class Contract {
         TermsRules.checkStricterTerms(standing, cmd.terms(), cmd.currency());
         apply(new ContractDraftedEvent(cmd.contractId(), cmd.supplierId(), cmd.type(), cmd.currency(), cmd.terms()));
         scheduleExpiry(deadlines, cmd.terms().expiresOn());
+        reminders.scheduleAhead(deadlines, remindersOf(cmd.terms(), reminders.policy()));
     }
 
     @CommandHandler
@@ -166,7 +178,8 @@ public class Contract {
     // ---- amendment and renewal ---------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
+    void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts,
+                Reminders reminders) {
         requireNotClosed();
         if (cmd.reason() == null) {
             throw new RuleViolationException("an amendment needs a reason");
@@ -183,11 +196,12 @@ public class Contract {
         }
         apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended,
                 PaymentSchedule.of(amended).coveredBy(totalPaid.amount())));
-        scheduleRevisedDeadlines(before, amended, deadlines, facts);
+        scheduleRevisedDeadlines(before, amended, deadlines, facts, reminders);
     }
 
     @CommandHandler
-    void handle(RenewContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
+    void handle(RenewContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts,
+                Reminders reminders) {
         requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
             throw new RuleViolationException("only an ACTIVE contract can be renewed; contract " + contractId + " is " + status);
@@ -208,7 +222,7 @@ public class Contract {
         List<FieldChange> changes = TermsDiff.between(before, renewed);
         apply(new ContractRenewedEvent(contractId, renewalCount + 1, before.expiresOn(), cmd.newExpiresOn(), changes, renewed,
                 PaymentSchedule.of(renewed).coveredBy(totalPaid.amount())));
-        scheduleRevisedDeadlines(before, renewed, deadlines, facts);
+        scheduleRevisedDeadlines(before, renewed, deadlines, facts, reminders);
     }
 
     /**
@@ -535,17 +549,62 @@ public class Contract {
         if (status != ContractStatus.ACTIVE || dueOn.equals(reportedOverdue.get(milestoneId))) {
             return;
         }
-        Optional<DeliveryMilestone> delivery = TermsRules.delivery(terms, milestoneId)
-                .filter(m -> m.dueOn().equals(dueOn));
-        Optional<PaymentInstalment> instalment = TermsRules.instalment(terms, milestoneId)
-                .filter(p -> p.dueOn().equals(dueOn));
-        if (delivery.isPresent() && !isMet(delivery.get())) {
-            apply(new ContractMilestoneOverdueEvent(contractId, milestoneId, MilestoneKind.DELIVERY, dueOn,
-                    startOfDayAfter(dueOn), backfilled));
-        } else if (instalment.isPresent() && !PaymentSchedule.of(terms).covers(milestoneId, totalPaid.amount())) {
-            apply(new ContractMilestoneOverdueEvent(contractId, milestoneId, MilestoneKind.PAYMENT, dueOn,
-                    startOfDayAfter(dueOn), backfilled));
+        unmetMilestone(milestoneId, dueOn).ifPresent(kind -> apply(new ContractMilestoneOverdueEvent(contractId,
+                milestoneId, kind, dueOn, startOfDayAfter(dueOn), backfilled)));
+    }
+
+    /**
+     * Raises a reminder once, while what it reminds of still holds: the milestone is still due on that date and unmet
+     * (a draft's too), or the active contract still expires on that date with that notice period.
+     */
+    @DeadlineHandler(deadlineName = Reminders.DEADLINE)
+    void on(PlannedReminder reminder, Reminders reminders) {
+        if (issuedReminders.contains(reminder.key()) || status.isClosed()) {
+            return;
         }
+        ReminderPolicy policy = reminders.policy();
+        switch (reminder.kind()) {
+            case MILESTONE_APPROACHING -> unmetMilestone(reminder.subject(), reminder.date())
+                    .filter(kind -> reminders.isDue(reminder, policy.forMilestone(reminder.subject(), reminder.date())))
+                    .ifPresent(kind -> apply(new ContractMilestoneApproachingEvent(contractId, reminder.subject(), kind,
+                            reminder.date(), reminder.daysBefore())));
+            case RENEWAL_NOTICE_DUE -> {
+                if (isActiveUntil(reminder) && Integer.valueOf(reminder.daysBefore()).equals(terms.renewalNoticeDays())
+                        && reminders.isDue(reminder, policy.forExpiry(reminder.date(), terms.renewalNoticeDays()))) {
+                    apply(new ContractRenewalNoticeDueEvent(contractId, reminder.date(), reminder.daysBefore(),
+                            reminder.remindOn()));
+                }
+            }
+            case EXPIRY_APPROACHING -> {
+                if (isActiveUntil(reminder)
+                        && reminders.isDue(reminder, policy.forExpiry(reminder.date(), terms.renewalNoticeDays()))) {
+                    apply(new ContractExpiryApproachingEvent(contractId, reminder.date(), reminder.daysBefore()));
+                }
+            }
+            default -> throw new IllegalStateException("a contract has no " + reminder.kind() + " reminders");
+        }
+    }
+
+    private boolean isActiveUntil(PlannedReminder reminder) {
+        return status == ContractStatus.ACTIVE && reminder.date().equals(terms.expiresOn());
+    }
+
+    /** The reminders the terms call for: ahead of expiry (and at the renewal notice) and of every milestone. */
+    private static List<PlannedReminder> remindersOf(ContractTerms terms, ReminderPolicy policy) {
+        List<PlannedReminder> planned = new ArrayList<>(policy.forExpiry(terms.expiresOn(), terms.renewalNoticeDays()));
+        terms.deliveries().forEach(m -> planned.addAll(policy.forMilestone(m.milestoneId(), m.dueOn())));
+        TermsRules.schedule(terms).forEach(p -> planned.addAll(policy.forMilestone(p.milestoneId(), p.dueOn())));
+        return planned;
+    }
+
+    /** The kind of the milestone if it is still due on {@code dueOn} and unmet. */
+    private Optional<MilestoneKind> unmetMilestone(String milestoneId, LocalDate dueOn) {
+        if (TermsRules.delivery(terms, milestoneId).filter(m -> m.dueOn().equals(dueOn) && !isMet(m)).isPresent()) {
+            return Optional.of(MilestoneKind.DELIVERY);
+        }
+        boolean unpaid = TermsRules.instalment(terms, milestoneId).filter(p -> p.dueOn().equals(dueOn)).isPresent()
+                && !PaymentSchedule.of(terms).covers(milestoneId, totalPaid.amount());
+        return unpaid ? Optional.of(MilestoneKind.PAYMENT) : Optional.empty();
     }
 
     @DeadlineHandler(deadlineName = CONTRACT_EXPIRY)
@@ -556,10 +615,14 @@ public class Contract {
     }
 
     private void scheduleRevisedDeadlines(ContractTerms before, ContractTerms after, DeadlineManager deadlines,
-                                          FactDates facts) {
+                                          FactDates facts, Reminders reminders) {
         if (!after.expiresOn().equals(before.expiresOn())) {
             scheduleExpiry(deadlines, after.expiresOn());
         }
+        Set<String> plannedBefore = new HashSet<>();
+        remindersOf(before, reminders.policy()).forEach(reminder -> plannedBefore.add(reminder.key()));
+        reminders.scheduleAhead(deadlines, remindersOf(after, reminders.policy()).stream()
+                .filter(reminder -> !plannedBefore.contains(reminder.key())).toList());
         if (status != ContractStatus.ACTIVE) {
             return; // milestone deadlines start at signing
         }
@@ -687,6 +750,24 @@ public class Contract {
     @EventSourcingHandler
     void on(ContractMilestoneOverdueEvent event) {
         reportedOverdue.put(event.milestoneId(), event.dueOn());
+    }
+
+    @EventSourcingHandler
+    void on(ContractMilestoneApproachingEvent event) {
+        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.MILESTONE_APPROACHING, event.milestoneId(),
+                event.dueOn(), event.daysBefore()));
+    }
+
+    @EventSourcingHandler
+    void on(ContractRenewalNoticeDueEvent event) {
+        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.RENEWAL_NOTICE_DUE, "", event.expiresOn(),
+                event.renewalNoticeDays()));
+    }
+
+    @EventSourcingHandler
+    void on(ContractExpiryApproachingEvent event) {
+        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.EXPIRY_APPROACHING, "", event.expiresOn(),
+                event.daysBefore()));
     }
 
     @EventSourcingHandler

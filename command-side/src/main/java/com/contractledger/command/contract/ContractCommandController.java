@@ -65,7 +65,7 @@ class ContractCommandController {
                 () -> UUID.randomUUID().toString()));
         ContractTerms terms = new ContractTerms(body.title(), body.lineItems(), orEmpty(body.deliveries()),
                 body.paymentTerms(), orEmpty(body.qualityStandards()), body.penaltyClause(), body.guarantee(),
-                body.effectiveFrom(), body.expiresOn());
+                body.effectiveFrom(), body.expiresOn(), body.renewalNoticeDays());
         return commands.create(write, body, new DraftContractCommand(contractId, SupplierId.of(body.supplierId()),
                 body.type(), body.currency(), terms), "/api/contracts/");
     }

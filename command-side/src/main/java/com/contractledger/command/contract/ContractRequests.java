@@ -17,6 +17,8 @@ import com.contractledger.api.contract.PaymentTerms;
 import com.contractledger.api.contract.PenaltyClause;
 import com.contractledger.api.contract.ResponsibleParty;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +47,8 @@ final class ContractRequests {
                          @Valid PenaltyClause penaltyClause,
                          @Valid Guarantee guarantee,
                          @NotNull LocalDate effectiveFrom,
-                         @NotNull LocalDate expiresOn) {
+                         @NotNull LocalDate expiresOn,
+                         @Min(1) @Max(3650) Integer renewalNoticeDays) {
     }
 
     record SignContract(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,

@@ -32,12 +32,21 @@ final class TermsAmendment {
                 orElse(changes.penaltyClause(), current.penaltyClause()),
                 orElse(changes.guarantee(), current.guarantee()),
                 orElse(changes.effectiveFrom(), current.effectiveFrom()),
-                orElse(changes.expiresOn(), current.expiresOn()));
+                orElse(changes.expiresOn(), current.expiresOn()),
+                renewalNoticeDays(current.renewalNoticeDays(), changes.renewalNoticeDays()));
+    }
+
+    private static Integer renewalNoticeDays(Integer current, Integer requested) {
+        if (requested == null) {
+            return current;
+        }
+        return requested == 0 ? null : requested;
     }
 
     static ContractTerms withExpiresOn(ContractTerms terms, LocalDate expiresOn) {
         return new ContractTerms(terms.title(), terms.lineItems(), terms.deliveries(), terms.paymentTerms(),
-                terms.qualityStandards(), terms.penaltyClause(), terms.guarantee(), terms.effectiveFrom(), expiresOn);
+                terms.qualityStandards(), terms.penaltyClause(), terms.guarantee(), terms.effectiveFrom(), expiresOn,
+                terms.renewalNoticeDays());
     }
 
     private static List<LineItem> lineItems(List<LineItem> current, List<LineItemChange> changes) {

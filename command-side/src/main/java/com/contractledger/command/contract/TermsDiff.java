@@ -41,6 +41,7 @@ final class TermsDiff {
         diff.guarantee(before.guarantee(), after.guarantee());
         diff.text("effectiveFrom", string(before.effectiveFrom()), string(after.effectiveFrom()));
         diff.text("expiresOn", string(before.expiresOn()), string(after.expiresOn()));
+        diff.text("renewalNoticeDays", string(before.renewalNoticeDays()), string(after.renewalNoticeDays()));
         return List.copyOf(diff.changes);
     }
 

@@ -185,6 +185,13 @@ final class TermsRules {
         if (!terms.expiresOn().isAfter(terms.effectiveFrom())) {
             throw violation("expiresOn " + terms.expiresOn() + " must be after effectiveFrom " + terms.effectiveFrom());
         }
+        if (terms.renewalNoticeDays() != null && terms.renewalNoticeDays() < 1) {
+            throw violation("a renewal notice period is at least one day (is " + terms.renewalNoticeDays() + ")");
+        }
+        if (terms.renewalNoticeDays() != null && terms.renewalDecisionDay().isBefore(terms.effectiveFrom())) {
+            throw violation("a renewal notice of " + terms.renewalNoticeDays() + " days before " + terms.expiresOn()
+                    + " starts before the contract takes effect on " + terms.effectiveFrom());
+        }
     }
 
     private static void validatePenaltyClause(PenaltyClause clause) {

@@ -19,6 +19,10 @@ import com.contractledger.api.supplier.RectificationOutcome;
 import com.contractledger.api.supplier.RectificationRequestedEvent;
 import com.contractledger.api.supplier.ReinstateSupplierCommand;
 import com.contractledger.api.supplier.RequestRectificationCommand;
+import com.contractledger.api.reminder.PlannedReminder;
+import com.contractledger.api.reminder.ReminderKind;
+import com.contractledger.api.supplier.SupplierCertificationExpiredEvent;
+import com.contractledger.api.supplier.SupplierCertificationExpiringEvent;
 import com.contractledger.api.supplier.SupplierClassifiedEvent;
 import com.contractledger.api.supplier.SupplierCommunicationLoggedEvent;
 import com.contractledger.api.supplier.SupplierCreditAssessedEvent;
@@ -35,6 +39,7 @@ import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
 import com.contractledger.command.common.FactDates;
+import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -48,6 +53,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -57,7 +64,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The buying company's relationship with one supplier: who the supplier is, its tier and segmentation, and the
  * performance, rectification and standing history that decides whether contracts may be placed with it.
  */
-@Revision("2") // the state's shape: snapshots of another revision are not used, the events are replayed instead
+@Revision("3") // the state's shape: snapshots of another revision are not used, the events are replayed instead
 @Aggregate(snapshotTriggerDefinition = "supplierSnapshotTriggerDefinition", cache = "supplierCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 class SupplierRelationship {
@@ -76,6 +83,9 @@ class SupplierRelationship {
     private LinkedHashMap<String, EvaluationPeriod> evaluationPeriods = new LinkedHashMap<>();
     private LinkedHashMap<String, Rectification> rectifications = new LinkedHashMap<>();
     private LinkedHashSet<String> communicationIds = new LinkedHashSet<>();
+    private ArrayList<Certification> certifications = new ArrayList<>();
+    /** The keys of the reminders raised ({@link PlannedReminder#key()}). */
+    private LinkedHashSet<String> issuedReminders = new LinkedHashSet<>();
 
     /** The period one performance evaluation covers. */
     record EvaluationPeriod(LocalDate start, LocalDate end) {
@@ -93,7 +103,7 @@ class SupplierRelationship {
     }
 
     @CommandHandler
-    SupplierRelationship(OnboardSupplierCommand command) {
+    SupplierRelationship(OnboardSupplierCommand command, DeadlineManager deadlines, Reminders reminders) {
         if (command.supplierId() == null) {
             throw new RuleViolationException("supplierId is required to onboard a supplier");
         }
@@ -116,6 +126,27 @@ class SupplierRelationship {
         apply(new SupplierOnboardedEvent(command.supplierId(), command.legalName(), command.registrationNumber(),
                 command.registeredAddress(), command.legalRepresentative(), command.region(), categories,
                 command.scale(), command.capabilities(), certifications, contacts, tier));
+        certifications.stream().filter(certification -> certification.validUntil() != null)
+                .forEach(certification -> reminders.scheduleAhead(deadlines, reminders.policy()
+                        .forCertification(certification.name(), certification.validUntil())));
+    }
+
+    /** Raises a certification's reminder once, unless the relationship has ended. */
+    @DeadlineHandler(deadlineName = Reminders.DEADLINE)
+    void on(PlannedReminder reminder, Reminders reminders) {
+        boolean held = certifications.stream().anyMatch(certification -> certification.name().equals(reminder.subject())
+                && reminder.date().equals(certification.validUntil()));
+        if (!held || status == SupplierStatus.TERMINATED || issuedReminders.contains(reminder.key())
+                || !reminders.isDue(reminder, reminders.policy().forCertification(reminder.subject(), reminder.date()))) {
+            return;
+        }
+        switch (reminder.kind()) {
+            case CERTIFICATION_EXPIRING -> apply(new SupplierCertificationExpiringEvent(supplierId, reminder.subject(),
+                    reminder.date(), reminder.daysBefore()));
+            case CERTIFICATION_EXPIRED -> apply(new SupplierCertificationExpiredEvent(supplierId, reminder.subject(),
+                    reminder.date()));
+            default -> throw new IllegalStateException("a supplier has no " + reminder.kind() + " reminders");
+        }
     }
 
     @CommandHandler
@@ -290,6 +321,7 @@ class SupplierRelationship {
         categories = new ArrayList<>(listOrEmpty(event.categories()));
         region = event.region();
         scale = event.scale();
+        certifications = new ArrayList<>(listOrEmpty(event.certifications()));
     }
 
     @EventSourcingHandler
@@ -336,6 +368,18 @@ class SupplierRelationship {
     @EventSourcingHandler
     void on(SupplierRelationshipTerminatedEvent event) {
         status = SupplierStatus.TERMINATED;
+    }
+
+    @EventSourcingHandler
+    void on(SupplierCertificationExpiringEvent event) {
+        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.CERTIFICATION_EXPIRING, event.name(),
+                event.validUntil(), event.daysBefore()));
+    }
+
+    @EventSourcingHandler
+    void on(SupplierCertificationExpiredEvent event) {
+        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.CERTIFICATION_EXPIRED, event.name(),
+                event.validUntil(), 0));
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
 import com.contractledger.api.contract.ContractExpiredEvent;
 import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
@@ -56,9 +57,13 @@ import com.contractledger.api.supplier.CreditRating;
 import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.api.supplier.SupplierStatus;
 import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.api.reminder.PlannedReminder;
+import com.contractledger.api.reminder.ReminderKind;
+import com.contractledger.api.reminder.ReminderPolicy;
 import com.contractledger.command.common.FactDates;
+import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
-import com.contractledger.command.common.SetClock;
+import com.contractledger.shared.SetClock;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.contractledger.command.supplier.SupplierDirectory;
 import com.contractledger.command.supplier.SupplierStanding;
@@ -131,7 +136,7 @@ class ContractTest {
 
     private final Map<SupplierId, SupplierStanding> standings = new HashMap<>();
     private final SetClock clock = new SetClock(AFTER_THE_FACTS);
-    private FixtureConfiguration<Contract> fixture;
+    private AggregateTestFixture<Contract> fixture;
 
     @BeforeEach
     void setUp() {
@@ -140,6 +145,17 @@ class ContractTest {
         fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(new FactDates(clock, 1));
+        fixture.registerInjectableResource(new Reminders(ReminderPolicy.DEFAULT, new FactDates(clock, 1)));
+        // a deadline is handled at its own time, as in a running system
+        fixture.registerDeadlineHandlerInterceptor((unitOfWork, chain) -> {
+            clock.set(fixture.currentTime());
+            return chain.proceed();
+        });
+    }
+
+    private static PlannedReminder milestoneReminder(String milestoneId, String dueOn, int daysBefore) {
+        return ReminderPolicy.DEFAULT.forMilestone(milestoneId, date(dueOn)).stream()
+                .filter(reminder -> reminder.daysBefore() == daysBefore).findFirst().orElseThrow();
     }
 
     /** Starts the test at {@code now}: the fixture's time (deadlines) and the clock's (the date rules) agree. */
@@ -496,14 +512,16 @@ class ContractTest {
     }
 
     @Test
-    void moving_a_milestone_of_a_draft_leaves_deadlines_to_the_signing() {
+    void moving_a_milestone_of_a_draft_moves_its_reminders_and_leaves_the_overdue_deadline_to_the_signing() {
         ContractChanges later = new ContractChanges(null, null,
                 List.of(new MilestoneChange("d1", date("2026-12-31"), null)), null, null, null, null, null, null);
         at(NOW)
                 .andGiven(drafted(designTerms()))
                 .when(amend(later))
                 .expectSuccessfulHandlerExecution()
-                .expectNoScheduledDeadlines();
+                .expectScheduledDeadline(Instant.parse("2026-12-24T00:00:00Z"), milestoneReminder("d1", "2026-12-31", 7))
+                .expectScheduledDeadline(Instant.parse("2026-12-30T00:00:00Z"), milestoneReminder("d1", "2026-12-31", 1))
+                .expectNoScheduledDeadlineWithName(Instant.parse("2027-01-01T00:00:00Z"), "milestone-overdue");
     }
 
     // ---- deliveries ----------------------------------------------------------------------------------------------
@@ -1036,7 +1054,8 @@ class ContractTest {
         at(NOW)
                 .andGivenCommands(draft(designTerms()), sign())
                 .whenTimeAdvancesTo(Instant.parse("2026-12-16T00:00:00Z"))
-                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 1),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
                         Instant.parse("2026-12-16T00:00:00Z"), false));
     }
 
@@ -1045,7 +1064,7 @@ class ContractTest {
         at(NOW)
                 .andGivenCommands(draft(designTerms()), sign())
                 .whenTimeAdvancesTo(Instant.parse("2026-12-15T23:59:59Z"))
-                .expectNoEvents();
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 1));
     }
 
     @Test
@@ -1064,7 +1083,8 @@ class ContractTest {
         signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
                         payment("pay-1", "8000.00", "CNY"))
                 .whenTimeAdvancesTo(Instant.parse("2027-01-16T00:00:00Z"))
-                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"),
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"), 1),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"),
                         Instant.parse("2027-01-16T00:00:00Z"), false));
     }
 
@@ -1078,7 +1098,8 @@ class ContractTest {
         signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
                         payment("pay-1", "4000.00", "CNY"))
                 .whenTimeAdvancesTo(Instant.parse("2027-02-16T00:00:00Z"))
-                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p2", MilestoneKind.PAYMENT, date("2027-02-15"),
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "p2", MilestoneKind.PAYMENT, date("2027-02-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "p2", MilestoneKind.PAYMENT, date("2027-02-15"), 1),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "p2", MilestoneKind.PAYMENT, date("2027-02-15"),
                         Instant.parse("2027-02-16T00:00:00Z"), false));
     }
 
@@ -1102,7 +1123,8 @@ class ContractTest {
         signed.andGivenCommands(delivery("dl-1", "d1", "2026-12-14", line("M8-30", "10000", "10000", "0")),
                         payment("pay-1", "4500.00", "CNY"))
                 .whenTimeAdvancesTo(Instant.parse("2027-01-16T00:00:00Z"))
-                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "p1b", MilestoneKind.PAYMENT, date("2027-01-15"),
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "p1b", MilestoneKind.PAYMENT, date("2027-01-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "p1b", MilestoneKind.PAYMENT, date("2027-01-15"), 1),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "p1b", MilestoneKind.PAYMENT, date("2027-01-15"),
                         Instant.parse("2027-01-16T00:00:00Z"), false));
     }
 
@@ -1144,7 +1166,8 @@ class ContractTest {
         at(NOW)
                 .andGivenCommands(draft(designTerms()), sign(), amend(away), amend(back))
                 .whenTimeAdvancesTo(Instant.parse("2026-12-17T00:00:00Z"))
-                .expectEvents(new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 1),
+                        new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"),
                         Instant.parse("2026-12-16T00:00:00Z"), false));
     }
 
@@ -1164,7 +1187,8 @@ class ContractTest {
         at(NOW)
                 .andGivenCommands(draft(designTerms()))
                 .whenTimeAdvancesTo(Instant.parse("2027-12-01T00:00:00Z"))
-                .expectEvents(new ContractExpiredEvent(CONTRACT, date("2027-11-30")));
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 1), new ContractMilestoneApproachingEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"), 1),
+                        new ContractExpiredEvent(CONTRACT, date("2027-11-30")));
     }
 
     @Test
@@ -1173,7 +1197,7 @@ class ContractTest {
         at(NOW)
                 .andGivenCommands(draft(designTerms()), amend(later))
                 .whenTimeAdvancesTo(Instant.parse("2027-12-02T00:00:00Z"))
-                .expectNoEvents()
+                .expectEvents(new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "d1", MilestoneKind.DELIVERY, date("2026-12-15"), 1), new ContractMilestoneApproachingEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"), 7), new ContractMilestoneApproachingEvent(CONTRACT, "p1", MilestoneKind.PAYMENT, date("2027-01-15"), 1))
                 .expectScheduledDeadline(Instant.parse("2028-04-01T00:00:00Z"), new ExpiryDue(date("2028-03-31")));
     }
 

@@ -43,9 +43,11 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
+import com.contractledger.api.reminder.ReminderPolicy;
 import com.contractledger.command.common.FactDates;
+import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
-import com.contractledger.command.common.SetClock;
+import com.contractledger.shared.SetClock;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +89,7 @@ class SupplierRelationshipTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(SupplierRelationship.class);
         fixture.registerInjectableResource(new FactDates(clock, 1));
+        fixture.registerInjectableResource(new Reminders(ReminderPolicy.DEFAULT, new FactDates(clock, 1)));
     }
 
     // onboarding
@@ -826,6 +829,7 @@ class SupplierRelationshipTest {
     void the_tolerance_is_a_setting() {
         fixture = new AggregateTestFixture<>(SupplierRelationship.class);
         fixture.registerInjectableResource(new FactDates(clock, 0));
+        fixture.registerInjectableResource(new Reminders(ReminderPolicy.DEFAULT, new FactDates(clock, 0)));
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-01")))
                 .expectException(RuleViolationException.class)

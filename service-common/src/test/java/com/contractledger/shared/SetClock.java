@@ -1,4 +1,4 @@
-package com.contractledger.command.common;
+package com.contractledger.shared;
 
 import java.time.Clock;
 import java.time.Instant;
