@@ -177,7 +177,9 @@ const EVENTS = {
         ContractPaymentRecorded: '付款', ContractMilestoneOverdue: '里程碑逾期', ContractBreached: '违约',
         DisputeOpened: '争议开启', DisputeEscalated: '争议升级', DisputeNoteAdded: '争议备注',
         DisputeResolved: '争议解决', ContractRenewed: '续签', ContractTerminated: '终止', ContractExpired: '到期',
-        ContractCompleted: '完成',
+        ContractCompleted: '完成', ContractMilestoneApproaching: '里程碑提醒',
+        ContractRenewalNoticeDue: '续签决定提醒', ContractExpiryApproaching: '到期提醒',
+        SupplierCertificationExpiring: '资质即将到期', SupplierCertificationExpired: '资质已到期',
     },
 };
 
@@ -204,6 +206,10 @@ const PHRASES = {
         ContractTerminated: '自 {effectiveOn:date} 起终止：{reason}',
         ContractExpired: '于 {expiresOn:date} 期满',
         ContractCompleted: '于 {completedOn:date} 完成',
+        ContractMilestoneApproaching: '提醒：{kind:value}里程碑 {milestoneId} 将于 {daysBefore} 天后（{dueOn:date}）到期',
+        ContractRenewalNoticeDue: '提醒：今天（{decideBy:date}）是续签决定的最后一天，合同于 {expiresOn:date} 到期'
+            + '（通知期 {renewalNoticeDays} 天）',
+        ContractExpiryApproaching: '提醒：合同将于 {daysBefore} 天后（{expiresOn:date}）到期',
     },
 };
 

@@ -6,7 +6,10 @@ import com.contractledger.api.contract.ContractCompletedEvent;
 import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
 import com.contractledger.api.contract.ContractExpiredEvent;
+import com.contractledger.api.contract.ContractExpiryApproachingEvent;
+import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractSignedEvent;
@@ -56,7 +59,12 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
                     + "changed fields: {changes}"),
             entry("ContractTerminated", "Terminated effective {effectiveOn}: {reason}"),
             entry("ContractExpired", "Expired at the end of {expiresOn}"),
-            entry("ContractCompleted", "Completed on {completedOn}"));
+            entry("ContractCompleted", "Completed on {completedOn}"),
+            entry("ContractMilestoneApproaching", "Reminder: {kind} milestone {milestoneId} is due in {daysBefore} "
+                    + "days, on {dueOn}"),
+            entry("ContractRenewalNoticeDue", "Reminder: today, {decideBy}, is the last day to decide on renewal; the "
+                    + "contract expires on {expiresOn} ({renewalNoticeDays} days' notice)"),
+            entry("ContractExpiryApproaching", "Reminder: the contract expires in {daysBefore} days, on {expiresOn}"));
 
     private static final Pattern FACT = Pattern.compile("\\{(\\w+)}");
 
@@ -127,6 +135,17 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
         }
         if (event instanceof ContractCompletedEvent e) {
             return phrase("ContractCompleted", "completedOn", e.completedOn());
+        }
+        if (event instanceof ContractMilestoneApproachingEvent e) {
+            return phrase("ContractMilestoneApproaching", "kind", e.kind(), "milestoneId", e.milestoneId(),
+                    "daysBefore", e.daysBefore(), "dueOn", e.dueOn());
+        }
+        if (event instanceof ContractRenewalNoticeDueEvent e) {
+            return phrase("ContractRenewalNoticeDue", "decideBy", e.decideBy(), "expiresOn", e.expiresOn(),
+                    "renewalNoticeDays", e.renewalNoticeDays());
+        }
+        if (event instanceof ContractExpiryApproachingEvent e) {
+            return phrase("ContractExpiryApproaching", "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn());
         }
         return new HistoryPhrase(event.getClass().getSimpleName().replaceFirst("Event$", ""), Map.of());
     }

@@ -1,5 +1,6 @@
 package com.contractledger.query.milestone;
 
+import com.contractledger.api.reminder.ReminderKind;
 import com.contractledger.query.common.DateParameters;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.Queries;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 @RestController
@@ -31,5 +33,18 @@ class MilestoneController {
         return Queries.ask(queryGateway, new FindMilestonesQuery(status,
                         DateParameters.within("dueBefore", dueBefore), paging.page(), paging.size()),
                 ResponseTypes.instanceOf(MilestonePage.class));
+    }
+
+    /** The reminders raised, newest first: of a kind, about one contract or supplier, since an instant. */
+    @GetMapping("/api/reminders")
+    ReminderPage reminders(@RequestParam(required = false) ReminderKind kind,
+                           @RequestParam(required = false) String aggregateId,
+                           @RequestParam(required = false) String since,
+                           @RequestParam(required = false) Integer page,
+                           @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        Instant from = DateParameters.instant("since", since);
+        return Queries.ask(queryGateway, new FindRemindersQuery(kind, aggregateId, from, paging.page(), paging.size()),
+                ResponseTypes.instanceOf(ReminderPage.class));
     }
 }

@@ -5,13 +5,20 @@ import com.contractledger.api.contract.ContractCompletedEvent;
 import com.contractledger.api.contract.ContractDeliveredEvent;
 import com.contractledger.api.contract.ContractDraftedEvent;
 import com.contractledger.api.contract.ContractExpiredEvent;
+import com.contractledger.api.contract.ContractExpiryApproachingEvent;
+import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.MilestoneKind;
+import com.contractledger.api.reminder.ReminderKind;
+import com.contractledger.api.reminder.ReminderPolicy;
+import com.contractledger.api.supplier.SupplierCertificationExpiredEvent;
+import com.contractledger.api.supplier.SupplierCertificationExpiringEvent;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
 import com.contractledger.query.common.ReadModelChangeLog;
@@ -45,9 +52,10 @@ import java.util.stream.Collectors;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Every delivery milestone and payment instalment with its due date and status. Amendments and renewals move due
- * dates, add milestones and drop those no longer in the terms (unless already met). Termination, expiry and
- * completion close the milestones still unmet.
+ * Every delivery milestone and payment instalment with its due date and status, and every reminder the system raised
+ * ahead of a date (of milestones, a contract's renewal notice and expiry, suppliers' certifications). Amendments and
+ * renewals move due dates, add milestones and drop those no longer in the terms (unless already met). Termination,
+ * expiry and completion close the milestones still unmet.
  */
 @Component
 @ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
@@ -55,24 +63,35 @@ public class MilestoneProjection extends Projection {
 
     public static final String PROCESSING_GROUP = "milestones";
     public static final String STREAM = "milestones";
+    public static final String REMINDER_STREAM = "reminders";
 
     private final Views<MilestonePlan> plans;
     private final Views<MilestoneView> milestones;
+    private final Views<ReminderView> reminders;
     private final Clock clock;
+    private final ReminderPolicy reminderPolicy;
 
-    /** {@code clock}: the application's one clock (LedgerClock), which decides what "today" is. */
+    /**
+     * {@code clock}: the application's one clock (LedgerClock), which decides what "today" is; {@code reminderPolicy}:
+     * how far ahead of a due date the write side reminds, to show the next reminder.
+     */
     @Autowired
     public MilestoneProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
-                               Clock clock) {
+                               Clock clock, ReminderPolicy reminderPolicy) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.clock = clock;
+        this.reminderPolicy = reminderPolicy;
         plans = readModel.views(MilestonePlan.COLLECTION, MilestonePlan.class, MilestonePlan::contractId);
         milestones = readModel.views(MilestoneView.COLLECTION, MilestoneView.class, MilestoneView::id)
                 .index(new Index().on("status", Sort.Direction.ASC).on("dueOn", Sort.Direction.ASC))
                 .index(new Index().on("dueOn", Sort.Direction.ASC))
                 .index(new Index().on("contractId", Sort.Direction.ASC))
                 .lookingUp(message -> planOf(EventContext.of(message).aggregateId()).stream())
-                .streamedAs(STREAM, milestone -> milestone.asOf(LocalDate.now(clock)));
+                .streamedAs(STREAM, milestone -> milestone.asOf(LocalDate.now(clock), reminderPolicy));
+        reminders = readModel.views(ReminderView.COLLECTION, ReminderView.class, ReminderView::id)
+                .index(new Index().on("remindedAt", Sort.Direction.DESC))
+                .index(new Index().on("aggregateId", Sort.Direction.ASC))
+                .streamedAs(REMINDER_STREAM, reminder -> reminder);
     }
 
     @EventHandler
@@ -125,6 +144,40 @@ public class MilestoneProjection extends Projection {
     }
 
     @EventHandler
+    public void on(ContractMilestoneApproachingEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        milestones.update(message, MilestoneView.idOf(context.aggregateId(), event.kind(), event.milestoneId()),
+                milestone -> milestone.dueOn().equals(event.dueOn())
+                        ? milestone.reminded(new MilestoneView.Reminded(event.daysBefore(), context.occurredAt()),
+                        context.sequence(), context.position())
+                        : milestone);
+        remind(message, ReminderKind.MILESTONE_APPROACHING, "Contract", event.milestoneId(), event.kind(),
+                event.dueOn(), event.daysBefore());
+    }
+
+    @EventHandler
+    public void on(ContractRenewalNoticeDueEvent event, EventMessage<?> message) {
+        remind(message, ReminderKind.RENEWAL_NOTICE_DUE, "Contract", "", null, event.expiresOn(),
+                event.renewalNoticeDays());
+    }
+
+    @EventHandler
+    public void on(ContractExpiryApproachingEvent event, EventMessage<?> message) {
+        remind(message, ReminderKind.EXPIRY_APPROACHING, "Contract", "", null, event.expiresOn(), event.daysBefore());
+    }
+
+    @EventHandler
+    public void on(SupplierCertificationExpiringEvent event, EventMessage<?> message) {
+        remind(message, ReminderKind.CERTIFICATION_EXPIRING, "Supplier", event.name(), null, event.validUntil(),
+                event.daysBefore());
+    }
+
+    @EventHandler
+    public void on(SupplierCertificationExpiredEvent event, EventMessage<?> message) {
+        remind(message, ReminderKind.CERTIFICATION_EXPIRED, "Supplier", event.name(), null, event.validUntil(), 0);
+    }
+
+    @EventHandler
     public void on(ContractTerminatedEvent event, EventMessage<?> message) {
         close(message, ContractStatus.TERMINATED);
     }
@@ -158,8 +211,38 @@ public class MilestoneProjection extends Projection {
                 : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
         long total = milestones.count(filter);
         Paging paging = new Paging(query.page(), query.size());
-        List<MilestoneView> items = milestones.find(paging.apply(filter, Sort.by("dueOn", "_id"))).stream().map(milestone -> milestone.asOf(today)).toList();
+        List<MilestoneView> items = milestones.find(paging.apply(filter, Sort.by("dueOn", "_id"))).stream()
+                .map(milestone -> milestone.asOf(today, reminderPolicy)).toList();
         return new MilestonePage(items, query.page(), query.size(), total);
+    }
+
+    @QueryHandler
+    public ReminderPage handle(FindRemindersQuery query) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (query.kind() != null) {
+            criteria.add(where("kind").is(query.kind()));
+        }
+        if (query.aggregateId() != null) {
+            criteria.add(where("aggregateId").is(query.aggregateId()));
+        }
+        if (query.since() != null) {
+            criteria.add(where("remindedAt").gte(query.since()));
+        }
+        Query filter = criteria.isEmpty() ? new Query()
+                : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
+        long total = reminders.count(filter);
+        Paging paging = new Paging(query.page(), query.size());
+        List<ReminderView> items = reminders.find(paging.apply(filter,
+                Sort.by(Sort.Direction.DESC, "remindedAt").and(Sort.by(Sort.Direction.DESC, "_id"))));
+        return new ReminderPage(items, query.page(), query.size(), total);
+    }
+
+    private void remind(EventMessage<?> message, ReminderKind kind, String aggregateType, String subject,
+                        MilestoneKind milestoneKind, LocalDate date, int daysBefore) {
+        EventContext context = EventContext.of(message);
+        reminders.put(message, new ReminderView(ReminderView.idOf(context.aggregateId(), context.sequence()),
+                kind.event(), kind, aggregateType, context.aggregateId(), subject, milestoneKind, date, daysBefore,
+                context.occurredAt(), context.sequence(), context.position()));
     }
 
     private void close(EventMessage<?> message, ContractStatus contractStatus) {
@@ -201,13 +284,13 @@ public class MilestoneProjection extends Projection {
             terms.deliveries().forEach(delivery -> planned.add(new MilestoneView(
                     MilestoneView.idOf(contractId, MilestoneKind.DELIVERY, delivery.milestoneId()), contractId,
                     supplierId, delivery.milestoneId(), MilestoneKind.DELIVERY, delivery.dueOn(), null, currency,
-                    Status.UPCOMING, null, null, null, context.sequence(), context.position())));
+                    Status.UPCOMING, null, null, null, null, null, context.sequence(), context.position())));
         }
         if (terms.paymentTerms() != null && terms.paymentTerms().schedule() != null) {
             terms.paymentTerms().schedule().forEach(instalment -> planned.add(new MilestoneView(
                     MilestoneView.idOf(contractId, MilestoneKind.PAYMENT, instalment.milestoneId()), contractId,
                     supplierId, instalment.milestoneId(), MilestoneKind.PAYMENT, instalment.dueOn(),
-                    instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null, null,
+                    instalment.amount().toPlainString(), currency, Status.UPCOMING, null, null, null, null, null,
                     context.sequence(), context.position())));
         }
         LocalDate on = LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC);

@@ -99,6 +99,13 @@ class ReadModelStreamController {
         return subscribe(user, MilestoneProjection.STREAM, null, lastEventId);
     }
 
+    /** Each reminder the system raises, as {@code ReminderView}. */
+    @GetMapping(path = "/api/stream/reminders", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<?> reminders(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+                                Principal user) {
+        return subscribe(user, MilestoneProjection.REMINDER_STREAM, null, lastEventId);
+    }
+
     /** Each change of a supplier's risk level, as {@code RiskLevelChange}. */
     @GetMapping(path = "/api/stream/risk", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<?> risk(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,

@@ -18,6 +18,7 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.api.contract.MilestoneKind;
+import com.contractledger.api.reminder.ReminderPolicy;
 import com.contractledger.query.common.Amount;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.Paging;
@@ -41,6 +42,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -59,15 +61,23 @@ public class ContractSummaryProjection extends Projection {
     public static final String STREAM = "contracts";
 
     private final Views<ContractSummaryView> summaries;
+    private final Clock clock;
+    private final ReminderPolicy reminderPolicy;
 
+    /**
+     * {@code clock}: the application's one clock, which decides what "today" is; {@code reminderPolicy}: how far ahead
+     * of its dates the write side reminds, to show a contract's next reminder.
+     */
     public ContractSummaryProjection(MongoTemplate mongo, ReadModelChangeLog changes,
-                                     ReadModelGenerations generations) {
+                                     ReadModelGenerations generations, Clock clock, ReminderPolicy reminderPolicy) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
+        this.clock = clock;
+        this.reminderPolicy = reminderPolicy;
         summaries = readModel.views(ContractSummaryView.COLLECTION, ContractSummaryView.class,
                         ContractSummaryView::id)
                 .index(new Index().on("supplierId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
                 .index(new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))
-                .streamedAs(STREAM, view -> view);
+                .streamedAs(STREAM, this::asOfToday);
     }
 
     @EventHandler
@@ -79,7 +89,7 @@ public class ContractSummaryProjection extends Projection {
                 Amount.of(TermsFigures.orderedValue(terms), event.currency()), Amount.zero(event.currency()),
                 Amount.zero(event.currency()), Amount.zero(event.currency()), 0, 0, Amount.zero(event.currency()),
                 null, schedule(terms, List.of(), List.of()), terms.lineItems(), null, terms.expiresOn(),
-                context.occurredAt(), context.sequence(), context.position());
+                terms.renewalNoticeDays(), null, context.occurredAt(), context.sequence(), context.position());
         summaries.put(message, view);
     }
 
@@ -169,7 +179,7 @@ public class ContractSummaryProjection extends Projection {
 
     @QueryHandler
     public Optional<ContractSummaryView> handle(FindContractSummaryQuery query) {
-        return summaries.served(query.contractId());
+        return summaries.served(query.contractId()).map(this::asOfToday);
     }
 
     @QueryHandler
@@ -183,7 +193,8 @@ public class ContractSummaryProjection extends Projection {
         }
         long total = summaries.count(filter);
         Paging paging = new Paging(query.page(), query.size());
-        List<ContractSummaryView> items = summaries.find(paging.apply(filter, Sort.by("_id")));
+        List<ContractSummaryView> items = summaries.find(paging.apply(filter, Sort.by("_id"))).stream()
+                .map(this::asOfToday).toList();
         return new ContractSummaryPage(items, query.page(), query.size(), total);
     }
 
@@ -196,7 +207,11 @@ public class ContractSummaryProjection extends Projection {
                                                  List<String> coveredInstalments) {
         Amount ordered = Amount.of(TermsFigures.orderedValue(terms), Currency.getInstance(view.currency()));
         return view.withTerms(terms.title(), terms.lineItems(), ordered,
-                schedule(terms, view.milestones(), coveredInstalments), expiresOn);
+                schedule(terms, view.milestones(), coveredInstalments), expiresOn, terms.renewalNoticeDays());
+    }
+
+    private ContractSummaryView asOfToday(ContractSummaryView view) {
+        return view.asOf(LocalDate.now(clock), reminderPolicy);
     }
 
     /** The milestones of {@code terms}; delivery milestones keep whether they were met, instalments are met if covered. */

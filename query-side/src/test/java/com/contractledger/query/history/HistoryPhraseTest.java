@@ -4,7 +4,10 @@ import com.contractledger.api.contract.BreachType;
 import com.contractledger.api.contract.ContractCompletedEvent;
 import com.contractledger.api.contract.ContractExpiredEvent;
 import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.contract.ContractExpiryApproachingEvent;
+import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
+import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.MilestoneKind;
@@ -47,7 +50,10 @@ class HistoryPhraseTest {
                         List.of(), null, List.of()),
                 new ContractTerminatedEvent(CT, "supplier exits the market", LocalDate.parse("2027-03-01")),
                 new ContractExpiredEvent(CT, LocalDate.parse("2027-11-30")),
-                new ContractCompletedEvent(CT, LocalDate.parse("2027-02-01")));
+                new ContractCompletedEvent(CT, LocalDate.parse("2027-02-01")),
+                new ContractMilestoneApproachingEvent(CT, "d1", MilestoneKind.DELIVERY, LocalDate.parse("2026-12-15"), 7),
+                new ContractRenewalNoticeDueEvent(CT, LocalDate.parse("2027-11-30"), 60, LocalDate.parse("2027-10-01")),
+                new ContractExpiryApproachingEvent(CT, LocalDate.parse("2027-11-30"), 30));
     }
 
     @Test

@@ -1,5 +1,12 @@
 package com.contractledger.query.milestone;
 
+import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
+import com.contractledger.api.reminder.ReminderKind;
+import com.contractledger.api.reminder.ReminderPolicy;
+import com.contractledger.api.supplier.SupplierCertificationExpiringEvent;
+import com.contractledger.api.supplier.SupplierId;
+import com.contractledger.query.common.NextReminder;
+
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.contract.*;
 import com.contractledger.query.milestone.MilestoneView.Status;
@@ -18,6 +25,7 @@ import java.util.List;
 
 import static com.contractledger.query.support.Procurement.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MilestoneProjectionTest {
 
@@ -29,7 +37,7 @@ class MilestoneProjectionTest {
                 public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
                 public Clock withZone(java.time.ZoneId zone) { return this; }
                 public Instant instant() { return clock.instant(); }
-            });
+            }, ReminderPolicy.DEFAULT);
     private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
 
@@ -89,6 +97,44 @@ class MilestoneProjectionTest {
         apply(overdue);
         apply(Events.replayed(overdue));
         assertThat(statusOf("d1")).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void an_upcoming_milestone_shows_its_next_reminder_and_the_last_one_raised_and_every_reminder_is_listed() {
+        apply(events.of("ct-1", drafted("ct-1", "sup-001")));
+        apply(events.of("ct-1", signed("ct-1")));
+        // on 2026-12-10 the 7-day reminder of d1 (due 12-15) is behind, the 1-day one ahead
+        assertThat(milestone("d1").nextReminder()).isEqualTo(new NextReminder("ContractMilestoneApproaching",
+                LocalDate.parse("2026-12-14"), "d1", LocalDate.parse("2026-12-15"), 1));
+        TrackedEventMessage<?> reminded = events.of("ct-1", new ContractMilestoneApproachingEvent(ContractId.of("ct-1"),
+                "d1", MilestoneKind.DELIVERY, LocalDate.parse("2026-12-15"), 7));
+        apply(reminded);
+        apply(events.of("sup-001", new SupplierCertificationExpiringEvent(SupplierId.of("sup-001"), "ISO 9001",
+                LocalDate.parse("2027-01-31"), 60)));
+        apply(Events.replayed(reminded));
+
+        assertThat(milestone("d1").lastReminder().daysBefore()).isEqualTo(7);
+        assertThat(projection.handle(new FindRemindersQuery(null, null, null, 0, 20)).items())
+                .extracting(ReminderView::event, ReminderView::aggregateId, ReminderView::subject)
+                .containsExactlyInAnyOrder(tuple("ContractMilestoneApproaching", "ct-1", "d1"),
+                        tuple("SupplierCertificationExpiring", "sup-001", "ISO 9001"));
+        assertThat(projection.handle(new FindRemindersQuery(ReminderKind.CERTIFICATION_EXPIRING, null, null, 0, 20))
+                .items()).extracting(ReminderView::aggregateId).containsExactly("sup-001");
+        assertThat(projection.handle(new FindRemindersQuery(null, "ct-1", null, 0, 20)).total()).isEqualTo(1);
+
+        // moved: the reminder raised was for the old date; the next is the new date's 7-day one
+        apply(events.of("ct-1", new ContractAmendedEvent(ContractId.of("ct-1"), 1, AmendmentReason.SCHEDULE_CHANGE,
+                "supplier capacity", List.of(), terms("0.85", "2026-12-31", "2027-01-15"), List.of())));
+        assertThat(milestone("d1").lastReminder()).isNull();
+        assertThat(milestone("d1").nextReminder().on()).isEqualTo(LocalDate.parse("2026-12-24"));
+
+        apply(events.of("ct-1", delivered("ct-1", "dl-1", "2026-12-20", 10000, 10000, 0, "8500.00", true)));
+        assertThat(milestone("d1").nextReminder()).isNull();
+    }
+
+    private MilestoneView milestone(String milestoneId) {
+        return projection.handle(new FindMilestonesQuery(null, null, 0, 200)).items().stream()
+                .filter(m -> m.milestoneId().equals(milestoneId)).findFirst().orElseThrow();
     }
 
     @Test

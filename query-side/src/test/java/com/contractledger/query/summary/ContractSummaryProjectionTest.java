@@ -1,5 +1,15 @@
 package com.contractledger.query.summary;
 
+import com.contractledger.api.reminder.ReminderPolicy;
+import com.contractledger.query.common.NextReminder;
+
+import java.time.ZoneOffset;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import java.time.Clock;
+
 import com.contractledger.api.contract.BreachType;
 import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.MilestoneKind;
@@ -27,7 +37,8 @@ class ContractSummaryProjectionTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final ReadModelChangeLog changes = mongo.changeLog();
     private final ContractSummaryProjection projection = new ContractSummaryProjection(mongo.template(), changes,
-            mongo.generations());
+            mongo.generations(), Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC),
+            ReminderPolicy.DEFAULT);
     private final Events events = new Events();
 
     @AfterEach
@@ -71,6 +82,22 @@ class ContractSummaryProjectionTest {
         projection.on(rest, events.of("ct-1", rest));
         assertThat(summary("ct-1").openDisputes()).isZero();
         assertThat(summary("ct-1").nextMilestone().kind()).isEqualTo(MilestoneKind.PAYMENT);
+    }
+
+    @Test
+    void the_next_reminder_is_the_first_still_ahead_of_an_unmet_milestone_or_of_an_active_contracts_expiry() {
+        projection.on(drafted("ct-1", "sup-001"), events.of("ct-1", drafted("ct-1", "sup-001")));
+        // on 2026-11-25: d1 is due 2026-12-15, so its 7-day reminder on 12-08 comes first
+        assertThat(summary("ct-1").nextReminder()).isEqualTo(new NextReminder("ContractMilestoneApproaching",
+                LocalDate.parse("2026-12-08"), "d1", LocalDate.parse("2026-12-15"), 7));
+        var delivery = delivered("ct-1", "dl-1", "2026-11-24", 10000, 10000, 0, "8500.00", true);
+        projection.on(delivery, events.of("ct-1", delivery));
+        var payment = paid("ct-1", "pay-1", "8500.00", "2026-11-24", "8500.00", "p1");
+        projection.on(payment, events.of("ct-1", payment));
+        assertThat(summary("ct-1").nextReminder()).as("a draft has no expiry reminders").isNull();
+
+        projection.on(signed("ct-1"), events.of("ct-1", signed("ct-1")));
+        assertThat(summary("ct-1").nextReminder().event()).isEqualTo("ContractExpiryApproaching");
     }
 
     @Test
@@ -139,7 +166,8 @@ class ContractSummaryProjectionTest {
                 super.record(context, stream, key, view);
             }
         };
-        var crashing = new ContractSummaryProjection(mongo.template(), log, mongo.generations());
+        var crashing = new ContractSummaryProjection(mongo.template(), log, mongo.generations(), Clock.systemUTC(),
+                ReminderPolicy.DEFAULT);
         var draft = drafted("ct-1", "sup-001");
         TrackedEventMessage<?> drafting = events.of("ct-1", draft);
         try {
