@@ -63,6 +63,23 @@ final class RiskFormula {
         return new SupplierRisk(supplier.id(), score, SupplierRisk.Level.of(score), VERSION, at, factors);
     }
 
+    /**
+     * The days from which the supplier's own record counts differently with no event: an open rectification falls
+     * overdue, a certification enters its warning window or expires.
+     */
+    static Stream<LocalDate> turningDays(RiskSupplier supplier) {
+        return Stream.concat(supplier.rectifications().stream()
+                        .filter(r -> r.outcome() == null && r.dueOn() != null).map(r -> r.dueOn().plusDays(1)),
+                supplier.certifications().stream().filter(c -> c.validUntil() != null).flatMap(c -> Stream.of(
+                        c.validUntil().minusDays(CERTIFICATION_WARNING_DAYS - 1), c.validUntil().plusDays(1))));
+    }
+
+    /** The days from which a contract's breaches by the supplier count differently: each leaves the window. */
+    static Stream<LocalDate> turningDays(RiskContract contract) {
+        return contract.breaches().stream().filter(b -> b.responsibleParty() == ResponsibleParty.SUPPLIER)
+                .map(b -> b.occurredOn().plusDays(BREACH_DAYS + 1));
+    }
+
     /** The largest share of a category's spend that the supplier holds, in that category and currency. */
     record Dependence(String category, String currency, BigDecimal share, List<Evidence> evidence) {
         static final Dependence NONE = new Dependence(null, null, BigDecimal.ZERO, List.of());
