@@ -59,6 +59,7 @@ public class SupplierRiskProjection extends Projection {
     public static final String PROCESSING_GROUP = "supplier-risk";
     /** Announces each change of a supplier's level ({@link RiskLevelChange}), keyed by supplier. */
     public static final String STREAM = "risk";
+
     private final Views<RiskSupplier> suppliers;
     private final Views<RiskContract> contracts;
     private final Clock clock;
@@ -242,7 +243,7 @@ public class SupplierRiskProjection extends Projection {
      * The supplier's level now, from the views as the API serves them, announced if it moved: {@code eventId} the
      * event that moved it, or null when the passing of time did.
      */
-    void announceLevel(String supplierId, String eventId) {
+    private void announceLevel(String supplierId, String eventId) {
         announcements.announce(supplierId, () -> suppliers.served(supplierId)
                 .map(supplier -> risk(supplier, clock.instant())), eventId);
     }
