@@ -51,7 +51,8 @@ public final class PhraseBooks {
             throw new UncheckedIOException(e);
         }
         String block = script.substring(script.indexOf("const PHRASES"));
-        block = block.substring(block.indexOf(language + ": {"), block.indexOf("\n    },", block.indexOf(language + ": {")));
+        int start = block.indexOf(language + ": {");
+        block = block.substring(start, block.indexOf("\n    },", start));
         Map<String, String> phrases = new HashMap<>();
         Matcher entry = Pattern.compile("(\\w+): ((?:'[^']*'\\s*\\+?\\s*)+),").matcher(block);
         while (entry.find()) {
