@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +49,7 @@ class SupplierRiskReevaluationTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final ReadModelChangeLog changes = mongo.changeLog();
     private final InMemoryEventStorageEngine stored = new InMemoryEventStorageEngine();
-    private final MovedClock clock = new MovedClock(AT);
-    private final SupplierRiskProjection projection = projection(changes);
+    private final SupplierRiskProjection projection = at(AT);
     private final AnnotatedHandlers handlers = new AnnotatedHandlers(projection);
     private final Events events = new Events();
 
@@ -67,15 +65,20 @@ class SupplierRiskReevaluationTest {
         mongo.close();
     }
 
-    private SupplierRiskProjection projection(ReadModelChangeLog log) {
-        return new SupplierRiskProjection(mongo.template(), log, mongo.generations(), clock,
-                EmbeddedEventStore.builder().storageEngine(stored).build(), (WebhookNotices) null);
+    /** The projection of an instance whose clock reads {@code now}: the test moves time by asking at a later one. */
+    private SupplierRiskProjection at(Instant now) {
+        return new SupplierRiskProjection(mongo.template(), changes, mongo.generations(), Clock.fixed(now,
+                ZoneOffset.UTC), EmbeddedEventStore.builder().storageEngine(stored).build(), (WebhookNotices) null);
     }
 
     private TrackedEventMessage<?> apply(String aggregateId, Object payload) {
+        return apply(handlers, aggregateId, payload);
+    }
+
+    private TrackedEventMessage<?> apply(AnnotatedHandlers instance, String aggregateId, Object payload) {
         TrackedEventMessage<?> message = events.of(aggregateId, payload);
         stored.appendEvents(List.of(message));
-        handlers.apply(message);
+        instance.apply(message);
         return message;
     }
 
@@ -110,19 +113,17 @@ class SupplierRiskReevaluationTest {
         assertThat(announced()).extracting(change -> change.get("eventId").asText()).containsExactly(
                 medium.getIdentifier());
 
-        clock.moveTo(Instant.parse("2027-05-02T00:10:00Z"));
-        LocalDate since = projection.reevaluate(null);
+        LocalDate since = at(Instant.parse("2027-05-02T00:10:00Z")).reevaluate(null);
         assertThat(since).isEqualTo(LocalDate.parse("2027-05-02"));
         assertThat(announced()).hasSize(1);
 
-        clock.moveTo(Instant.parse("2027-06-16T23:59:00Z"));
-        since = projection.reevaluate(since);
+        since = at(Instant.parse("2027-06-16T23:59:00Z")).reevaluate(since);
         assertThat(announced()).hasSize(1);
 
-        clock.moveTo(Instant.parse("2027-06-17T00:05:00Z"));
-        projection.reevaluate(since);
-        projection(mongo.changeLog()).reevaluate(null);
-        projection.reevaluate(LocalDate.parse("2027-06-16"));
+        Instant left = Instant.parse("2027-06-17T00:05:00Z");
+        at(left).reevaluate(since);
+        at(left.plusSeconds(1)).reevaluate(null);
+        at(left.plusSeconds(2)).reevaluate(LocalDate.parse("2027-06-16"));
 
         List<JsonNode> levels = announced();
         assertThat(levels).extracting(change -> change.get("from").asText() + "→" + change.get("to").asText())
@@ -138,8 +139,7 @@ class SupplierRiskReevaluationTest {
     void a_run_after_a_pause_finds_the_days_it_missed() throws Exception {
         mediumSupplier();
 
-        clock.moveTo(Instant.parse("2027-06-20T08:00:00Z"));
-        projection.reevaluate(LocalDate.parse("2027-06-10"));
+        at(Instant.parse("2027-06-20T08:00:00Z")).reevaluate(LocalDate.parse("2027-06-10"));
 
         assertThat(announced()).extracting(change -> change.get("to").asText()).containsExactly("MEDIUM", "LOW");
     }
@@ -151,11 +151,12 @@ class SupplierRiskReevaluationTest {
     @Test
     void an_event_after_a_reevaluation_is_compared_with_the_level_it_announced() throws Exception {
         mediumSupplier();
-        clock.moveTo(Instant.parse("2027-06-17T00:05:00Z"));
-        projection.reevaluate(null);
+        SupplierRiskProjection later = at(Instant.parse("2027-06-17T00:05:00Z"));
+        later.reevaluate(null);
 
-        apply("ct-1", breach("br-4"));
-        TrackedEventMessage<?> breach = apply("ct-1", breach("br-5"));
+        AnnotatedHandlers handledLater = new AnnotatedHandlers(later);
+        apply(handledLater, "ct-1", breach("br-4"));
+        TrackedEventMessage<?> breach = apply(handledLater, "ct-1", breach("br-5"));
 
         List<JsonNode> levels = announced();
         assertThat(levels).extracting(change -> change.get("to").asText()).containsExactly("MEDIUM", "LOW", "MEDIUM");
@@ -192,47 +193,17 @@ class SupplierRiskReevaluationTest {
         mongo.template().insert(new RiskAnnouncements.Announced("sup-001", Level.LOW, Level.HIGH, 60, AT, null,
                 "reevaluated-sup-001-1", true), RiskAnnouncements.COLLECTION);
 
-        clock.moveTo(AT.plusSeconds(30));
-        projection.reevaluate(null);
+        at(AT.plusSeconds(30)).reevaluate(null);
         assertThat(changes.after(SupplierRiskProjection.STREAM, "sup-001", 0, 10)).isEmpty();
 
-        clock.moveTo(AT.plus(RiskAnnouncements.PENDING_GRACE).plusSeconds(1));
-        projection.reevaluate(null);
-        projection.reevaluate(null);
+        Instant later = AT.plus(RiskAnnouncements.PENDING_GRACE).plusSeconds(1);
+        at(later).reevaluate(null);
+        at(later).reevaluate(null);
         assertThat(changes.after(SupplierRiskProjection.STREAM, "sup-001", 0, 10)).hasSize(1);
     }
 
     private static ContractBreachedEvent breach(String breachId) {
         return new ContractBreachedEvent(ContractId.of("ct-1"), breachId, BreachType.OTHER, ResponsibleParty.SUPPLIER,
                 "late drawings", null, LocalDate.parse("2027-06-15"), Money.of("0.00", "CNY"), null);
-    }
-
-    /** The application's clock, moved by the test. */
-    private static final class MovedClock extends Clock {
-
-        private Instant now;
-
-        MovedClock(Instant now) {
-            this.now = now;
-        }
-
-        void moveTo(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
