@@ -185,6 +185,25 @@ const EVENTS = {
 
 const PHRASES = {
     zh: {
+        // the risk factors' explanations ({byType:counts}: codes with their counts, "LATE_DELIVERY 2, OTHER 1")
+        RiskNoDeliveries: '尚无交付',
+        RiskLateDeliveries: '最近 {deliveries} 次交付中 {late} 次延迟',
+        RiskNoTrend: '交付少于 {deliveries} 次：尚无趋势',
+        RiskOnTimeTrend: '最近 {last} 次交付准时率 {now}，此前 {before} 次为 {then}',
+        RiskRejection: '最近 {deliveries} 次交付的数量中拒收 {rejected}',
+        RiskRejectionTrend: '最近 {last} 次交付拒收率 {now}，此前 {before} 次为 {then}',
+        RiskNoBreaches: '近 {days} 天内无供应商责任的违约',
+        RiskBreaches: '近 {days} 天内供应商责任的违约 {breaches} 次（{byType:counts}）',
+        RiskDisputes: '未决争议 {open} 项，其中仲裁或诉讼中（计两次）{serious} 项',
+        RiskNoCredit: '尚无信用评估',
+        RiskCredit: '信用评级 {rating}',
+        RiskCreditDowngraded: '信用评级 {rating}，由 {previous} 下调',
+        RiskRectifications: '整改失败或逾期 {failed} 项',
+        RiskNotEvaluated: '尚未评价',
+        RiskEvaluation: '最近一次评价等级 {grade}',
+        RiskCertifications: '资质证书已过期 {expired} 项，{days} 天内到期 {expiring} 项',
+        RiskNoSpend: '无已签署的合同',
+        RiskDependence: '占采购方{category}类 {currency} 支出的 {share}',
         ContractDrafted: '起草{type:value}合同“{title}”，供应商 {supplierId}，金额 {value:money}',
         ContractSigned: '{signedOn:date} 由 {signatories} 签署',
         ContractAmended: '第 {amendmentNumber} 次变更（{reason:value}）：{description}；变更字段 {changes} 个',
@@ -235,13 +254,17 @@ export function eventName(type) {
     return (EVENTS[language] || {})[type] ?? type;
 }
 
-/** What a history entry says, in the reader's language when there is a phrase for it, else its English summary. */
-export function phrase(entry) {
+/**
+ * What a history entry or a risk factor says, in the reader's language when there is a phrase for it, else in
+ * English: the entry's summary unless another English sentence is given (a factor's explanation).
+ */
+export function phrase(entry, english = entry.summary) {
     const sentence = (PHRASES[language] || {})[entry.phrase];
     if (!sentence || !entry.facts) {
-        return entry.summary;
+        return english;
     }
-    const formats = {date, money: amount => money(amountOf(amount)), number: n => number(Number(n)), value};
+    const formats = {date, money: amount => money(amountOf(amount)), number: n => number(Number(n)), value,
+        counts: text => text.split(', ').map(count => count.replace(/^\w+/, value)).join('、')};
     return sentence.replace(/\{(\w+)(?::(\w+))?}/g, (all, name, format) => {
         const fact = entry.facts[name];
         return fact == null ? t('none') : format ? formats[format](fact) : fact;

@@ -1,5 +1,5 @@
 // Suppliers, and one supplier: profile, scorecard with its charts, evaluations, communications, rectifications, credit.
-import {t, value, instant, date, percent, number, eventName} from './i18n.js';
+import {t, value, instant, date, percent, number, eventName, phrase} from './i18n.js';
 import {get} from './api.js';
 import {h, table, figures, section, badge, fill} from './dom.js';
 import {chart} from './charts.js';
@@ -39,7 +39,10 @@ export function supplierScreen(main, id, session) {
     }
 }
 
-/** The risk score and level, and each factor with its contribution, its reason and the events it rests on. */
+/**
+ * The risk score and level, and each factor with its contribution, its reason (in the reader's language from its phrase
+ * and facts) and the events it rests on.
+ */
 function riskOf(risk) {
     const evidence = factor => factor.evidence.map(event => {
         const label = event.aggregateId + ' #' + event.sequence + ' ' + eventName(event.type);
@@ -52,7 +55,7 @@ function riskOf(risk) {
             'risk-score'], [t('formulaVersion'), risk.formulaVersion], [t('asOfTime'), instant(risk.asOf)]]),
         table(null, [t('factor'), t('contribution'), t('reason'), t('evidence')], risk.factors.map(factor => [
             t('riskFactor.' + factor.name), number(Number(factor.contribution)) + ' / ' + factor.weight,
-            factor.explanation, evidence(factor)]), {id: 'risk-factors'}),
+            phrase(factor, factor.explanation), evidence(factor)]), {id: 'risk-factors'}),
     ];
 }
 

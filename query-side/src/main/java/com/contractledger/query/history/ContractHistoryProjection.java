@@ -55,10 +55,11 @@ public class ContractHistoryProjection extends Projection {
         }
         EventContext context = EventContext.of(message);
         String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
-        HistoryPhrase phrase = HistoryPhrase.of(event);
+        Phrase phrase = HistoryPhrase.of(event);
         entries.add(context.aggregateId(), context.sequence(), new ContractHistoryEntry(context.sequence(),
                 context.eventId(), type, context.occurredAt(), context.actor(), context.reason(),
-                context.correlationId(), phrase.english(), phrase.key(), phrase.facts(), changesOf(event)));
+                context.correlationId(), phrase.in(HistoryPhrase.ENGLISH), phrase.key(), phrase.facts(),
+                changesOf(event)));
     }
 
     @QueryHandler

@@ -22,23 +22,15 @@ import com.contractledger.query.common.DeliveredTotals;
 import com.contractledger.query.common.TermsFigures;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static java.util.Map.entry;
 
-/**
- * What a history entry says of its event: a phrase (by key), the facts it names, and the English sentence they make.
- * The console says the same phrase in the reader's language from the key and the facts, so the facts are plain
- * strings: dates as ISO dates, amounts as "81.00 CNY", codes as their enum names.
- */
-public record HistoryPhrase(String key, Map<String, String> facts) {
+/** What a history entry says of its event: a {@link Phrase} of the facts it names, and the English sentences. */
+public final class HistoryPhrase {
 
     /** The English sentence of each phrase; each {name} is a fact of the entry. */
-    static final Map<String, String> ENGLISH = Map.ofEntries(
+    public static final Map<String, String> ENGLISH = Map.ofEntries(
             entry("ContractDrafted", "Drafted {type} contract \"{title}\" with supplier {supplierId} worth {value}"),
             entry("ContractSigned", "Signed on {signedOn} by {signatories}"),
             entry("ContractAmended", "Amendment {amendmentNumber} ({reason}): {description}; changed fields: {changes}"),
@@ -66,10 +58,11 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
                     + "contract expires on {expiresOn} ({renewalNoticeDays} days' notice)"),
             entry("ContractExpiryApproaching", "Reminder: the contract expires in {daysBefore} days, on {expiresOn}"));
 
-    private static final Pattern FACT = Pattern.compile("\\{(\\w+)}");
+    private HistoryPhrase() {
+    }
 
     /** The phrase of a contract's event; an event without one is named by its type alone. */
-    static HistoryPhrase of(Object event) {
+    static Phrase of(Object event) {
         if (event instanceof ContractDraftedEvent e) {
             return phrase("ContractDrafted", "type", e.type(), "title", e.terms().title(), "supplierId", e.supplierId(),
                     "value", TermsFigures.orderedValue(e.terms()).toPlainString() + " " + e.currency());
@@ -83,15 +76,11 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
         }
         if (event instanceof ContractDeliveredEvent e) {
             DeliveredTotals totals = DeliveredTotals.of(e.lines());
-            HistoryPhrase delivery = phrase("ContractDelivered", "deliveryId", e.deliveryId(),
+            Phrase delivery = phrase("ContractDelivered", "deliveryId", e.deliveryId(),
                     "milestoneId", e.milestoneId(), "deliveredOn", e.deliveredOn(),
                     "delivered", totals.delivered().toPlainString(), "accepted", totals.accepted().toPlainString(),
                     "rejected", totals.rejected().toPlainString(), "value", e.deliveredValue());
-            if (e.late()) {
-                delivery.facts.put("daysLate", String.valueOf(e.daysLate()));
-                return new HistoryPhrase("ContractDeliveredLate", delivery.facts);
-            }
-            return delivery;
+            return e.late() ? delivery.and("ContractDeliveredLate", "daysLate", e.daysLate()) : delivery;
         }
         if (event instanceof ContractPaymentRecordedEvent e) {
             return phrase("ContractPaymentRecorded", "paymentId", e.paymentId(), "amount", e.amount(),
@@ -147,34 +136,11 @@ public record HistoryPhrase(String key, Map<String, String> facts) {
         if (event instanceof ContractExpiryApproachingEvent e) {
             return phrase("ContractExpiryApproaching", "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn());
         }
-        return new HistoryPhrase(event.getClass().getSimpleName().replaceFirst("Event$", ""), Map.of());
+        return phrase(event.getClass().getSimpleName().replaceFirst("Event$", ""));
     }
 
-    /** The phrase in English: its sentence with each fact in place, or its key when it has no sentence. */
-    public String english() {
-        String sentence = ENGLISH.get(key);
-        if (sentence == null) {
-            return key;
-        }
-        Matcher names = FACT.matcher(sentence);
-        StringBuilder english = new StringBuilder();
-        while (names.find()) {
-            String fact = facts.get(names.group(1));
-            if (fact == null && !facts.containsKey(names.group(1))) {
-                throw new IllegalStateException("phrase " + key + " names no fact " + names.group(1));
-            }
-            names.appendReplacement(english, Matcher.quoteReplacement(fact == null ? "none" : fact));
-        }
-        return names.appendTail(english).toString();
-    }
-
-    private static HistoryPhrase phrase(String key, Object... namesAndFacts) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndFacts.length; i += 2) {
-            Object fact = namesAndFacts[i + 1];
-            facts.put((String) namesAndFacts[i], fact == null ? null : fact.toString());
-        }
-        return new HistoryPhrase(key, facts);
+    private static Phrase phrase(String key, Object... namesAndFacts) {
+        return Phrase.of(key, namesAndFacts);
     }
 
     private static int size(Collection<?> items) {

@@ -4,6 +4,7 @@ import com.contractledger.api.contract.DisputeStage;
 import com.contractledger.api.contract.ResponsibleParty;
 import com.contractledger.api.supplier.CreditRating;
 import com.contractledger.api.supplier.RectificationOutcome;
+import com.contractledger.query.history.Phrase;
 import com.contractledger.query.risk.RiskContract.Breach;
 import com.contractledger.query.risk.RiskContract.Delivery;
 import com.contractledger.query.risk.RiskContract.Dispute;
@@ -62,6 +63,23 @@ final class RiskFormula {
         return new SupplierRisk(supplier.id(), score, SupplierRisk.Level.of(score), VERSION, at, factors);
     }
 
+    /**
+     * The days from which the supplier's own record counts differently with no event: an open rectification falls
+     * overdue, a certification enters its warning window or expires.
+     */
+    static Stream<LocalDate> turningDays(RiskSupplier supplier) {
+        return Stream.concat(supplier.rectifications().stream()
+                        .filter(r -> r.outcome() == null && r.dueOn() != null).map(r -> r.dueOn().plusDays(1)),
+                supplier.certifications().stream().filter(c -> c.validUntil() != null).flatMap(c -> Stream.of(
+                        c.validUntil().minusDays(CERTIFICATION_WARNING_DAYS - 1), c.validUntil().plusDays(1))));
+    }
+
+    /** The days from which a contract's breaches by the supplier count differently: each leaves the window. */
+    static Stream<LocalDate> turningDays(RiskContract contract) {
+        return contract.breaches().stream().filter(b -> b.responsibleParty() == ResponsibleParty.SUPPLIER)
+                .map(b -> b.occurredOn().plusDays(BREACH_DAYS + 1));
+    }
+
     /** The largest share of a category's spend that the supplier holds, in that category and currency. */
     record Dependence(String category, String currency, BigDecimal share, List<Evidence> evidence) {
         static final Dependence NONE = new Dependence(null, null, BigDecimal.ZERO, List.of());
@@ -70,21 +88,19 @@ final class RiskFormula {
     private static Factor onTime(List<Delivery> last) {
         List<Delivery> late = last.stream().filter(Delivery::late).toList();
         BigDecimal share = ratio(late.size(), last.size());
-        return factor("onTimeDelivery", share, 15, share, last.isEmpty() ? "no deliveries yet"
-                : "%d of the last %d deliveries late".formatted(late.size(), last.size()), evidenceOf(late));
+        return factor("onTimeDelivery", share, 15, share, last.isEmpty() ? Phrase.of("RiskNoDeliveries")
+                : Phrase.of("RiskLateDeliveries", "late", late.size(), "deliveries", last.size()), evidenceOf(late));
     }
 
     private static Factor onTimeTrend(List<Delivery> last, List<Delivery> before) {
         if (last.isEmpty() || before.isEmpty()) {
-            return factor("onTimeTrend", BigDecimal.ZERO, 10, BigDecimal.ZERO,
-                    "fewer than %d deliveries: no trend yet".formatted(WINDOW + 1), List.of());
+            return factor("onTimeTrend", BigDecimal.ZERO, 10, BigDecimal.ZERO, noTrend(), List.of());
         }
         BigDecimal now = BigDecimal.ONE.subtract(ratio(count(last, Delivery::late), last.size()));
         BigDecimal then = BigDecimal.ONE.subtract(ratio(count(before, Delivery::late), before.size()));
         BigDecimal change = now.subtract(then);
         return factor("onTimeTrend", change, 10, scaled(change.negate(), new BigDecimal("0.5")),
-                "on time %s over the last %d deliveries against %s over the %d before".formatted(percent(now),
-                        last.size(), percent(then), before.size()),
+                trend("RiskOnTimeTrend", now, last, then, before),
                 evidenceOf(Stream.concat(before.stream(), last.stream()).filter(Delivery::late).toList()));
     }
 
@@ -92,19 +108,17 @@ final class RiskFormula {
         BigDecimal rate = rejected(last);
         List<Delivery> rejecting = last.stream().filter(d -> d.rejected().signum() > 0).toList();
         return factor("qualityRejection", rate, 15, scaled(rate, new BigDecimal("0.2")), last.isEmpty()
-                ? "no deliveries yet" : "%s of the quantity delivered in the last %d deliveries rejected"
-                .formatted(percent(rate), last.size()), evidenceOf(rejecting));
+                ? Phrase.of("RiskNoDeliveries") : Phrase.of("RiskRejection", "rejected", percent(rate),
+                "deliveries", last.size()), evidenceOf(rejecting));
     }
 
     private static Factor rejectionTrend(List<Delivery> last, List<Delivery> before) {
         if (last.isEmpty() || before.isEmpty()) {
-            return factor("qualityTrend", BigDecimal.ZERO, 5, BigDecimal.ZERO,
-                    "fewer than %d deliveries: no trend yet".formatted(WINDOW + 1), List.of());
+            return factor("qualityTrend", BigDecimal.ZERO, 5, BigDecimal.ZERO, noTrend(), List.of());
         }
         BigDecimal change = rejected(last).subtract(rejected(before));
         return factor("qualityTrend", change, 5, scaled(change, new BigDecimal("0.1")),
-                "rejected %s over the last %d deliveries against %s over the %d before".formatted(
-                        percent(rejected(last)), last.size(), percent(rejected(before)), before.size()),
+                trend("RiskRejectionTrend", rejected(last), last, rejected(before), before),
                 evidenceOf(Stream.concat(before.stream(), last.stream()).filter(d -> d.rejected().signum() > 0)
                         .toList()));
     }
@@ -118,9 +132,8 @@ final class RiskFormula {
                 Collectors.counting())).entrySet().stream().map(type -> type.getKey() + " " + type.getValue())
                 .collect(Collectors.joining(", "));
         return factor("breaches", BigDecimal.valueOf(recent.size()), 15, scaled(BigDecimal.valueOf(recent.size()),
-                        BigDecimal.valueOf(3)), recent.isEmpty() ? "no breach by the supplier in the last %d days"
-                        .formatted(BREACH_DAYS) : "breaches by the supplier in the last %d days: %d (%s)".formatted(
-                        BREACH_DAYS, recent.size(), byType),
+                        BigDecimal.valueOf(3)), recent.isEmpty() ? Phrase.of("RiskNoBreaches", "days", BREACH_DAYS)
+                        : Phrase.of("RiskBreaches", "days", BREACH_DAYS, "breaches", recent.size(), "byType", byType),
                 recent.stream().map(Breach::evidence).toList());
     }
 
@@ -130,14 +143,14 @@ final class RiskFormula {
                 || d.stage() == DisputeStage.LITIGATION).toList();
         int weighted = open.size() + serious.size();
         return factor("disputes", BigDecimal.valueOf(weighted), 10, scaled(BigDecimal.valueOf(weighted),
-                        BigDecimal.valueOf(4)), "open disputes: %d, in arbitration or litigation (counted twice): %d"
-                        .formatted(open.size(), serious.size()),
+                        BigDecimal.valueOf(4)), Phrase.of("RiskDisputes", "open", open.size(), "serious",
+                        serious.size()),
                 open.stream().flatMap(d -> d.evidence().stream()).toList());
     }
 
     private static Factor credit(List<Credit> assessments) {
         if (assessments.isEmpty()) {
-            return factor("credit", BigDecimal.ZERO, 10, BigDecimal.ZERO, "no credit assessment", List.of());
+            return factor("credit", BigDecimal.ZERO, 10, BigDecimal.ZERO, Phrase.of("RiskNoCredit"), List.of());
         }
         Credit latest = assessments.get(assessments.size() - 1);
         BigDecimal value = switch (latest.rating()) {
@@ -147,13 +160,13 @@ final class RiskFormula {
             case CCC, C -> BigDecimal.ONE;
         };
         List<Evidence> evidence = new ArrayList<>(List.of(latest.evidence()));
-        String explanation = "rated " + latest.rating();
+        Phrase explanation = Phrase.of("RiskCredit", "rating", latest.rating());
         if (assessments.size() > 1) {
             Credit previous = assessments.get(assessments.size() - 2);
             if (latest.rating().compareTo(previous.rating()) > 0) {
                 value = value.add(new BigDecimal("0.25")).min(BigDecimal.ONE);
                 evidence.add(0, previous.evidence());
-                explanation += ", downgraded from " + previous.rating();
+                explanation = explanation.and("RiskCreditDowngraded", "previous", previous.rating());
             }
         }
         return factor("credit", value, 10, value, explanation, evidence);
@@ -164,13 +177,14 @@ final class RiskFormula {
                 || r.outcome() == null && r.dueOn() != null && r.dueOn().isBefore(today)).toList();
         return factor("rectifications", BigDecimal.valueOf(failed.size()), 5,
                 scaled(BigDecimal.valueOf(failed.size()), BigDecimal.valueOf(2)),
-                "rectifications failed or overdue: %d".formatted(failed.size()),
+                Phrase.of("RiskRectifications", "failed", failed.size()),
                 failed.stream().flatMap(r -> r.evidence().stream()).toList());
     }
 
     private static Factor evaluation(RiskSupplier supplier) {
         if (supplier.evaluation() == null) {
-            return factor("evaluation", BigDecimal.ZERO, 5, BigDecimal.ZERO, "not evaluated yet", List.of());
+            return factor("evaluation", BigDecimal.ZERO, 5, BigDecimal.ZERO, Phrase.of("RiskNotEvaluated"),
+                    List.of());
         }
         BigDecimal value = switch (supplier.evaluation().grade()) {
             case A -> BigDecimal.ZERO;
@@ -178,8 +192,8 @@ final class RiskFormula {
             case C -> new BigDecimal("0.6");
             case D -> BigDecimal.ONE;
         };
-        return factor("evaluation", value, 5, value, "latest evaluation graded " + supplier.evaluation().grade(),
-                List.of(supplier.evaluation().evidence()));
+        return factor("evaluation", value, 5, value, Phrase.of("RiskEvaluation", "grade",
+                supplier.evaluation().grade()), List.of(supplier.evaluation().evidence()));
     }
 
     private static Factor certifications(RiskSupplier supplier, LocalDate today) {
@@ -190,24 +204,35 @@ final class RiskFormula {
                         && c.validUntil().isBefore(today.plusDays(CERTIFICATION_WARNING_DAYS))).toList();
         BigDecimal value = !expired.isEmpty() ? BigDecimal.ONE : !expiring.isEmpty() ? new BigDecimal("0.5")
                 : BigDecimal.ZERO;
-        return factor("certifications", value, 5, value, "certifications expired: %d, expiring within %d days: %d"
-                        .formatted(expired.size(), CERTIFICATION_WARNING_DAYS, expiring.size()),
+        return factor("certifications", value, 5, value, Phrase.of("RiskCertifications", "expired", expired.size(),
+                        "days", CERTIFICATION_WARNING_DAYS, "expiring", expiring.size()),
                 Stream.concat(expired.stream(), expiring.stream()).map(Certification::evidence).toList());
     }
 
     private static Factor dependence(Dependence dependence) {
         return factor("dependence", dependence.share(), 5, dependence.share(), dependence.category() == null
-                ? "no signed contracts" : "holds %s of the buyer's %s spend in %s".formatted(
-                        percent(dependence.share()), dependence.currency(), dependence.category()),
+                ? Phrase.of("RiskNoSpend") : Phrase.of("RiskDependence", "share", percent(dependence.share()),
+                        "currency", dependence.currency(), "category", dependence.category()),
                 dependence.evidence());
     }
 
     private static Factor factor(String name, BigDecimal value, int weight, BigDecimal scaledValue,
-                                 String explanation, List<Evidence> evidence) {
+                                 Phrase explanation, List<Evidence> evidence) {
         BigDecimal contribution = BigDecimal.valueOf(weight).multiply(scaledValue.max(BigDecimal.ZERO)
                 .min(BigDecimal.ONE)).setScale(2, RoundingMode.HALF_UP);
         return new Factor(name, value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros(), weight, contribution,
-                explanation, List.copyOf(evidence));
+                explanation.in(RiskPhrase.ENGLISH), explanation.key(), explanation.facts(), List.copyOf(evidence));
+    }
+
+    private static Phrase noTrend() {
+        return Phrase.of("RiskNoTrend", "deliveries", WINDOW + 1);
+    }
+
+    /** A rate over the last deliveries against the one over the deliveries before them. */
+    private static Phrase trend(String key, BigDecimal now, List<Delivery> last, BigDecimal then,
+                                List<Delivery> before) {
+        return Phrase.of(key, "now", percent(now), "last", last.size(), "then", percent(then), "before",
+                before.size());
     }
 
     /** {@code value} as a share of {@code full}, at most 1 (negative values count as 0 in the factor). */

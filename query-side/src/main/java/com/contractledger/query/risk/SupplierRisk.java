@@ -3,6 +3,7 @@ package com.contractledger.query.risk;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A supplier's risk score (0–100) and level at an instant, with every factor and the events it rests on. */
 public record SupplierRisk(String supplierId, int score, Level level, String formulaVersion, Instant asOf,
@@ -19,9 +20,10 @@ public record SupplierRisk(String supplierId, int score, Level level, String for
 
     /**
      * One factor: its value (what was measured), its weight (the most it can add), its contribution to the score, a
-     * sentence saying what it found, and the stored events it rests on.
+     * sentence saying what it found — in English, and as a phrase with the facts it names for other languages — and
+     * the stored events it rests on.
      */
     public record Factor(String name, BigDecimal value, int weight, BigDecimal contribution, String explanation,
-                         List<Evidence> evidence) {
+                         String phrase, Map<String, String> facts, List<Evidence> evidence) {
     }
 }

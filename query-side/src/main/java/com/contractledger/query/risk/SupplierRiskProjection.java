@@ -1,6 +1,7 @@
 package com.contractledger.query.risk;
 
 import com.contractledger.api.contract.ContractId;
+import com.contractledger.api.contract.ResponsibleParty;
 import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.query.common.EventContext;
 import com.contractledger.query.common.ReadModelChangeLog;
@@ -10,8 +11,6 @@ import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
 import com.contractledger.query.risk.RiskFormula.Dependence;
 import com.contractledger.query.webhook.WebhookNotices;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,14 +30,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -55,14 +59,12 @@ public class SupplierRiskProjection extends Projection {
     public static final String PROCESSING_GROUP = "supplier-risk";
     /** Announces each change of a supplier's level ({@link RiskLevelChange}), keyed by supplier. */
     public static final String STREAM = "risk";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final Views<RiskSupplier> suppliers;
     private final Views<RiskContract> contracts;
-    private final ReadModelChangeLog changes;
     private final Clock clock;
     private final EventStore eventStore;
-    private final WebhookNotices notices;
+    private final RiskAnnouncements announcements;
 
     @Autowired
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
@@ -74,14 +76,19 @@ public class SupplierRiskProjection extends Projection {
     public SupplierRiskProjection(MongoTemplate mongo, ReadModelChangeLog changes, ReadModelGenerations generations,
                                   Clock clock, EventStore eventStore, WebhookNotices notices) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
-        this.changes = changes;
         this.clock = clock;
         this.eventStore = eventStore;
-        this.notices = notices;
+        announcements = new RiskAnnouncements(mongo, changes, notices);
         suppliers = readModel.views(RiskSupplier.COLLECTION, RiskSupplier.class, RiskSupplier::id)
                 .index(new Index().on("categories", Sort.Direction.ASC));
         contracts = readModel.views(RiskContract.COLLECTION, RiskContract.class, RiskContract::id)
                 .index(new Index().on("supplierId", Sort.Direction.ASC));
+    }
+
+    @Override
+    public void createIndexes() {
+        super.createIndexes();
+        announcements.createIndexes();
     }
 
     /** Every event of a supplier relationship or a contract, as {@link RiskFacts} reads it. */
@@ -161,14 +168,7 @@ public class SupplierRiskProjection extends Projection {
 
     @QueryHandler
     public RiskLevel handle(FindRiskLevelQuery query) {
-        return changes.latest(STREAM, query.supplierId()).map(change -> {
-            try {
-                RiskLevelChange announced = JSON.readValue(change.view(), RiskLevelChange.class);
-                return new RiskLevel(announced.to(), announced.at());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable risk change " + change.view(), e);
-            }
-        }).orElse(new RiskLevel(SupplierRisk.Level.LOW, null));
+        return announcements.level(query.supplierId());
     }
 
     @QueryHandler
@@ -232,35 +232,41 @@ public class SupplierRiskProjection extends Projection {
 
     /**
      * Once the batch is written, the supplier's level now, once per supplier and batch (with the batch's last event of
-     * the supplier); announced on {@value #STREAM} when it differs from the last one announced (LOW before any), and
-     * to the webhooks as a notice when it rises to HIGH or CRITICAL. Every instance that handles an event of the
-     * supplier may announce, so a change can be announced twice, never missed (the webhooks' notice, named after the
-     * event that moved the level, is sent once).
+     * the supplier), announced if it moved ({@link RiskAnnouncements}).
      */
     private void announceLevel(EventMessage<?> message, String supplierId) {
-        EventContext context = EventContext.of(message);
-        readModel.afterWrite(message, supplierId, () -> suppliers.served(supplierId).ifPresent(supplier -> {
-            SupplierRisk risk = risk(supplier, clock.instant());
-            SupplierRisk.Level previous = changes.latest(STREAM, supplierId).map(change -> levelIn(change.view()))
-                    .orElse(SupplierRisk.Level.LOW);
-            if (risk.level() != previous) {
-                RiskLevelChange change = new RiskLevelChange(supplierId, previous, risk.level(), risk.score(),
-                        context.eventId(), risk.asOf());
-                changes.record(context, STREAM, supplierId, change);
-                if (notices != null && risk.level().compareTo(SupplierRisk.Level.HIGH) >= 0) {
-                    notices.publish(WebhookNotices.SUPPLIER_RISK_LEVEL_CHANGED, "risk-" + context.eventId(),
-                            supplierId, risk.asOf(), change);
-                }
-            }
-        }));
+        String eventId = EventContext.of(message).eventId();
+        readModel.afterWrite(message, supplierId, () -> announceLevel(supplierId, eventId));
     }
 
-    private static SupplierRisk.Level levelIn(String change) {
-        try {
-            return SupplierRisk.Level.valueOf(JSON.readTree(change).get("to").asText());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable risk change " + change, e);
-        }
+    /**
+     * The supplier's level now, from the views as the API serves them, announced if it moved: {@code eventId} the
+     * event that moved it, or null when the passing of time did.
+     */
+    private void announceLevel(String supplierId, String eventId) {
+        announcements.announce(supplierId, () -> suppliers.served(supplierId)
+                .map(supplier -> risk(supplier, clock.instant())), eventId);
+    }
+
+    /**
+     * Re-evaluates, as after an event, the level of each supplier whose figures turned with time since {@code since}
+     * (a day: a breach left its window, a rectification fell overdue, a certification neared or passed its expiry),
+     * or with any day before today when {@code since} is null, and announces those that moved; then announces any
+     * move whose announcement an instance stopped before making. Returns today, the {@code since} of the next run.
+     */
+    LocalDate reevaluate(LocalDate since) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Predicate<LocalDate> turned = day -> !day.isAfter(today) && (since == null || day.isAfter(since));
+        Set<String> turning = new TreeSet<>();
+        suppliers.find(new Query()).stream().filter(supplier -> RiskFormula.turningDays(supplier).anyMatch(turned))
+                .forEach(supplier -> turning.add(supplier.id()));
+        contracts.find(Query.query(where("breaches.responsibleParty").is(ResponsibleParty.SUPPLIER.name()))).stream()
+                .filter(contract -> RiskFormula.turningDays(contract).anyMatch(turned))
+                .forEach(contract -> turning.add(contract.supplierId()));
+        turning.forEach(supplierId -> announceLevel(supplierId, null));
+        announcements.announcePending(now);
+        return today;
     }
 
     private static String currency(RiskContract contract) {

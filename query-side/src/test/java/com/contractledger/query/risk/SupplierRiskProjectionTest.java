@@ -21,6 +21,8 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.query.risk.SupplierRisk.Factor;
 import com.contractledger.query.risk.SupplierRisk.Level;
 import com.contractledger.query.common.ReadModelChangeLog;
+import com.contractledger.query.history.Phrase;
+import com.contractledger.query.history.PhraseBooks;
 import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.webhook.WebhookNotices;
 import com.contractledger.query.support.Events;
@@ -250,6 +252,41 @@ class SupplierRiskProjectionTest {
         assertThat(factor(expired, "certifications").contribution()).isEqualByComparingTo("5.00");
         assertThat(factor(expired, "certifications").evidence()).extracting(Evidence::type)
                 .containsExactly("SupplierOnboarded");
+    }
+
+    /**
+     * Every factor says what it found as a phrase whose facts it carries, and its explanation is that phrase in
+     * English; between them, a supplier with no record, one with a full record and one with one credit rating say
+     * every sentence of the formula.
+     */
+    @Test
+    void every_explanation_is_a_phrase_naming_the_facts_the_factor_carries() {
+        apply("sup-000", onboarded("sup-000", SupplierTier.KEY, "East China", "fasteners"));
+        supplierWithSignedContract("sup-001", "ct-1", "fasteners");
+        credit("sup-001", CreditRating.A);
+        credit("sup-001", CreditRating.BB);
+        for (int i = 1; i <= 10; i++) {
+            apply("ct-1", delivered("ct-1", "dl-" + i, "2026-11-%02d".formatted(i), 100, i > 5 ? 95 : 100,
+                    i > 5 ? 2 : 0, "85.00", false));
+        }
+        apply("ct-1", breached("ct-1", "br-1", BreachType.LATE_DELIVERY, "81.00"));
+        apply("sup-001", new SupplierPerformanceEvaluatedEvent(SupplierId.of("sup-001"), "ev-1",
+                LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), new BigDecimal("0.7"),
+                new BigDecimal("0.9"), BigDecimal.TEN, 61, PerformanceGrade.C, "slipping"));
+        supplierWithSignedContract("sup-002", "ct-2", "springs");
+        credit("sup-002", CreditRating.BB);
+
+        List<Phrase> said = new ArrayList<>();
+        for (String supplierId : List.of("sup-000", "sup-001", "sup-002")) {
+            for (Factor factor : risk(supplierId).factors()) {
+                Phrase phrase = new Phrase(factor.phrase(), factor.facts());
+                assertThat(phrase.in(RiskPhrase.ENGLISH)).isEqualTo(factor.explanation());
+                said.add(phrase);
+            }
+        }
+
+        PhraseBooks.assertEveryPhraseSaid(RiskPhrase.ENGLISH, said);
+        assertThat(factor(risk("sup-001"), "breaches").facts()).containsEntry("byType", "LATE_DELIVERY 1");
     }
 
     /** Two suppliers share the category's signed spend equally; a draft is not spend. */
