@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -23,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moves a payment's reminders, the payment drops the last one; the renewal notice and a certification's expiry come on
  * their days; and a reminder scheduled before a restart is raised after it.
  */
+@ExtendWith(Chromium.Required.class)
 class RemindersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +37,9 @@ class RemindersIT {
 
     @TempDir
     Path dataDir;
+
+    @TempDir
+    Path downloads;
 
     @Test
     void reminders_come_on_their_days_once_follow_the_dates_and_survive_a_restart() throws Exception {
@@ -60,6 +70,7 @@ class RemindersIT {
             assertThat(reminders.get(0).getMetaData().get("actor")).isEqualTo("system");
             eventually(Duration.ofSeconds(20), () -> assertThat(read(ledger, "/api/contracts/ct-rem/history")
                     .findValuesAsText("type")).contains("ContractMilestoneApproaching"));
+            seenInTheConsole(ledger);
 
             // p1 moves from day 40 to day 50: its reminders go with it
             write(ledger, "/api/contracts/ct-rem/amendments", """
@@ -108,6 +119,28 @@ class RemindersIT {
             assertThat(ledger.post("buyer", "/api/contracts",
                     contract("ct-bad", "sup-bad", day(3), day(40), day(100), 0)).status()).isEqualTo(400);
             assertThat(ledger.storedEventCount()).isEqualTo(stored);
+        }
+    }
+
+    /** The milestone screen, in Chinese: the reminder raised, and the next one of each milestone still ahead. */
+    private void seenInTheConsole(LedgerProcess ledger) {
+        ChromeDriver browser = Chromium.start("zh", downloads);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(ledger.baseUrl() + "/console/login");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("buyer");
+            browser.findElement(By.id("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("#login button[type='submit']")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contract-table")));
+            browser.get(ledger.baseUrl() + "/console/#/milestones");
+            WebElement raised = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reminder-list")));
+            assertThat(raised.getText()).contains("里程碑提醒", "ct-rem", "d1", "提前 1 天");
+            WebElement upcoming = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#upcoming table")));
+            assertThat(upcoming.getText()).contains("下次提醒", "p1", "提前 7 天");
+            Chromium.screenshot(browser, "milestones-reminders");
+        } finally {
+            browser.quit();
         }
     }
 
