@@ -49,13 +49,17 @@ class RestartIT {
             storedAtStop = ledger.storedEventCount();
         }
 
-        // While the system is down, the milestones' due instants pass: move their stored deadlines into the past,
-        // exactly as the passing of time would leave them (the expiries stay in the future).
+        // While the system is down, the milestones' due instants pass: move their stored overdue deadlines (at the
+        // start of the day after each due date) into the past, exactly as the passing of time would leave them; their
+        // reminders, the certification's and the expiries stay in the future.
         try (Connection db = LedgerProcess.openDatabase(dataDir);
              PreparedStatement due = db.prepareStatement(
-                     "UPDATE scheduled_tasks SET execution_time = ? WHERE execution_time < ?")) {
+                     "UPDATE scheduled_tasks SET execution_time = ? WHERE execution_time IN (?, ?, ?)")) {
             due.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))));
-            due.setTimestamp(2, Timestamp.from(LocalDate.parse(day(300)).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            for (int i = 0; i < 3; i++) {
+                due.setTimestamp(2 + i, Timestamp.from(LocalDate.parse(List.of(day(200), day(230), PAYMENT_DUE_ON)
+                        .get(i)).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            }
             assertThat(due.executeUpdate()).as("ct-r1's two milestone deadlines and ct-r2's payment deadline")
                     .isEqualTo(3);
         }
