@@ -8,7 +8,6 @@ import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.MilestoneLine;
 import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.api.contract.PenaltyClause;
-import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.supplier.SupplierStanding;
 
 import java.math.BigDecimal;
@@ -21,6 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static com.contractledger.command.contract.ContractRule.EXPIRY_NOT_AFTER_EFFECTIVE;
+import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_GUARANTEE;
+import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_PREPAYMENT;
+import static com.contractledger.command.contract.ContractRule.MILESTONES_EXCEED_LINE;
+import static com.contractledger.command.contract.ContractRule.MILESTONE_SKU_UNKNOWN;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NOTICE_BEFORE_EFFECTIVE;
+import static com.contractledger.command.contract.ContractRule.SCHEDULE_EXCEEDS_VALUE;
+import static com.contractledger.command.contract.ContractRule.TERMS_FIGURES_IN_RANGE;
+import static com.contractledger.command.contract.ContractRule.TERMS_IDS_UNIQUE;
+import static com.contractledger.command.contract.ContractRule.TERMS_INCOMPLETE;
 
 /** The rules every set of contract terms must satisfy, whether drafted, amended or renewed. */
 final class TermsRules {
@@ -61,10 +71,10 @@ final class TermsRules {
 
     static void validate(ContractTerms terms, Currency currency) {
         if (terms == null) {
-            throw violation("contract terms are required");
+            throw TERMS_INCOMPLETE.violation("contract terms are required", "missing", "terms");
         }
         if (isBlank(terms.title())) {
-            throw violation("title must not be blank");
+            throw TERMS_INCOMPLETE.violation("title must not be blank", "missing", "title");
         }
         Map<String, BigDecimal> quantityBySku = validateLineItems(terms.lineItems());
         Set<String> deliveryIds = validateDeliveries(terms.deliveries(), quantityBySku);
@@ -76,21 +86,24 @@ final class TermsRules {
 
     private static Map<String, BigDecimal> validateLineItems(List<LineItem> lineItems) {
         if (lineItems == null || lineItems.isEmpty()) {
-            throw violation("at least one line item is required");
+            throw TERMS_INCOMPLETE.violation("at least one line item is required", "missing", "lineItems");
         }
         Map<String, BigDecimal> quantityBySku = new HashMap<>();
         for (LineItem line : lineItems) {
             if (line == null || isBlank(line.sku())) {
-                throw violation("every line item needs a sku");
+                throw TERMS_INCOMPLETE.violation("every line item needs a sku", "missing", "lineItems[].sku");
             }
             if (quantityBySku.containsKey(line.sku())) {
-                throw violation("line item sku " + line.sku() + " appears more than once");
+                throw TERMS_IDS_UNIQUE.violation("line item sku " + line.sku() + " appears more than once",
+                        "sku", line.sku());
             }
             if (line.quantity() == null || line.quantity().signum() <= 0) {
-                throw violation("line item " + line.sku() + ": quantity must be greater than 0 (is " + plain(line.quantity()) + ")");
+                throw TERMS_FIGURES_IN_RANGE.violation("line item " + line.sku() + ": quantity must be greater than 0 (is "
+                        + plain(line.quantity()) + ")", "field", "lineItems[" + line.sku() + "].quantity", "value", plain(line.quantity()));
             }
             if (line.unitPrice() == null || line.unitPrice().signum() < 0) {
-                throw violation("line item " + line.sku() + ": unit price must be 0 or more (is " + plain(line.unitPrice()) + ")");
+                throw TERMS_FIGURES_IN_RANGE.violation("line item " + line.sku() + ": unit price must be 0 or more (is "
+                        + plain(line.unitPrice()) + ")", "field", "lineItems[" + line.sku() + "].unitPrice", "value", plain(line.unitPrice()));
             }
             quantityBySku.put(line.sku(), line.quantity());
         }
@@ -99,36 +112,40 @@ final class TermsRules {
 
     private static Set<String> validateDeliveries(List<DeliveryMilestone> deliveries, Map<String, BigDecimal> quantityBySku) {
         if (deliveries == null) {
-            throw violation("delivery milestones are required");
+            throw TERMS_INCOMPLETE.violation("delivery milestones are required", "missing", "deliveries");
         }
         Set<String> ids = new HashSet<>();
         Map<String, BigDecimal> scheduledBySku = new HashMap<>();
         for (DeliveryMilestone milestone : deliveries) {
             if (milestone == null || isBlank(milestone.milestoneId())) {
-                throw violation("every delivery milestone needs a milestoneId");
+                throw TERMS_INCOMPLETE.violation("every delivery milestone needs a milestoneId", "missing", "deliveries[].milestoneId");
             }
             String id = milestone.milestoneId();
             if (!ids.add(id)) {
-                throw violation("delivery milestone " + id + " appears more than once");
+                throw TERMS_IDS_UNIQUE.violation("delivery milestone " + id + " appears more than once", "milestoneId", id);
             }
             if (milestone.dueOn() == null) {
-                throw violation("delivery milestone " + id + " needs a due date");
+                throw TERMS_INCOMPLETE.violation("delivery milestone " + id + " needs a due date", "missing", "deliveries[" + id + "].dueOn");
             }
             if (milestone.lines() == null || milestone.lines().isEmpty()) {
-                throw violation("delivery milestone " + id + " has no lines");
+                throw TERMS_INCOMPLETE.violation("delivery milestone " + id + " has no lines", "missing", "deliveries[" + id + "].lines");
             }
             Set<String> skus = new HashSet<>();
             for (MilestoneLine line : milestone.lines()) {
                 if (line == null || !quantityBySku.containsKey(line.sku())) {
-                    throw violation("delivery milestone " + id + " names sku " + (line == null ? null : line.sku())
-                            + ", which is not a line item");
+                    throw MILESTONE_SKU_UNKNOWN.violation("delivery milestone " + id + " names sku "
+                            + (line == null ? null : line.sku()) + ", which is not a line item",
+                            "milestoneId", id, "sku", line == null ? null : line.sku());
                 }
                 if (!skus.add(line.sku())) {
-                    throw violation("delivery milestone " + id + " names sku " + line.sku() + " more than once");
+                    throw TERMS_IDS_UNIQUE.violation("delivery milestone " + id + " names sku " + line.sku() + " more than once",
+                            "milestoneId", id, "sku", line.sku());
                 }
                 if (line.quantity() == null || line.quantity().signum() <= 0) {
-                    throw violation("delivery milestone " + id + ": quantity of " + line.sku()
-                            + " must be greater than 0 (is " + plain(line.quantity()) + ")");
+                    throw TERMS_FIGURES_IN_RANGE.violation("delivery milestone " + id + ": quantity of " + line.sku()
+                            + " must be greater than 0 (is " + plain(line.quantity()) + ")",
+                            "field", "deliveries[" + id + "].lines[" + line.sku() + "].quantity",
+                            "value", plain(line.quantity()));
                 }
                 scheduledBySku.merge(line.sku(), line.quantity(), BigDecimal::add);
             }
@@ -136,8 +153,9 @@ final class TermsRules {
         quantityBySku.forEach((sku, quantity) -> {
             BigDecimal scheduled = scheduledBySku.getOrDefault(sku, BigDecimal.ZERO);
             if (scheduled.compareTo(quantity) > 0) {
-                throw violation("line item " + sku + ": delivery milestones schedule " + scheduled.toPlainString()
-                        + " but the line has only " + quantity.toPlainString());
+                throw MILESTONES_EXCEED_LINE.violation("line item " + sku + ": delivery milestones schedule "
+                        + scheduled.toPlainString() + " but the line has only " + quantity.toPlainString(),
+                        "sku", sku, "scheduled", scheduled, "quantity", quantity);
             }
         });
         return ids;
@@ -145,52 +163,64 @@ final class TermsRules {
 
     private static void validatePaymentTerms(ContractTerms terms, Set<String> deliveryIds, Currency currency) {
         if (terms.paymentTerms() == null) {
-            throw violation("payment terms are required");
+            throw TERMS_INCOMPLETE.violation("payment terms are required", "missing", "paymentTerms");
         }
         if (terms.paymentTerms().netDays() < 0) {
-            throw violation("payment terms: net days must be 0 or more (is " + terms.paymentTerms().netDays() + ")");
+            throw TERMS_FIGURES_IN_RANGE.violation("payment terms: net days must be 0 or more (is "
+                    + terms.paymentTerms().netDays() + ")", "field", "paymentTerms.netDays",
+                    "value", terms.paymentTerms().netDays());
         }
         Set<String> ids = new HashSet<>();
         for (PaymentInstalment instalment : schedule(terms)) {
             if (instalment == null || isBlank(instalment.milestoneId())) {
-                throw violation("every payment instalment needs a milestoneId");
+                throw TERMS_INCOMPLETE.violation("every payment instalment needs a milestoneId",
+                        "missing", "paymentTerms.schedule[].milestoneId");
             }
             String id = instalment.milestoneId();
             if (!ids.add(id)) {
-                throw violation("payment instalment " + id + " appears more than once");
+                throw TERMS_IDS_UNIQUE.violation("payment instalment " + id + " appears more than once", "milestoneId", id);
             }
             if (deliveryIds.contains(id)) {
-                throw violation("payment instalment " + id + " has the same id as a delivery milestone");
+                throw TERMS_IDS_UNIQUE.violation("payment instalment " + id + " has the same id as a delivery milestone",
+                        "milestoneId", id);
             }
             if (instalment.dueOn() == null) {
-                throw violation("payment instalment " + id + " needs a due date");
+                throw TERMS_INCOMPLETE.violation("payment instalment " + id + " needs a due date",
+                        "missing", "paymentTerms.schedule[" + id + "].dueOn");
             }
             if (instalment.amount() == null || instalment.amount().signum() <= 0) {
-                throw violation("payment instalment " + id + ": amount must be greater than 0 (is "
-                        + plain(instalment.amount()) + ")");
+                throw TERMS_FIGURES_IN_RANGE.violation("payment instalment " + id + ": amount must be greater than 0 (is "
+                        + plain(instalment.amount()) + ")", "field", "paymentTerms.schedule[" + id + "].amount",
+                        "value", plain(instalment.amount()));
             }
         }
         BigDecimal scheduled = scheduledPayments(terms);
         BigDecimal value = contractValue(terms);
         if (scheduled.compareTo(value) > 0) {
-            throw violation("payment schedule totals " + money(scheduled, currency) + ", more than the contract value "
-                    + money(value, currency));
+            throw SCHEDULE_EXCEEDS_VALUE.violation("payment schedule totals " + money(scheduled, currency)
+                    + ", more than the contract value " + money(value, currency),
+                    "scheduled", money(scheduled, currency), "contractValue", money(value, currency));
         }
     }
 
     private static void validateDates(ContractTerms terms) {
         if (terms.effectiveFrom() == null || terms.expiresOn() == null) {
-            throw violation("effectiveFrom and expiresOn are required");
+            throw TERMS_INCOMPLETE.violation("effectiveFrom and expiresOn are required",
+                    "missing", terms.effectiveFrom() == null ? "effectiveFrom" : "expiresOn");
         }
         if (!terms.expiresOn().isAfter(terms.effectiveFrom())) {
-            throw violation("expiresOn " + terms.expiresOn() + " must be after effectiveFrom " + terms.effectiveFrom());
+            throw EXPIRY_NOT_AFTER_EFFECTIVE.violation("expiresOn " + terms.expiresOn() + " must be after effectiveFrom "
+                    + terms.effectiveFrom(), "effectiveFrom", terms.effectiveFrom(), "expiresOn", terms.expiresOn());
         }
         if (terms.renewalNoticeDays() != null && terms.renewalNoticeDays() < 1) {
-            throw violation("a renewal notice period is at least one day (is " + terms.renewalNoticeDays() + ")");
+            throw TERMS_FIGURES_IN_RANGE.violation("a renewal notice period is at least one day (is "
+                    + terms.renewalNoticeDays() + ")", "field", "renewalNoticeDays", "value", terms.renewalNoticeDays());
         }
         if (terms.renewalNoticeDays() != null && terms.renewalDecisionDay().isBefore(terms.effectiveFrom())) {
-            throw violation("a renewal notice of " + terms.renewalNoticeDays() + " days before " + terms.expiresOn()
-                    + " starts before the contract takes effect on " + terms.effectiveFrom());
+            throw RENEWAL_NOTICE_BEFORE_EFFECTIVE.violation("a renewal notice of " + terms.renewalNoticeDays()
+                            + " days before " + terms.expiresOn() + " starts before the contract takes effect on "
+                            + terms.effectiveFrom(), "renewalNoticeDays", terms.renewalNoticeDays(),
+                    "noticeStartsOn", terms.renewalDecisionDay(), "effectiveFrom", terms.effectiveFrom());
         }
     }
 
@@ -199,11 +229,13 @@ final class TermsRules {
             return;
         }
         if (!isFraction(clause.lateDeliveryRatePerDay())) {
-            throw violation("penalty clause: late delivery rate per day must be between 0 and 1 (is "
-                    + plain(clause.lateDeliveryRatePerDay()) + ")");
+            throw TERMS_FIGURES_IN_RANGE.violation("penalty clause: late delivery rate per day must be between 0 and 1 (is "
+                    + plain(clause.lateDeliveryRatePerDay()) + ")", "field", "penaltyClause.lateDeliveryRatePerDay",
+                    "value", plain(clause.lateDeliveryRatePerDay()));
         }
         if (!isFraction(clause.cap())) {
-            throw violation("penalty clause: cap must be between 0 and 1 (is " + plain(clause.cap()) + ")");
+            throw TERMS_FIGURES_IN_RANGE.violation("penalty clause: cap must be between 0 and 1 (is " + plain(clause.cap()) + ")",
+                    "field", "penaltyClause.cap", "value", plain(clause.cap()));
         }
     }
 
@@ -212,10 +244,11 @@ final class TermsRules {
             return;
         }
         if (guarantee.type() == null) {
-            throw violation("guarantee needs a type");
+            throw TERMS_INCOMPLETE.violation("guarantee needs a type", "missing", "guarantee.type");
         }
         if (guarantee.amount() == null || guarantee.amount().signum() < 0) {
-            throw violation("guarantee amount must be 0 or more (is " + plain(guarantee.amount()) + ")");
+            throw TERMS_FIGURES_IN_RANGE.violation("guarantee amount must be 0 or more (is " + plain(guarantee.amount()) + ")",
+                    "field", "guarantee.amount", "value", plain(guarantee.amount()));
         }
     }
 
@@ -244,13 +277,20 @@ final class TermsRules {
         }
         String paymentFigure = firstPayment.map(p -> "first payment " + p.milestoneId() + " due " + p.dueOn())
                 .orElse("no payments scheduled");
-        throw violation("supplier " + standing.supplierId() + " is rated " + standing.creditRating()
+        String detail = "supplier " + standing.supplierId() + " is rated " + standing.creditRating()
                 + ", so stricter terms apply: a guarantee of at least 10% of the contract value "
                 + money(value, currency) + " (required " + money(requiredGuarantee, currency) + ", given "
                 + (guarantee == null ? "none" : money(guarantee, currency)) + ")"
                 + (guaranteeOk ? " - met" : " - not met")
                 + "; and no payment due before the first delivery milestone (first delivery due " + firstDelivery
-                + ", " + paymentFigure + ")" + (noPrepayment ? " - met" : " - not met"));
+                + ", " + paymentFigure + ")" + (noPrepayment ? " - met" : " - not met");
+        if (!guaranteeOk) {
+            throw LOW_CREDIT_GUARANTEE.violation(detail, "creditRating", standing.creditRating(),
+                    "contractValue", money(value, currency), "required", money(requiredGuarantee, currency),
+                    "given", guarantee == null ? "none" : money(guarantee, currency));
+        }
+        throw LOW_CREDIT_PREPAYMENT.violation(detail, "creditRating", standing.creditRating(),
+                "firstDeliveryDue", firstDelivery, "firstPaymentDue", firstPayment.get().dueOn());
     }
 
     static Money money(BigDecimal amount, Currency currency) {
@@ -269,7 +309,4 @@ final class TermsRules {
         return value == null ? "missing" : value.toPlainString();
     }
 
-    private static RuleViolationException violation(String message) {
-        return new RuleViolationException(message);
-    }
 }
