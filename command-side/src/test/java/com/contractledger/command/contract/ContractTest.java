@@ -114,6 +114,9 @@ import static com.contractledger.command.contract.ContractRule.CONTRACT_CLOSED;
 import static com.contractledger.command.contract.ContractRule.SIGNING_NEEDS_DRAFT;
 import static com.contractledger.command.contract.ContractRule.CONTRACT_NOT_ACTIVE;
 import static com.contractledger.command.contract.ContractRule.AMENDMENT_CHANGES_NOTHING;
+import static com.contractledger.command.contract.ContractRule.TERMS_INCOMPLETE;
+import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_PAID;
+import static com.contractledger.command.contract.ContractRule.CHANGE_REPEATED;
 import static com.contractledger.command.contract.ContractRule.NEW_ENTRY_INCOMPLETE;
 import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_ACCEPTED;
 import static com.contractledger.command.contract.ContractRule.RENEWAL_NEEDS_ACTIVE;
@@ -283,6 +286,14 @@ class ContractTest {
     void drafting_with_a_terminated_supplier_is_refused() {
         standings.put(SUPPLIER, standing(SupplierStatus.TERMINATED, CreditRating.A, SupplierTier.KEY));
         refused(fixture.givenNoPriorActivity().when(draft(designTerms())), SUPPLIER_NOT_ACCEPTING, "supplier sup-001 is TERMINATED");
+    }
+
+    @Test
+    void drafting_without_payment_terms_is_refused() {
+        ContractTerms t = designTerms();
+        ContractTerms unpaid = new ContractTerms(t.title(), t.lineItems(), t.deliveries(), null, t.qualityStandards(),
+                t.penaltyClause(), t.guarantee(), t.effectiveFrom(), t.expiresOn());
+        refused(fixture.givenNoPriorActivity().when(draft(unpaid)), TERMS_INCOMPLETE, "payment terms are required");
     }
 
     @Test
@@ -461,6 +472,22 @@ class ContractTest {
     void an_amendment_that_changes_nothing_is_refused() {
         ContractChanges samePrice = lineChange(new LineItemChange("M8-30", null, null, null, dec("0.850")));
         refused(fixture.given(drafted(designTerms()), signed()).when(amend(samePrice)), AMENDMENT_CHANGES_NOTHING, "amendment changes nothing");
+    }
+
+    @Test
+    void an_amendment_changing_a_line_twice_is_refused() {
+        ContractChanges twice = new ContractChanges(null, List.of(new LineItemChange("M8-30", null, null, null, dec("0.90")),
+                new LineItemChange("M8-30", null, dec("12000"), null, null)), null, null, null, null, null, null, null);
+        refused(fixture.given(drafted(designTerms()), signed()).when(amend(twice)), CHANGE_REPEATED,
+                "line item M8-30 is changed more than once");
+    }
+
+    @Test
+    void an_amendment_bringing_the_value_below_what_was_paid_is_refused() {
+        ContractTerms unscheduled = withSchedule(designTerms());
+        ContractChanges cheaper = lineChange(new LineItemChange("M8-30", null, null, null, dec("0.50")));
+        refused(fixture.given(drafted(unscheduled), signed(), paid("pay-1", "8000.00", "8000.00")).when(amend(cheaper)),
+                REVISION_BELOW_PAID, "the contract value would drop to 5000.00 CNY, below the 8000.00 CNY already paid");
     }
 
     @Test
