@@ -1,6 +1,6 @@
 package com.contractledger.command.web;
 
-import com.contractledger.api.common.CommandRejection;
+import com.contractledger.api.common.CommandRejection.Kind;
 
 import java.net.URI;
 import java.util.Locale;
@@ -17,18 +17,18 @@ public enum ProblemType {
             + "header holds characters that are refused; `errors[]` names the field when there is one."),
     INVALID_HEADER(400, "Invalid header", "A header the write reads (`If-Match`, `Idempotency-Key`, "
             + "`X-Correlation-Id`) is malformed; `errors[]` names it."),
-    NOT_FOUND(404, "Not found", "No contract or supplier under the id, or no dispute, rectification or milestone under "
+    NOT_FOUND(Kind.NOT_FOUND, "No contract or supplier under the id, or no dispute, rectification or milestone under "
             + "the id in the path."),
-    VERSION_CONFLICT(409, "Version conflict", "`If-Match` named a version the aggregate has moved on from; "
+    VERSION_CONFLICT(Kind.VERSION_CONFLICT, "`If-Match` named a version the aggregate has moved on from; "
             + "`currentVersion` says where it is."),
-    ALREADY_EXISTS(409, "Already exists", "Something is already recorded under the id a creating write chose."),
-    CONCURRENT_WRITE(409, "Concurrent write", "Another write to the same record was stored at the same moment; read "
+    ALREADY_EXISTS(Kind.ALREADY_EXISTS, "Something is already recorded under the id a creating write chose."),
+    CONCURRENT_WRITE(Kind.CONCURRENT_WRITE, "Another write to the same record was stored at the same moment; read "
             + "and retry."),
     REQUEST_TOO_LARGE(413, "Request too large", "The body is larger than the limit."),
-    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused", "The `Idempotency-Key` was used before with another "
+    IDEMPOTENCY_KEY_REUSED(Kind.IDEMPOTENCY_KEY_REUSED, "The `Idempotency-Key` was used before with another "
             + "request."),
     INTERNAL_ERROR(500, "Internal error", "The request failed for a reason of the server's; nothing was stored."),
-    STORE_UNAVAILABLE(503, "Event store unavailable", "The event store cannot be reached; nothing was stored, retry "
+    STORE_UNAVAILABLE(Kind.STORE_UNAVAILABLE, "The event store cannot be reached; nothing was stored, retry "
             + "after `Retry-After`."),
     ROUTER_UNAVAILABLE(503, "Command router unavailable", "The write could not be delivered to a command side; "
             + "nothing was stored, retry after `Retry-After`.");
@@ -44,6 +44,11 @@ public enum ProblemType {
         this.status = status;
         this.title = title;
         this.meaning = meaning;
+    }
+
+    /** A refused command's problem: its status and title are its kind's. */
+    ProblemType(Kind kind, String meaning) {
+        this(kind.status(), kind.title(), meaning);
     }
 
     public int status() {
@@ -74,8 +79,8 @@ public enum ProblemType {
     }
 
     /** The type of a refusal of a kind other than a broken rule. */
-    public static ProblemType of(CommandRejection.Kind kind) {
-        if (kind == CommandRejection.Kind.RULE_VIOLATED) {
+    public static ProblemType of(Kind kind) {
+        if (kind == Kind.RULE_VIOLATED) {
             throw new IllegalArgumentException("a broken rule's type is its code's: ProblemType.ofRule(code)");
         }
         return valueOf(kind.name());

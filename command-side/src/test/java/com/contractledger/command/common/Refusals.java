@@ -35,10 +35,14 @@ public final class Refusals {
         return SEEN.getOrDefault(rule.name(), Set.of());
     }
 
-    /** One refusal of the rule to show as its example: the shortest detail, the first of those alphabetically. */
+    /**
+     * One refusal of the rule to show as its example, the same on every run: the shortest detail, the first of those
+     * alphabetically, then by its facts.
+     */
     public static Optional<RuleViolationException> example(Rule rule) {
         return of(rule).stream().min(Comparator.comparing((RuleViolationException e) -> e.getMessage().length())
-                .thenComparing(RuleViolationException::getMessage));
+                .thenComparing(RuleViolationException::getMessage)
+                .thenComparing(e -> e.facts().toString()));
     }
 
     /** Matches a refusal by {@code rule} whose detail contains the fragment, and notes it. */

@@ -45,6 +45,15 @@ class ApiProblemHandlerTest {
     }
 
     @Test
+    void every_kind_of_refusal_but_a_broken_rule_has_a_problem_type_of_its_status() {
+        for (CommandRejection.Kind kind : CommandRejection.Kind.values()) {
+            if (kind != CommandRejection.Kind.RULE_VIOLATED) {
+                assertThat(ProblemType.of(kind).status()).as(kind.name()).isEqualTo(kind.status());
+            }
+        }
+    }
+
+    @Test
     void a_malformed_header_answers_400_with_the_invalid_header_type() {
         ProblemDetail problem = handler.invalidHeader(new InvalidHeaderException("If-Match", "If-Match must be a "
                 + "version number"));
