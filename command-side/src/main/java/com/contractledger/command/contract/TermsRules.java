@@ -8,6 +8,7 @@ import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.MilestoneLine;
 import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.api.contract.PenaltyClause;
+import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.supplier.SupplierStanding;
 
 import java.math.BigDecimal;
@@ -71,10 +72,10 @@ final class TermsRules {
 
     static void validate(ContractTerms terms, Currency currency) {
         if (terms == null) {
-            throw TERMS_INCOMPLETE.violation("contract terms are required", "missing", "terms");
+            throw missing("terms", "contract terms are required");
         }
         if (isBlank(terms.title())) {
-            throw TERMS_INCOMPLETE.violation("title must not be blank", "missing", "title");
+            throw missing("title", "title must not be blank");
         }
         Map<String, BigDecimal> quantityBySku = validateLineItems(terms.lineItems());
         Set<String> deliveryIds = validateDeliveries(terms.deliveries(), quantityBySku);
@@ -86,31 +87,32 @@ final class TermsRules {
 
     private static Map<String, BigDecimal> validateLineItems(List<LineItem> lineItems) {
         if (lineItems == null || lineItems.isEmpty()) {
-            throw TERMS_INCOMPLETE.violation("at least one line item is required", "missing", "lineItems");
+            throw missing("lineItems", "at least one line item is required");
         }
         Map<String, BigDecimal> quantityBySku = new HashMap<>();
         for (LineItem line : lineItems) {
             if (line == null || isBlank(line.sku())) {
-                throw TERMS_INCOMPLETE.violation("every line item needs a sku", "missing", "lineItems[].sku");
+                throw missing("lineItems[].sku", "every line item needs a sku");
             }
             if (quantityBySku.containsKey(line.sku())) {
                 throw TERMS_IDS_UNIQUE.violation("line item sku " + line.sku() + " appears more than once",
                         "sku", line.sku());
             }
             if (line.quantity() == null || line.quantity().signum() <= 0) {
-                throw TERMS_FIGURES_IN_RANGE.violation("line item " + line.sku() + ": quantity must be greater than 0 (is "
-                        + plain(line.quantity()) + ")", "field", "lineItems[" + line.sku() + "].quantity", "value", plain(line.quantity()));
+                throw outOfRange("lineItems[" + line.sku() + "].quantity", line.quantity(),
+                        "line item " + line.sku() + ": quantity must be greater than 0");
             }
             if (line.unitPrice() == null || line.unitPrice().signum() < 0) {
-                throw TERMS_FIGURES_IN_RANGE.violation("line item " + line.sku() + ": unit price must be 0 or more (is "
-                        + plain(line.unitPrice()) + ")", "field", "lineItems[" + line.sku() + "].unitPrice", "value", plain(line.unitPrice()));
+                throw outOfRange("lineItems[" + line.sku() + "].unitPrice", line.unitPrice(),
+                        "line item " + line.sku() + ": unit price must be 0 or more");
             }
             quantityBySku.put(line.sku(), line.quantity());
         }
         return quantityBySku;
     }
 
-    private static Set<String> validateDeliveries(List<DeliveryMilestone> deliveries, Map<String, BigDecimal> quantityBySku) {
+    private static Set<String> validateDeliveries(List<DeliveryMilestone> deliveries,
+                                                  Map<String, BigDecimal> quantityBySku) {
         if (deliveries == null) {
             throw TERMS_INCOMPLETE.violation("delivery milestones are required", "missing", "deliveries");
         }
@@ -118,17 +120,18 @@ final class TermsRules {
         Map<String, BigDecimal> scheduledBySku = new HashMap<>();
         for (DeliveryMilestone milestone : deliveries) {
             if (milestone == null || isBlank(milestone.milestoneId())) {
-                throw TERMS_INCOMPLETE.violation("every delivery milestone needs a milestoneId", "missing", "deliveries[].milestoneId");
+                throw missing("deliveries[].milestoneId", "every delivery milestone needs a milestoneId");
             }
             String id = milestone.milestoneId();
             if (!ids.add(id)) {
-                throw TERMS_IDS_UNIQUE.violation("delivery milestone " + id + " appears more than once", "milestoneId", id);
+                throw TERMS_IDS_UNIQUE.violation("delivery milestone " + id + " appears more than once",
+                        "milestoneId", id);
             }
             if (milestone.dueOn() == null) {
-                throw TERMS_INCOMPLETE.violation("delivery milestone " + id + " needs a due date", "missing", "deliveries[" + id + "].dueOn");
+                throw missing("deliveries[" + id + "].dueOn", "delivery milestone " + id + " needs a due date");
             }
             if (milestone.lines() == null || milestone.lines().isEmpty()) {
-                throw TERMS_INCOMPLETE.violation("delivery milestone " + id + " has no lines", "missing", "deliveries[" + id + "].lines");
+                throw missing("deliveries[" + id + "].lines", "delivery milestone " + id + " has no lines");
             }
             Set<String> skus = new HashSet<>();
             for (MilestoneLine line : milestone.lines()) {
@@ -138,14 +141,12 @@ final class TermsRules {
                             "milestoneId", id, "sku", line == null ? null : line.sku());
                 }
                 if (!skus.add(line.sku())) {
-                    throw TERMS_IDS_UNIQUE.violation("delivery milestone " + id + " names sku " + line.sku() + " more than once",
-                            "milestoneId", id, "sku", line.sku());
+                    throw TERMS_IDS_UNIQUE.violation("delivery milestone " + id + " names sku " + line.sku()
+                            + " more than once", "milestoneId", id, "sku", line.sku());
                 }
                 if (line.quantity() == null || line.quantity().signum() <= 0) {
-                    throw TERMS_FIGURES_IN_RANGE.violation("delivery milestone " + id + ": quantity of " + line.sku()
-                            + " must be greater than 0 (is " + plain(line.quantity()) + ")",
-                            "field", "deliveries[" + id + "].lines[" + line.sku() + "].quantity",
-                            "value", plain(line.quantity()));
+                    throw outOfRange("deliveries[" + id + "].lines[" + line.sku() + "].quantity", line.quantity(),
+                            "delivery milestone " + id + ": quantity of " + line.sku() + " must be greater than 0");
                 }
                 scheduledBySku.merge(line.sku(), line.quantity(), BigDecimal::add);
             }
@@ -163,35 +164,33 @@ final class TermsRules {
 
     private static void validatePaymentTerms(ContractTerms terms, Set<String> deliveryIds, Currency currency) {
         if (terms.paymentTerms() == null) {
-            throw TERMS_INCOMPLETE.violation("payment terms are required", "missing", "paymentTerms");
+            throw missing("paymentTerms", "payment terms are required");
         }
         if (terms.paymentTerms().netDays() < 0) {
-            throw TERMS_FIGURES_IN_RANGE.violation("payment terms: net days must be 0 or more (is "
-                    + terms.paymentTerms().netDays() + ")", "field", "paymentTerms.netDays",
-                    "value", terms.paymentTerms().netDays());
+            throw outOfRange("paymentTerms.netDays", terms.paymentTerms().netDays(),
+                    "payment terms: net days must be 0 or more");
         }
         Set<String> ids = new HashSet<>();
         for (PaymentInstalment instalment : schedule(terms)) {
             if (instalment == null || isBlank(instalment.milestoneId())) {
-                throw TERMS_INCOMPLETE.violation("every payment instalment needs a milestoneId",
-                        "missing", "paymentTerms.schedule[].milestoneId");
+                throw missing("paymentTerms.schedule[].milestoneId", "every payment instalment needs a milestoneId");
             }
             String id = instalment.milestoneId();
             if (!ids.add(id)) {
-                throw TERMS_IDS_UNIQUE.violation("payment instalment " + id + " appears more than once", "milestoneId", id);
-            }
-            if (deliveryIds.contains(id)) {
-                throw TERMS_IDS_UNIQUE.violation("payment instalment " + id + " has the same id as a delivery milestone",
+                throw TERMS_IDS_UNIQUE.violation("payment instalment " + id + " appears more than once",
                         "milestoneId", id);
             }
+            if (deliveryIds.contains(id)) {
+                throw TERMS_IDS_UNIQUE.violation("payment instalment " + id
+                        + " has the same id as a delivery milestone", "milestoneId", id);
+            }
             if (instalment.dueOn() == null) {
-                throw TERMS_INCOMPLETE.violation("payment instalment " + id + " needs a due date",
-                        "missing", "paymentTerms.schedule[" + id + "].dueOn");
+                throw missing("paymentTerms.schedule[" + id + "].dueOn",
+                        "payment instalment " + id + " needs a due date");
             }
             if (instalment.amount() == null || instalment.amount().signum() <= 0) {
-                throw TERMS_FIGURES_IN_RANGE.violation("payment instalment " + id + ": amount must be greater than 0 (is "
-                        + plain(instalment.amount()) + ")", "field", "paymentTerms.schedule[" + id + "].amount",
-                        "value", plain(instalment.amount()));
+                throw outOfRange("paymentTerms.schedule[" + id + "].amount", instalment.amount(),
+                        "payment instalment " + id + ": amount must be greater than 0");
             }
         }
         BigDecimal scheduled = scheduledPayments(terms);
@@ -205,16 +204,17 @@ final class TermsRules {
 
     private static void validateDates(ContractTerms terms) {
         if (terms.effectiveFrom() == null || terms.expiresOn() == null) {
-            throw TERMS_INCOMPLETE.violation("effectiveFrom and expiresOn are required",
-                    "missing", terms.effectiveFrom() == null ? "effectiveFrom" : "expiresOn");
+            throw missing(terms.effectiveFrom() == null ? "effectiveFrom" : "expiresOn",
+                    "effectiveFrom and expiresOn are required");
         }
         if (!terms.expiresOn().isAfter(terms.effectiveFrom())) {
-            throw EXPIRY_NOT_AFTER_EFFECTIVE.violation("expiresOn " + terms.expiresOn() + " must be after effectiveFrom "
-                    + terms.effectiveFrom(), "effectiveFrom", terms.effectiveFrom(), "expiresOn", terms.expiresOn());
+            throw EXPIRY_NOT_AFTER_EFFECTIVE.violation("expiresOn " + terms.expiresOn()
+                            + " must be after effectiveFrom " + terms.effectiveFrom(),
+                    "effectiveFrom", terms.effectiveFrom(), "expiresOn", terms.expiresOn());
         }
         if (terms.renewalNoticeDays() != null && terms.renewalNoticeDays() < 1) {
-            throw TERMS_FIGURES_IN_RANGE.violation("a renewal notice period is at least one day (is "
-                    + terms.renewalNoticeDays() + ")", "field", "renewalNoticeDays", "value", terms.renewalNoticeDays());
+            throw outOfRange("renewalNoticeDays", terms.renewalNoticeDays(),
+                    "a renewal notice period is at least one day");
         }
         if (terms.renewalNoticeDays() != null && terms.renewalDecisionDay().isBefore(terms.effectiveFrom())) {
             throw RENEWAL_NOTICE_BEFORE_EFFECTIVE.violation("a renewal notice of " + terms.renewalNoticeDays()
@@ -229,13 +229,11 @@ final class TermsRules {
             return;
         }
         if (!isFraction(clause.lateDeliveryRatePerDay())) {
-            throw TERMS_FIGURES_IN_RANGE.violation("penalty clause: late delivery rate per day must be between 0 and 1 (is "
-                    + plain(clause.lateDeliveryRatePerDay()) + ")", "field", "penaltyClause.lateDeliveryRatePerDay",
-                    "value", plain(clause.lateDeliveryRatePerDay()));
+            throw outOfRange("penaltyClause.lateDeliveryRatePerDay", clause.lateDeliveryRatePerDay(),
+                    "penalty clause: late delivery rate per day must be between 0 and 1");
         }
         if (!isFraction(clause.cap())) {
-            throw TERMS_FIGURES_IN_RANGE.violation("penalty clause: cap must be between 0 and 1 (is " + plain(clause.cap()) + ")",
-                    "field", "penaltyClause.cap", "value", plain(clause.cap()));
+            throw outOfRange("penaltyClause.cap", clause.cap(), "penalty clause: cap must be between 0 and 1");
         }
     }
 
@@ -244,11 +242,10 @@ final class TermsRules {
             return;
         }
         if (guarantee.type() == null) {
-            throw TERMS_INCOMPLETE.violation("guarantee needs a type", "missing", "guarantee.type");
+            throw missing("guarantee.type", "guarantee needs a type");
         }
         if (guarantee.amount() == null || guarantee.amount().signum() < 0) {
-            throw TERMS_FIGURES_IN_RANGE.violation("guarantee amount must be 0 or more (is " + plain(guarantee.amount()) + ")",
-                    "field", "guarantee.amount", "value", plain(guarantee.amount()));
+            throw outOfRange("guarantee.amount", guarantee.amount(), "guarantee amount must be 0 or more");
         }
     }
 
@@ -307,6 +304,17 @@ final class TermsRules {
 
     private static String plain(BigDecimal value) {
         return value == null ? "missing" : value.toPlainString();
+    }
+
+    private static RuleViolationException missing(String field, String detail) {
+        return TERMS_INCOMPLETE.violation(detail, "missing", field);
+    }
+
+    /** A figure of the terms out of its range: the detail ends with the value given, as before. */
+    private static RuleViolationException outOfRange(String field, Object value, String detail) {
+        String given = value instanceof BigDecimal decimal ? plain(decimal) : String.valueOf(value);
+        return TERMS_FIGURES_IN_RANGE.violation(detail + " (is " + (value == null ? "missing" : given) + ")",
+                "field", field, "value", value == null ? "missing" : given);
     }
 
 }

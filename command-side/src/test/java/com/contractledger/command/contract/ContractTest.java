@@ -100,42 +100,42 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ONBOARDED;
-import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ACCEPTING;
-import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_GUARANTEE;
-import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_PREPAYMENT;
-import static com.contractledger.command.contract.ContractRule.TERMS_IDS_UNIQUE;
-import static com.contractledger.command.contract.ContractRule.TERMS_FIGURES_IN_RANGE;
-import static com.contractledger.command.contract.ContractRule.MILESTONE_SKU_UNKNOWN;
-import static com.contractledger.command.contract.ContractRule.MILESTONES_EXCEED_LINE;
-import static com.contractledger.command.contract.ContractRule.SCHEDULE_EXCEEDS_VALUE;
-import static com.contractledger.command.contract.ContractRule.EXPIRY_NOT_AFTER_EFFECTIVE;
-import static com.contractledger.command.contract.ContractRule.CONTRACT_CLOSED;
-import static com.contractledger.command.contract.ContractRule.SIGNING_NEEDS_DRAFT;
-import static com.contractledger.command.contract.ContractRule.CONTRACT_NOT_ACTIVE;
 import static com.contractledger.command.contract.ContractRule.AMENDMENT_CHANGES_NOTHING;
-import static com.contractledger.command.contract.ContractRule.TERMS_INCOMPLETE;
-import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_PAID;
 import static com.contractledger.command.contract.ContractRule.CHANGE_REPEATED;
-import static com.contractledger.command.contract.ContractRule.NEW_ENTRY_INCOMPLETE;
-import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_ACCEPTED;
-import static com.contractledger.command.contract.ContractRule.RENEWAL_NEEDS_ACTIVE;
-import static com.contractledger.command.contract.ContractRule.RENEWAL_NOTICE_BEFORE_EFFECTIVE;
-import static com.contractledger.command.contract.ContractRule.RENEWAL_NOT_LATER;
-import static com.contractledger.command.contract.ContractRule.RENEWAL_EXPIRY_IN_CHANGES;
-import static com.contractledger.command.contract.ContractRule.REFERENCE_NOT_IN_CONTRACT;
+import static com.contractledger.command.contract.ContractRule.CONTRACT_CLOSED;
+import static com.contractledger.command.contract.ContractRule.CONTRACT_NOT_ACTIVE;
+import static com.contractledger.command.contract.ContractRule.DELIVERY_EXCEEDS_REMAINING;
 import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_NOT_DUE;
 import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_REPEATED;
 import static com.contractledger.command.contract.ContractRule.DELIVERY_UNBALANCED;
-import static com.contractledger.command.contract.ContractRule.DELIVERY_EXCEEDS_REMAINING;
-import static com.contractledger.command.contract.ContractRule.MONEY_IN_CONTRACT_CURRENCY;
-import static com.contractledger.command.contract.ContractRule.PAYMENT_NOT_POSITIVE;
-import static com.contractledger.command.contract.ContractRule.PAYMENT_EXCEEDS_VALUE;
-import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_NOT_LATE;
-import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_REPEATED;
 import static com.contractledger.command.contract.ContractRule.DISPUTE_ESCALATES_FORWARD_ONLY;
 import static com.contractledger.command.contract.ContractRule.DISPUTE_RESOLVED;
+import static com.contractledger.command.contract.ContractRule.EXPIRY_NOT_AFTER_EFFECTIVE;
+import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_NOT_LATE;
+import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_REPEATED;
+import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_GUARANTEE;
+import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_PREPAYMENT;
+import static com.contractledger.command.contract.ContractRule.MILESTONES_EXCEED_LINE;
+import static com.contractledger.command.contract.ContractRule.MILESTONE_SKU_UNKNOWN;
+import static com.contractledger.command.contract.ContractRule.MONEY_IN_CONTRACT_CURRENCY;
+import static com.contractledger.command.contract.ContractRule.NEW_ENTRY_INCOMPLETE;
+import static com.contractledger.command.contract.ContractRule.PAYMENT_EXCEEDS_VALUE;
+import static com.contractledger.command.contract.ContractRule.PAYMENT_NOT_POSITIVE;
+import static com.contractledger.command.contract.ContractRule.REFERENCE_NOT_IN_CONTRACT;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_EXPIRY_IN_CHANGES;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NEEDS_ACTIVE;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NOTICE_BEFORE_EFFECTIVE;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NOT_LATER;
+import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_ACCEPTED;
+import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_PAID;
+import static com.contractledger.command.contract.ContractRule.SCHEDULE_EXCEEDS_VALUE;
 import static com.contractledger.command.contract.ContractRule.SETTLEMENT_FITS_OUTCOME;
+import static com.contractledger.command.contract.ContractRule.SIGNING_NEEDS_DRAFT;
+import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ACCEPTING;
+import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ONBOARDED;
+import static com.contractledger.command.contract.ContractRule.TERMS_FIGURES_IN_RANGE;
+import static com.contractledger.command.contract.ContractRule.TERMS_IDS_UNIQUE;
+import static com.contractledger.command.contract.ContractRule.TERMS_INCOMPLETE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
@@ -279,13 +279,15 @@ class ContractTest {
     @Test
     void drafting_with_a_suspended_supplier_is_refused() {
         standings.put(SUPPLIER, standing(SupplierStatus.SUSPENDED, CreditRating.A, SupplierTier.KEY));
-        refused(fixture.givenNoPriorActivity().when(draft(designTerms())), SUPPLIER_NOT_ACCEPTING, "supplier sup-001 is SUSPENDED");
+        refused(fixture.givenNoPriorActivity().when(draft(designTerms())), SUPPLIER_NOT_ACCEPTING,
+                "supplier sup-001 is SUSPENDED");
     }
 
     @Test
     void drafting_with_a_terminated_supplier_is_refused() {
         standings.put(SUPPLIER, standing(SupplierStatus.TERMINATED, CreditRating.A, SupplierTier.KEY));
-        refused(fixture.givenNoPriorActivity().when(draft(designTerms())), SUPPLIER_NOT_ACCEPTING, "supplier sup-001 is TERMINATED");
+        refused(fixture.givenNoPriorActivity().when(draft(designTerms())), SUPPLIER_NOT_ACCEPTING,
+                "supplier sup-001 is TERMINATED");
     }
 
     @Test
@@ -299,19 +301,22 @@ class ContractTest {
     @Test
     void a_sku_appearing_twice_is_refused() {
         ContractTerms terms = withLineItems(designTerms(), designLine(), designLine());
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE, "line item sku M8-30 appears more than once");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE,
+                "line item sku M8-30 appears more than once");
     }
 
     @Test
     void a_zero_quantity_is_refused() {
         ContractTerms terms = withLineItems(designTerms(), new LineItem("M8-30", "M8x30 bolt", dec("0"), "pcs", dec("0.85")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE, "M8-30: quantity must be greater than 0");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE,
+                "M8-30: quantity must be greater than 0");
     }
 
     @Test
     void a_negative_unit_price_is_refused() {
         ContractTerms terms = withLineItems(designTerms(), new LineItem("M8-30", "M8x30 bolt", dec("10000"), "pcs", dec("-0.01")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE, "M8-30: unit price must be 0 or more (is -0.01)");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE,
+                "M8-30: unit price must be 0 or more (is -0.01)");
     }
 
     @Test
@@ -347,7 +352,8 @@ class ContractTest {
     void a_milestone_naming_an_unknown_sku_is_refused() {
         ContractTerms terms = withDeliveries(designTerms(), new DeliveryMilestone("d1", date("2026-12-15"),
                 List.of(new MilestoneLine("M8-30", dec("10000")), new MilestoneLine("M9-99", dec("5")))));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), MILESTONE_SKU_UNKNOWN, "names sku M9-99, which is not a line item");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), MILESTONE_SKU_UNKNOWN,
+                "names sku M9-99, which is not a line item");
     }
 
     @Test
@@ -355,26 +361,30 @@ class ContractTest {
         ContractTerms terms = withDeliveries(designTerms(),
                 new DeliveryMilestone("d1", date("2026-12-15"), List.of(new MilestoneLine("M8-30", dec("5000")))),
                 new DeliveryMilestone("d1", date("2026-12-20"), List.of(new MilestoneLine("M8-30", dec("5000")))));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE, "delivery milestone d1 appears more than once");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE,
+                "delivery milestone d1 appears more than once");
     }
 
     @Test
     void a_payment_instalment_sharing_an_id_with_a_delivery_milestone_is_refused() {
         ContractTerms terms = withSchedule(designTerms(), new PaymentInstalment("d1", date("2027-01-15"), dec("8500.00")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE, "payment instalment d1 has the same id as a delivery milestone");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE,
+                "payment instalment d1 has the same id as a delivery milestone");
     }
 
     @Test
     void a_payment_instalment_id_appearing_twice_is_refused() {
         ContractTerms terms = withSchedule(designTerms(), new PaymentInstalment("p1", date("2027-01-15"), dec("4000.00")),
                 new PaymentInstalment("p1", date("2027-02-15"), dec("4500.00")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE, "payment instalment p1 appears more than once");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_IDS_UNIQUE,
+                "payment instalment p1 appears more than once");
     }
 
     @Test
     void a_payment_instalment_of_zero_is_refused() {
         ContractTerms terms = withSchedule(designTerms(), new PaymentInstalment("p1", date("2027-01-15"), dec("0.00")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE, "payment instalment p1: amount must be greater than 0");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE,
+                "payment instalment p1: amount must be greater than 0");
     }
 
     @Test
@@ -387,7 +397,8 @@ class ContractTest {
     @Test
     void an_expiry_not_after_the_effective_date_is_refused() {
         ContractTerms terms = withDates(designTerms(), date("2026-12-01"), date("2026-12-01"));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), EXPIRY_NOT_AFTER_EFFECTIVE, "expiresOn 2026-12-01 must be after effectiveFrom 2026-12-01");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), EXPIRY_NOT_AFTER_EFFECTIVE,
+                "expiresOn 2026-12-01 must be after effectiveFrom 2026-12-01");
     }
 
     @Test
@@ -402,19 +413,22 @@ class ContractTest {
     @Test
     void a_penalty_cap_above_one_is_refused() {
         ContractTerms terms = withPenalty(designTerms(), new PenaltyClause(dec("0.005"), dec("1.5")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE, "cap must be between 0 and 1 (is 1.5)");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE,
+                "cap must be between 0 and 1 (is 1.5)");
     }
 
     @Test
     void a_penalty_rate_below_zero_is_refused() {
         ContractTerms terms = withPenalty(designTerms(), new PenaltyClause(dec("-0.001"), dec("0.10")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE, "late delivery rate per day must be between 0 and 1");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE,
+                "late delivery rate per day must be between 0 and 1");
     }
 
     @Test
     void a_negative_guarantee_is_refused() {
         ContractTerms terms = withGuarantee(designTerms(), new Guarantee(GuaranteeType.BANK_GUARANTEE, dec("-1")));
-        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE, "guarantee amount must be 0 or more (is -1)");
+        refused(fixture.givenNoPriorActivity().when(draft(terms)), TERMS_FIGURES_IN_RANGE,
+                "guarantee amount must be 0 or more (is -1)");
     }
 
     @Test
@@ -449,7 +463,8 @@ class ContractTest {
     @Test
     void signing_with_a_supplier_suspended_since_drafting_is_refused() {
         standings.put(SUPPLIER, standing(SupplierStatus.SUSPENDED, CreditRating.A, SupplierTier.KEY));
-        refused(fixture.given(drafted(designTerms())).when(sign()), SUPPLIER_NOT_ACCEPTING, "supplier sup-001 is SUSPENDED and cannot take contracts");
+        refused(fixture.given(drafted(designTerms())).when(sign()), SUPPLIER_NOT_ACCEPTING,
+                "supplier sup-001 is SUSPENDED and cannot take contracts");
     }
 
     @Test
@@ -471,7 +486,8 @@ class ContractTest {
     @Test
     void an_amendment_that_changes_nothing_is_refused() {
         ContractChanges samePrice = lineChange(new LineItemChange("M8-30", null, null, null, dec("0.850")));
-        refused(fixture.given(drafted(designTerms()), signed()).when(amend(samePrice)), AMENDMENT_CHANGES_NOTHING, "amendment changes nothing");
+        refused(fixture.given(drafted(designTerms()), signed()).when(amend(samePrice)), AMENDMENT_CHANGES_NOTHING,
+                "amendment changes nothing");
     }
 
     @Test

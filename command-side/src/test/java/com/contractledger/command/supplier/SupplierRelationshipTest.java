@@ -198,7 +198,8 @@ class SupplierRelationshipTest {
                         List.of("automotive", "rail")))
                 .when(new ClassifySupplierCommand(SUPPLIER, List.of("springs", "fasteners"), "East China",
                         SupplierScale.MEDIUM, List.of("rail", "automotive"), null))
-                .expectException(Refusals.breaking(SupplierRule.CLASSIFICATION_UNCHANGED, "classification of supplier sup-001 is unchanged"))
+                .expectException(Refusals.breaking(SupplierRule.CLASSIFICATION_UNCHANGED,
+                        "classification of supplier sup-001 is unchanged"))
                 .expectNoEvents();
     }
 
@@ -227,7 +228,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL),
                         new SupplierTierChangedEvent(SUPPLIER, SupplierTier.GENERAL, SupplierTier.KEY, "sole source"))
                 .when(new ChangeSupplierTierCommand(SUPPLIER, SupplierTier.KEY, "again", null))
-                .expectException(Refusals.breaking(SupplierRule.TIER_UNCHANGED, "supplier sup-001 is already in tier KEY"))
+                .expectException(Refusals.breaking(SupplierRule.TIER_UNCHANGED,
+                        "supplier sup-001 is already in tier KEY"))
                 .expectNoEvents();
     }
 
@@ -264,7 +266,8 @@ class SupplierRelationshipTest {
     void an_evaluation_period_ending_before_it_starts_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(evaluationCommand("ev-q3", Q3_END, Q3_START))
-                .expectException(Refusals.breaking(CommonRule.FACT_BEFORE_DEPENDENCY, "no fact before what it depends on: the end of the evaluation period 2026-07-01 is before the start of the evaluation period 2026-09-30"))
+                .expectException(Refusals.breaking(CommonRule.FACT_BEFORE_DEPENDENCY,
+                        "no fact before what it depends on: the end of the evaluation period 2026-07-01 is before the start of the evaluation period 2026-09-30"))
                 .expectNoEvents();
     }
 
@@ -282,7 +285,8 @@ class SupplierRelationshipTest {
     void a_second_evaluation_for_the_same_period_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), evaluated("ev-q3", Q3_START, Q3_END))
                 .when(evaluationCommand(null, Q3_START, Q3_END))
-                .expectException(Refusals.breaking(SupplierRule.PERIOD_ALREADY_EVALUATED, "already been evaluated for 2026-07-01..2026-09-30"))
+                .expectException(Refusals.breaking(SupplierRule.PERIOD_ALREADY_EVALUATED,
+                        "already been evaluated for 2026-07-01..2026-09-30"))
                 .expectNoEvents();
     }
 
@@ -299,7 +303,8 @@ class SupplierRelationshipTest {
     void reusing_an_evaluation_id_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), evaluated("ev-1", Q3_START, Q3_END))
                 .when(evaluationCommand("ev-1", Q3_END.plusDays(1), LocalDate.parse("2026-10-31")))
-                .expectException(Refusals.breaking(CommonRule.ID_ALREADY_RECORDED, "evaluation ev-1 already exists for supplier sup-001"))
+                .expectException(Refusals.breaking(CommonRule.ID_ALREADY_RECORDED,
+                        "evaluation ev-1 already exists for supplier sup-001"))
                 .expectNoEvents();
     }
 
@@ -329,7 +334,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(new RequestRectificationCommand(SUPPLIER, "r-1", "late shipments", LocalDate.parse("2026-12-31"),
                         LocalDate.parse("2026-12-05"), null))
-                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE, "no fact from the future: the date of the rectification "
+                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE,
+                        "no fact from the future: the date of the rectification "
                         + "request 2026-12-05 is after today, 2026-11-30"))
                 .expectNoEvents();
     }
@@ -339,7 +345,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
                 .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
                         LocalDate.parse("2026-11-10"), null))
-                .expectException(Refusals.breaking(CommonRule.FACT_BEFORE_DEPENDENCY, "no fact before what it depends on: the date the rectification was closed "
+                .expectException(Refusals.breaking(CommonRule.FACT_BEFORE_DEPENDENCY,
+                        "no fact before what it depends on: the date the rectification was closed "
                         + "2026-11-10 is before the date it was requested 2026-11-20"))
                 .expectNoEvents();
     }
@@ -349,7 +356,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
                 .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "on time now",
                         LocalDate.parse("2026-12-10"), null))
-                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE, "no fact from the future: the date the rectification was "
+                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE,
+                        "no fact from the future: the date the rectification was "
                         + "closed 2026-12-10 is after today, 2026-11-30"))
                 .expectNoEvents();
     }
@@ -369,7 +377,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"))
                 .when(new RequestRectificationCommand(SUPPLIER, "r-1", "quality drift", LocalDate.parse("2027-01-31"), null,
                         null))
-                .expectException(Refusals.breaking(CommonRule.ID_ALREADY_RECORDED, "rectification r-1 already exists for supplier sup-001"))
+                .expectException(Refusals.breaking(CommonRule.ID_ALREADY_RECORDED,
+                        "rectification r-1 already exists for supplier sup-001"))
                 .expectNoEvents();
     }
 
@@ -407,7 +416,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
                         new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "done", LocalDate.parse("2026-11-30")))
                 .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.FAILED, "relapsed", null, null))
-                .expectException(Refusals.breaking(SupplierRule.RECTIFICATION_CLOSED, "rectification r-1 is already closed (COMPLETED)"))
+                .expectException(Refusals.breaking(SupplierRule.RECTIFICATION_CLOSED,
+                        "rectification r-1 is already closed (COMPLETED)"))
                 .expectNoEvents();
     }
 
@@ -416,7 +426,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
                         new RectificationCompletedEvent(SUPPLIER, "r-1", RectificationOutcome.FAILED, "still late", LocalDate.parse("2026-11-30")))
                 .when(new CompleteRectificationCommand(SUPPLIER, "r-1", RectificationOutcome.COMPLETED, "fixed", null, null))
-                .expectException(Refusals.breaking(SupplierRule.RECTIFICATION_CLOSED, "rectification r-1 is already closed (FAILED)"))
+                .expectException(Refusals.breaking(SupplierRule.RECTIFICATION_CLOSED,
+                        "rectification r-1 is already closed (FAILED)"))
                 .expectNoEvents();
     }
 
@@ -434,7 +445,8 @@ class SupplierRelationshipTest {
     void suspending_a_suspended_supplier_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), suspended())
                 .when(new SuspendSupplierCommand(SUPPLIER, "again", null))
-                .expectException(Refusals.breaking(SupplierRule.SUSPENSION_NEEDS_ACTIVE, "supplier sup-001 is already suspended"))
+                .expectException(Refusals.breaking(SupplierRule.SUSPENSION_NEEDS_ACTIVE,
+                        "supplier sup-001 is already suspended"))
                 .expectNoEvents();
     }
 
@@ -458,7 +470,8 @@ class SupplierRelationshipTest {
     void reinstating_an_active_supplier_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(new ReinstateSupplierCommand(SUPPLIER, "nothing to lift", null))
-                .expectException(Refusals.breaking(SupplierRule.REINSTATEMENT_NEEDS_SUSPENDED, "supplier sup-001 is not suspended"))
+                .expectException(Refusals.breaking(SupplierRule.REINSTATEMENT_NEEDS_SUSPENDED,
+                        "supplier sup-001 is not suspended"))
                 .expectNoEvents();
     }
 
@@ -484,7 +497,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL), rectificationRequested("r-1"),
                         new SupplierRelationshipTerminatedEvent(SUPPLIER, "plant closed"))
                 .when(command)
-                .expectException(Refusals.breaking(SupplierRule.SUPPLIER_TERMINATED, "supplier relationship sup-001 is terminated"))
+                .expectException(Refusals.breaking(SupplierRule.SUPPLIER_TERMINATED,
+                        "supplier relationship sup-001 is terminated"))
                 .expectNoEvents();
     }
 
@@ -536,7 +550,8 @@ class SupplierRelationshipTest {
     void logging_a_communication_with_an_id_already_used_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL), communicationLogged("c-1"))
                 .when(communicationCommand("c-1"))
-                .expectException(Refusals.breaking(CommonRule.ID_ALREADY_RECORDED, "communication c-1 already exists for supplier sup-001"))
+                .expectException(Refusals.breaking(CommonRule.ID_ALREADY_RECORDED,
+                        "communication c-1 already exists for supplier sup-001"))
                 .expectNoEvents();
     }
 
@@ -605,7 +620,8 @@ class SupplierRelationshipTest {
     void a_credit_assessment_dated_the_day_after_tomorrow_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(creditCommand(CreditRating.A, 82, LocalDate.parse("2026-12-02")))
-                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE, "no fact from the future: the credit assessment date 2026-12-02 is after today, "
+                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE,
+                        "no fact from the future: the credit assessment date 2026-12-02 is after today, "
                         + "2026-11-30 (UTC, allowing 1 day for time zones)"))
                 .expectNoEvents();
     }
@@ -625,7 +641,8 @@ class SupplierRelationshipTest {
     void an_evaluation_of_a_period_not_yet_over_is_refused() {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(evaluationCommand("ev-q4", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
-                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE, "no fact from the future: the end of the evaluation period 2026-12-31 is after today, 2026-11-30"))
+                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE,
+                        "no fact from the future: the end of the evaluation period 2026-12-31 is after today, 2026-11-30"))
                 .expectNoEvents();
     }
 
@@ -634,7 +651,8 @@ class SupplierRelationshipTest {
         fixture.given(onboarded(SupplierTier.GENERAL))
                 .when(new LogSupplierCommunicationCommand(SUPPLIER, "c-1", CommunicationChannel.MEETING,
                         List.of("Chen Jing"), "a meeting next week", Instant.parse("2026-12-07T09:00:00Z"), null))
-                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE, "no fact from the future: the date of the communication 2026-12-07 is after today, 2026-11-30"))
+                .expectException(Refusals.breaking(CommonRule.FACT_FROM_FUTURE,
+                        "no fact from the future: the date of the communication 2026-12-07 is after today, 2026-11-30"))
                 .expectNoEvents();
     }
 
