@@ -392,6 +392,7 @@ class ContractLifecycleIT {
 
         refusedByRule(ledger.post("buyer", ct + "/signature",
                 "{\"signatories\": [\"Wang Li\"], \"signedOn\": \"%s\"}".formatted(day(5 * 365))),
+                "FACT_FROM_FUTURE",
                 "no fact from the future: the signing date " + day(5 * 365) + " is after today, " + TODAY);
         assertThat(ledger.eventTypes("ct-dates")).containsExactly("ContractDraftedEvent");
 
@@ -400,10 +401,12 @@ class ContractLifecycleIT {
         refusedByRule(ledger.post("buyer", ct + "/deliveries", """
                 {"deliveryId": "dl-1", "milestoneId": "d1", "deliveredOn": "%s",
                  "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 100, "rejected": 0}]}""".formatted(day(-8 * 365))),
+                "FACT_BEFORE_DEPENDENCY",
                 "no fact before what it depends on: the delivery date " + day(-8 * 365) + " is before the signing date "
                         + day(0));
         refusedByRule(ledger.post("buyer", ct + "/termination",
                 "{\"reason\": \"supplier exit\", \"effectiveOn\": \"%s\"}".formatted(day(-12 * 365))),
+                "FACT_BEFORE_DEPENDENCY",
                 "no fact before what it depends on: the termination's effective date " + day(-12 * 365)
                         + " is before the contract's effective date " + day(31));
 
@@ -413,11 +416,12 @@ class ContractLifecycleIT {
         assertThat(summary.at("/delivered/amount").asText()).isEqualTo("0.00");
     }
 
-    private void refusedByRule(RunningLedger.Reply reply, String detail) throws Exception {
+    private void refusedByRule(RunningLedger.Reply reply, String rule, String detail) throws Exception {
         assertThat(reply.status()).as(reply.body()).isEqualTo(409);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = json.readTree(reply.body());
-        assertThat(problem.get("title").asText()).isEqualTo("Rule violated");
+        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+        assertThat(problem.get("type").asText()).isEqualTo("/docs/rules#" + rule);
         assertThat(problem.get("kind").asText()).isEqualTo("RULE_VIOLATED");
         assertThat(problem.get("detail").asText()).contains(detail);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 import static com.contractledger.app.LedgerFixtures.*;
@@ -72,32 +73,36 @@ class RejectionsIT {
     @Test
     void a_low_rated_supplier_without_the_guarantee_breaks_a_rule() throws Exception {
         JsonNode problem = refused(ledger.post("buyer", "/api/contracts",
-                contract("ct-low", "sup-low").replace("\"850.00\"", "\"100.00\"")), 409, "RULE_VIOLATED");
+                contract("ct-low", "sup-low").replace("\"850.00\"", "\"100.00\"")), 409, "RULE_VIOLATED",
+                "LOW_CREDIT_GUARANTEE");
         assertThat(problem.get("detail").asText()).contains("BB");
+        assertThat(problem.at("/facts/creditRating").asText()).isEqualTo("BB");
+        assertThat(problem.at("/facts/given").asText()).isEqualTo("100.00 CNY");
     }
 
     @Test
     void a_contract_with_an_unknown_supplier_is_refused() throws Exception {
-        refused(ledger.post("buyer", "/api/contracts", contract("ct-nobody", "sup-nowhere")), 409, "RULE_VIOLATED");
+        refused(ledger.post("buyer", "/api/contracts", contract("ct-nobody", "sup-nowhere")), 409, "RULE_VIOLATED",
+                "SUPPLIER_NOT_ONBOARDED");
     }
 
     @Test
     void a_contract_with_a_suspended_supplier_breaks_a_rule() throws Exception {
         JsonNode problem = refused(ledger.post("buyer", "/api/contracts", contract("ct-susp", "sup-suspended")),
-                409, "RULE_VIOLATED");
+                409, "RULE_VIOLATED", "SUPPLIER_NOT_ACCEPTING");
         assertThat(problem.get("detail").asText()).contains("suspended");
     }
 
     @Test
     void a_delivery_before_signing_breaks_a_rule() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-unsigned/deliveries", LATE_PARTLY_REJECTED_DELIVERY),
-                409, "RULE_VIOLATED");
+                409, "RULE_VIOLATED", "CONTRACT_NOT_ACTIVE");
     }
 
     @Test
     void a_delivery_after_termination_breaks_a_rule() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-ended/deliveries", LATE_PARTLY_REJECTED_DELIVERY),
-                409, "RULE_VIOLATED");
+                409, "RULE_VIOLATED", "CONTRACT_CLOSED");
     }
 
     @Test
@@ -105,7 +110,7 @@ class RejectionsIT {
         refused(ledger.post("buyer", "/api/contracts/ct-r/deliveries", """
                 {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
                  "lines": [{"sku": "M8-30", "delivered": 100, "accepted": 90, "rejected": 5}]}""".formatted(DELIVERED_ON)),
-                409, "RULE_VIOLATED");
+                409, "RULE_VIOLATED", "DELIVERY_UNBALANCED");
     }
 
     @Test
@@ -113,19 +118,20 @@ class RejectionsIT {
         refused(ledger.post("buyer", "/api/contracts/ct-r/deliveries", """
                 {"deliveryId": "dl-x", "milestoneId": "d1", "deliveredOn": "%s",
                  "lines": [{"sku": "M8-30", "delivered": 10001, "accepted": 10001, "rejected": 0}]}""".formatted(DELIVERED_ON)),
-                409, "RULE_VIOLATED");
+                409, "RULE_VIOLATED", "DELIVERY_EXCEEDS_REMAINING");
     }
 
     @Test
     void a_dispute_never_escalates_backwards() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-r/disputes/dp-open/escalations",
-                "{\"to\": \"MEDIATION\", \"reason\": \"try again\"}"), 409, "RULE_VIOLATED");
+                "{\"to\": \"MEDIATION\", \"reason\": \"try again\"}"), 409, "RULE_VIOLATED",
+                "DISPUTE_ESCALATES_FORWARD_ONLY");
     }
 
     @Test
     void a_dispute_is_resolved_once() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-r/disputes/dp-done/resolution", RESOLUTION),
-                409, "RULE_VIOLATED");
+                409, "RULE_VIOLATED", "DISPUTE_RESOLVED");
     }
 
     @Test
@@ -193,6 +199,22 @@ class RejectionsIT {
         assertThat(problem.get("kind").asText()).isEqualTo(kind);
         assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception");
         assertThat(ledger.storedEventCount()).as("no event stored").isEqualTo(eventsBefore);
+        if (!kind.equals("RULE_VIOLATED")) {
+            assertThat(problem.get("type").asText())
+                    .isEqualTo("/docs/rules#" + kind.toLowerCase(Locale.ROOT).replace('_', '-'));
+            assertThat(problem.has("rule")).as("only a broken rule names one").isFalse();
+        }
+        return problem;
+    }
+
+    /** A broken rule's problem, on every topology: its code as rule and type, its statement, the facts. */
+    private JsonNode refused(RunningLedger.Reply reply, int status, String kind, String rule) throws Exception {
+        JsonNode problem = refused(reply, status, kind);
+        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+        assertThat(problem.get("type").asText()).isEqualTo("/docs/rules#" + rule);
+        assertThat(problem.get("title").asText()).isNotBlank().isNotEqualTo("Rule violated");
+        assertThat(problem.get("facts").isObject()).as(reply.body()).isTrue();
+        assertThat(problem.get("facts").size()).as(reply.body()).isPositive();
         return problem;
     }
 }

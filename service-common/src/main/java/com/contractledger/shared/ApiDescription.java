@@ -136,7 +136,13 @@ public class ApiDescription {
                         + "NOT_FOUND, VERSION_CONFLICT, ALREADY_EXISTS, CONCURRENT_WRITE, IDEMPOTENCY_KEY_REUSED or "
                         + "STORE_UNAVAILABLE"))
                 .addProperty("currentVersion", new IntegerSchema().description("the aggregate's version, for a 409 "
-                        + "version conflict"));
+                        + "version conflict"))
+                .addProperty("rule", new StringSchema().description("for a broken rule (kind RULE_VIOLATED): its "
+                        + "stable code, e.g. LOW_CREDIT_GUARANTEE; type is the URI of its section of the rules page "
+                        + "and title its statement"))
+                .addProperty("facts", new ObjectSchema().additionalProperties(new StringSchema())
+                        .description("for a broken rule: what decided it, e.g. {\"required\": \"850.00 CNY\", "
+                                + "\"given\": \"500.00 CNY\"}"));
     }
 
     private static String join(String first, String second) {

@@ -58,8 +58,9 @@ public final class CommandRejections {
         if (carried.isPresent()) {
             return carried;
         }
-        if (cause instanceof RuleViolationException) {
-            return rejection(Kind.RULE_VIOLATED, cause.getMessage());
+        if (cause instanceof RuleViolationException violation) {
+            return Optional.of(CommandRejection.ruleViolated(violation.rule().name(), violation.rule().statement(),
+                    violation.getMessage(), violation.facts()));
         }
         if (cause instanceof UnknownReferenceException) {
             return rejection(Kind.NOT_FOUND, cause.getMessage());

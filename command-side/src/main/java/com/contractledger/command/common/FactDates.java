@@ -47,9 +47,10 @@ public class FactDates {
     public void notInFuture(String fact, LocalDate date) {
         LocalDate today = today();
         if (date.isAfter(today.plusDays(toleranceDays))) {
-            throw new RuleViolationException("no fact from the future: the " + fact + " " + date + " is after today, "
-                    + today + " (UTC, allowing " + toleranceDays + (toleranceDays == 1 ? " day" : " days")
-                    + " for time zones)");
+            throw CommonRule.FACT_FROM_FUTURE.violation("no fact from the future: the " + fact + " " + date
+                    + " is after today, " + today + " (UTC, allowing " + toleranceDays
+                    + (toleranceDays == 1 ? " day" : " days") + " for time zones)",
+                    "fact", fact, "date", date, "today", today, "toleranceDays", toleranceDays);
         }
     }
 
@@ -64,8 +65,9 @@ public class FactDates {
      */
     public static void notBefore(String fact, LocalDate date, String dependency, LocalDate earliest) {
         if (earliest != null && date.isBefore(earliest)) {
-            throw new RuleViolationException("no fact before what it depends on: the " + fact + " " + date
-                    + " is before the " + dependency + " " + earliest);
+            throw CommonRule.FACT_BEFORE_DEPENDENCY.violation("no fact before what it depends on: the " + fact + " "
+                    + date + " is before the " + dependency + " " + earliest,
+                    "fact", fact, "date", date, "dependsOn", dependency, "earliest", earliest);
         }
     }
 }

@@ -53,6 +53,7 @@ import com.contractledger.api.reminder.ReminderKind;
 import com.contractledger.api.reminder.ReminderPolicy;
 import com.contractledger.api.supplier.SupplierId;
 import com.contractledger.api.supplier.SupplierTier;
+import com.contractledger.command.common.CommonRule;
 import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
@@ -83,6 +84,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static com.contractledger.command.contract.ContractRule.AMENDMENT_CHANGES_NOTHING;
+import static com.contractledger.command.contract.ContractRule.CONTRACT_CLOSED;
+import static com.contractledger.command.contract.ContractRule.CONTRACT_NOT_ACTIVE;
+import static com.contractledger.command.contract.ContractRule.DELIVERY_EXCEEDS_REMAINING;
+import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_NOT_DUE;
+import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_REPEATED;
+import static com.contractledger.command.contract.ContractRule.DELIVERY_UNBALANCED;
+import static com.contractledger.command.contract.ContractRule.DISPUTE_ESCALATES_FORWARD_ONLY;
+import static com.contractledger.command.contract.ContractRule.DISPUTE_RESOLVED;
+import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_NOT_LATE;
+import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_REPEATED;
+import static com.contractledger.command.contract.ContractRule.MONEY_IN_CONTRACT_CURRENCY;
+import static com.contractledger.command.contract.ContractRule.PAYMENT_EXCEEDS_VALUE;
+import static com.contractledger.command.contract.ContractRule.PAYMENT_NOT_POSITIVE;
+import static com.contractledger.command.contract.ContractRule.REFERENCE_NOT_IN_CONTRACT;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_EXPIRY_IN_CHANGES;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NEEDS_ACTIVE;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NOT_LATER;
+import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_ACCEPTED;
+import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_PAID;
+import static com.contractledger.command.contract.ContractRule.SETTLEMENT_FITS_OUTCOME;
+import static com.contractledger.command.contract.ContractRule.SIGNING_NEEDS_DRAFT;
+import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ACCEPTING;
+import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ONBOARDED;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -140,13 +165,7 @@ public class Contract {
 
     @CommandHandler
     Contract(DraftContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, Reminders reminders) {
-        if (cmd.supplierId() == null) {
-            throw new RuleViolationException("a contract needs a supplierId");
-        }
         SupplierStanding standing = acceptingSupplier(suppliers, cmd.supplierId());
-        if (cmd.type() == null || cmd.currency() == null) {
-            throw new RuleViolationException("contract type and currency are required");
-        }
         TermsRules.validate(cmd.terms(), cmd.currency());
         TermsRules.checkStricterTerms(standing, cmd.terms(), cmd.currency());
         apply(new ContractDraftedEvent(cmd.contractId(), cmd.supplierId(), cmd.type(), cmd.currency(), cmd.terms()));
@@ -158,14 +177,8 @@ public class Contract {
     void handle(SignContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
         requireNotClosed();
         if (status != ContractStatus.DRAFT) {
-            throw new RuleViolationException("only a DRAFT contract can be signed; contract " + contractId + " is " + status);
-        }
-        if (cmd.signatories() == null || cmd.signatories().isEmpty()
-                || cmd.signatories().stream().anyMatch(TermsRules::isBlank)) {
-            throw new RuleViolationException("signing needs at least one signatory, none blank");
-        }
-        if (cmd.signedOn() == null) {
-            throw new RuleViolationException("signing needs a signedOn date");
+            throw SIGNING_NEEDS_DRAFT.violation("only a DRAFT contract can be signed; contract " + contractId + " is "
+                    + status, "status", status);
         }
         facts.notInFuture("signing date", cmd.signedOn());
         SupplierStanding standing = acceptingSupplier(suppliers, supplierId);
@@ -181,18 +194,12 @@ public class Contract {
     void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts,
                 Reminders reminders) {
         requireNotClosed();
-        if (cmd.reason() == null) {
-            throw new RuleViolationException("an amendment needs a reason");
-        }
-        if (cmd.changes() == null) {
-            throw new RuleViolationException("an amendment needs changes");
-        }
         ContractTerms before = terms;
         ContractTerms amended = TermsAmendment.apply(terms, cmd.changes());
         checkRevisedTerms(amended, suppliers);
         List<FieldChange> changes = TermsDiff.between(before, amended);
         if (changes.isEmpty()) {
-            throw new RuleViolationException("amendment changes nothing in contract " + contractId);
+            throw AMENDMENT_CHANGES_NOTHING.violation("amendment changes nothing in contract " + contractId);
         }
         apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended,
                 PaymentSchedule.of(amended).coveredBy(totalPaid.amount())));
@@ -204,15 +211,19 @@ public class Contract {
                 Reminders reminders) {
         requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
-            throw new RuleViolationException("only an ACTIVE contract can be renewed; contract " + contractId + " is " + status);
+            throw RENEWAL_NEEDS_ACTIVE.violation("only an ACTIVE contract can be renewed; contract " + contractId
+                    + " is " + status, "status", status);
         }
-        if (cmd.newExpiresOn() == null || !cmd.newExpiresOn().isAfter(terms.expiresOn())) {
-            throw new RuleViolationException("the new expiry " + cmd.newExpiresOn() + " must be after the current expiry "
-                    + terms.expiresOn());
+        if (!cmd.newExpiresOn().isAfter(terms.expiresOn())) {
+            throw RENEWAL_NOT_LATER.violation("the new expiry " + cmd.newExpiresOn()
+                    + " must be after the current expiry " + terms.expiresOn(),
+                    "newExpiresOn", cmd.newExpiresOn(), "currentExpiresOn", terms.expiresOn());
         }
         ContractChanges requested = cmd.changes() == null ? ContractChanges.none() : cmd.changes();
         if (requested.expiresOn() != null) {
-            throw new RuleViolationException("a renewal sets the expiry through newExpiresOn; changes.expiresOn must be empty");
+            throw RENEWAL_EXPIRY_IN_CHANGES.violation(
+                    "a renewal sets the expiry through newExpiresOn; changes.expiresOn must be empty",
+                    "changes.expiresOn", requested.expiresOn());
         }
         // Renewing commits to a further term, so the supplier must still be one we contract with.
         acceptingSupplier(suppliers, supplierId);
@@ -234,22 +245,24 @@ public class Contract {
         for (LineItem line : revised.lineItems()) {
             BigDecimal accepted = acceptedOfSku(line.sku());
             if (line.quantity().compareTo(accepted) < 0) {
-                throw new RuleViolationException("line item " + line.sku() + ": quantity " + line.quantity().toPlainString()
-                        + " is below the " + accepted.toPlainString() + " already accepted");
+                throw REVISION_BELOW_ACCEPTED.violation("line item " + line.sku() + ": quantity "
+                        + line.quantity().toPlainString() + " is below the " + accepted.toPlainString()
+                        + " already accepted", "sku", line.sku(), "quantity", line.quantity(), "accepted", accepted);
             }
         }
         acceptedQuantities.forEach((milestoneId, acceptedBySku) -> acceptedBySku.forEach((sku, accepted) -> {
             BigDecimal due = TermsRules.delivery(revised, milestoneId).flatMap(m -> lineOf(m, sku))
                     .map(MilestoneLine::quantity).orElse(BigDecimal.ZERO);
             if (due.compareTo(accepted) < 0) {
-                throw new RuleViolationException("delivery milestone " + milestoneId + ": quantity of " + sku + " "
-                        + due.toPlainString() + " is below the " + accepted.toPlainString() + " already accepted");
+                throw REVISION_BELOW_ACCEPTED.violation("delivery milestone " + milestoneId + ": quantity of " + sku
+                        + " " + due.toPlainString() + " is below the " + accepted.toPlainString() + " already accepted",
+                        "milestoneId", milestoneId, "sku", sku, "quantity", due, "accepted", accepted);
             }
         }));
         Money revisedValue = TermsRules.money(TermsRules.contractValue(revised), currency);
         if (totalPaid.isGreaterThan(revisedValue)) {
-            throw new RuleViolationException("the contract value would drop to " + revisedValue + ", below the "
-                    + totalPaid + " already paid");
+            throw REVISION_BELOW_PAID.violation("the contract value would drop to " + revisedValue + ", below the "
+                    + totalPaid + " already paid", "contractValue", revisedValue, "paid", totalPaid);
         }
     }
 
@@ -258,25 +271,12 @@ public class Contract {
     @CommandHandler
     void handle(RecordDeliveryCommand cmd, FactDates facts) {
         requireNotClosed();
-        if (status != ContractStatus.ACTIVE) {
-            throw new RuleViolationException("no delivery before signing: contract " + contractId + " is " + status);
-        }
-        if (TermsRules.isBlank(cmd.deliveryId())) {
-            throw new RuleViolationException("a delivery needs a deliveryId");
-        }
-        if (deliveries.containsKey(cmd.deliveryId())) {
-            throw new RuleViolationException("delivery " + cmd.deliveryId() + " is already recorded");
-        }
-        if (cmd.deliveredOn() == null) {
-            throw new RuleViolationException("delivery " + cmd.deliveryId() + " needs a deliveredOn date");
-        }
+        requireActive("delivery");
+        requireNewId("delivery", cmd.deliveryId(), deliveries.keySet());
         facts.notInFuture("delivery date", cmd.deliveredOn());
         FactDates.notBefore("delivery date", cmd.deliveredOn(), "signing date", signedOn);
         DeliveryMilestone milestone = TermsRules.delivery(terms, cmd.milestoneId()).orElseThrow(() ->
-                new RuleViolationException("delivery milestone " + cmd.milestoneId() + " does not exist in contract " + contractId));
-        if (cmd.lines() == null || cmd.lines().isEmpty()) {
-            throw new RuleViolationException("delivery " + cmd.deliveryId() + " has no lines");
-        }
+                notInContract("delivery milestone", cmd.milestoneId()));
         Map<String, BigDecimal> acceptedNow = new HashMap<>();
         BigDecimal value = BigDecimal.ZERO;
         for (DeliveredLine line : cmd.lines()) {
@@ -296,59 +296,47 @@ public class Contract {
 
     private void checkDeliveredLine(DeliveryMilestone milestone, DeliveredLine line, Set<String> skusSoFar) {
         String where = "delivery milestone " + milestone.milestoneId();
-        if (line == null || line.sku() == null) {
-            throw new RuleViolationException("every delivered line needs a sku");
-        }
-        MilestoneLine due = lineOf(milestone, line.sku()).orElseThrow(() ->
-                new RuleViolationException(where + " has no line for sku " + line.sku()));
+        MilestoneLine due = lineOf(milestone, line.sku()).orElseThrow(() -> DELIVERY_SKU_NOT_DUE.violation(
+                where + " has no line for sku " + line.sku(), "milestoneId", milestone.milestoneId(), "sku", line.sku()));
         if (skusSoFar.contains(line.sku())) {
-            throw new RuleViolationException("sku " + line.sku() + " appears more than once in the delivery");
-        }
-        if (line.delivered() == null || line.accepted() == null || line.rejected() == null) {
-            throw new RuleViolationException("sku " + line.sku() + ": delivered, accepted and rejected are required");
-        }
-        if (line.delivered().signum() <= 0 || line.accepted().signum() < 0 || line.rejected().signum() < 0) {
-            throw new RuleViolationException("sku " + line.sku() + ": delivered must be greater than 0, accepted and rejected 0 or more");
+            throw DELIVERY_SKU_REPEATED.violation("sku " + line.sku() + " appears more than once in the delivery",
+                    "sku", line.sku());
         }
         if (line.accepted().add(line.rejected()).compareTo(line.delivered()) != 0) {
-            throw new RuleViolationException("sku " + line.sku() + ": accepted " + line.accepted().toPlainString()
-                    + " + rejected " + line.rejected().toPlainString() + " must equal delivered " + line.delivered().toPlainString());
+            throw DELIVERY_UNBALANCED.violation("sku " + line.sku() + ": accepted " + line.accepted().toPlainString()
+                            + " + rejected " + line.rejected().toPlainString() + " must equal delivered "
+                            + line.delivered().toPlainString(),
+                    "sku", line.sku(), "accepted", line.accepted(), "rejected", line.rejected(),
+                    "delivered", line.delivered());
         }
         BigDecimal remaining = due.quantity().subtract(accepted(milestone.milestoneId(), line.sku()));
         if (line.delivered().compareTo(remaining) > 0) {
-            throw new RuleViolationException("sku " + line.sku() + ": delivered " + line.delivered().toPlainString()
-                    + " is more than the " + remaining.toPlainString() + " remaining at " + where);
+            throw DELIVERY_EXCEEDS_REMAINING.violation("sku " + line.sku() + ": delivered "
+                            + line.delivered().toPlainString() + " is more than the " + remaining.toPlainString()
+                            + " remaining at " + where,
+                    "milestoneId", milestone.milestoneId(), "sku", line.sku(), "delivered", line.delivered(),
+                    "remaining", remaining);
         }
     }
 
     @CommandHandler
     void handle(RecordPaymentCommand cmd, FactDates facts) {
         requireNotClosed();
-        if (status != ContractStatus.ACTIVE) {
-            throw new RuleViolationException("no payment before signing: contract " + contractId + " is " + status);
-        }
-        if (TermsRules.isBlank(cmd.paymentId())) {
-            throw new RuleViolationException("a payment needs a paymentId");
-        }
-        if (payments.containsKey(cmd.paymentId())) {
-            throw new RuleViolationException("payment " + cmd.paymentId() + " is already recorded");
-        }
-        if (cmd.amount() == null || cmd.paidOn() == null) {
-            throw new RuleViolationException("payment " + cmd.paymentId() + " needs an amount and a paidOn date");
-        }
+        requireActive("payment");
+        requireNewId("payment", cmd.paymentId(), payments.keySet());
         facts.notInFuture("payment date", cmd.paidOn());
         FactDates.notBefore("payment date", cmd.paidOn(), "signing date", signedOn);
-        if (!cmd.amount().currency().equals(currency)) {
-            throw new RuleViolationException("payment is in " + cmd.amount().currency() + " but the contract is in " + currency);
-        }
+        requireContractCurrency("payment", cmd.amount());
         if (cmd.amount().amount().signum() <= 0) {
-            throw new RuleViolationException("payment amount must be greater than 0 (is " + cmd.amount() + ")");
+            throw PAYMENT_NOT_POSITIVE.violation("payment amount must be greater than 0 (is " + cmd.amount() + ")",
+                    "amount", cmd.amount());
         }
         Money newTotal = totalPaid.plus(cmd.amount());
         Money value = TermsRules.money(TermsRules.contractValue(terms), currency);
         if (newTotal.isGreaterThan(value)) {
-            throw new RuleViolationException("overpayment: payment of " + cmd.amount() + " would bring the total paid to "
-                    + newTotal + ", above the contract value " + value);
+            throw PAYMENT_EXCEEDS_VALUE.violation("overpayment: payment of " + cmd.amount()
+                            + " would bring the total paid to " + newTotal + ", above the contract value " + value,
+                    "amount", cmd.amount(), "totalPaid", newTotal, "contractValue", value);
         }
         apply(new ContractPaymentRecordedEvent(contractId, cmd.paymentId(), cmd.amount(), cmd.paidOn(), cmd.reference(), newTotal,
                 PaymentSchedule.of(terms).coveredBy(newTotal.amount())));
@@ -371,24 +359,13 @@ public class Contract {
     @CommandHandler
     void handle(RecordBreachCommand cmd, FactDates facts) {
         requireNotClosed();
-        if (status != ContractStatus.ACTIVE) {
-            throw new RuleViolationException("a breach can only be recorded on an ACTIVE contract; contract " + contractId
-                    + " is " + status);
-        }
-        if (TermsRules.isBlank(cmd.breachId())) {
-            throw new RuleViolationException("a breach needs a breachId");
-        }
-        if (breaches.containsKey(cmd.breachId())) {
-            throw new RuleViolationException("breach " + cmd.breachId() + " is already recorded");
-        }
-        if (cmd.type() == null || cmd.responsibleParty() == null) {
-            throw new RuleViolationException("a breach needs a type and a responsible party");
-        }
+        requireActive("breach");
+        requireNewId("breach", cmd.breachId(), breaches.keySet());
         RecordedDelivery delivery = null;
         if (cmd.relatedDeliveryId() != null) {
             delivery = deliveries.get(cmd.relatedDeliveryId());
             if (delivery == null) {
-                throw new RuleViolationException("delivery " + cmd.relatedDeliveryId() + " does not exist in contract " + contractId);
+                throw notInContract("delivery", cmd.relatedDeliveryId());
             }
         }
         if (cmd.occurredOn() != null) {
@@ -400,16 +377,18 @@ public class Contract {
         }
         if (cmd.type() == BreachType.LATE_DELIVERY && delivery != null) {
             if (!delivery.late()) {
-                throw new RuleViolationException("delivery " + cmd.relatedDeliveryId()
-                        + " was not late, so it cannot be the subject of a LATE_DELIVERY breach");
+                throw LATE_DELIVERY_BREACH_NOT_LATE.violation("delivery " + cmd.relatedDeliveryId()
+                                + " was not late, so it cannot be the subject of a LATE_DELIVERY breach",
+                        "deliveryId", cmd.relatedDeliveryId(), "daysLate", delivery.daysLate());
             }
             breaches.entrySet().stream()
                     .filter(b -> b.getValue().type() == BreachType.LATE_DELIVERY
                             && cmd.relatedDeliveryId().equals(b.getValue().relatedDeliveryId()))
                     .findFirst()
                     .ifPresent(b -> {
-                        throw new RuleViolationException("delivery " + cmd.relatedDeliveryId()
-                                + " already has a LATE_DELIVERY breach (" + b.getKey() + ")");
+                        throw LATE_DELIVERY_BREACH_REPEATED.violation("delivery " + cmd.relatedDeliveryId()
+                                        + " already has a LATE_DELIVERY breach (" + b.getKey() + ")",
+                                "deliveryId", cmd.relatedDeliveryId(), "breachId", b.getKey());
                     });
         }
         PenaltyCalculator.Penalty penalty = penaltyFor(cmd.type(), cmd.responsibleParty(), delivery);
@@ -433,20 +412,12 @@ public class Contract {
     @CommandHandler
     void handle(OpenDisputeCommand cmd, SupplierDirectory suppliers) {
         requireNotClosed();
-        if (TermsRules.isBlank(cmd.disputeId())) {
-            throw new RuleViolationException("a dispute needs a disputeId");
-        }
-        if (disputes.containsKey(cmd.disputeId())) {
-            throw new RuleViolationException("dispute " + cmd.disputeId() + " is already open");
-        }
-        if (cmd.category() == null) {
-            throw new RuleViolationException("a dispute needs a category");
-        }
+        requireNewId("dispute", cmd.disputeId(), disputes.keySet());
         if (cmd.breachId() != null && !breaches.containsKey(cmd.breachId())) {
-            throw new RuleViolationException("breach " + cmd.breachId() + " does not exist in contract " + contractId);
+            throw notInContract("breach", cmd.breachId());
         }
         if (cmd.claimAmount() != null) {
-            requireContractMoney("claim amount", cmd.claimAmount());
+            requireContractCurrency("claim amount", cmd.claimAmount());
         }
         SupplierTier tier = suppliers.standingOf(supplierId).map(SupplierStanding::tier).orElse(SupplierTier.GENERAL);
         if (tier == null) {
@@ -462,9 +433,9 @@ public class Contract {
     void handle(EscalateDisputeCommand cmd) {
         requireNotClosed();
         DisputeState dispute = unresolvedDispute(cmd.disputeId());
-        if (cmd.to() == null || !cmd.to().isAfter(dispute.stage())) {
-            throw new RuleViolationException("dispute " + cmd.disputeId() + " is at " + dispute.stage()
-                    + " and can only escalate forward, not to " + cmd.to());
+        if (!cmd.to().isAfter(dispute.stage())) {
+            throw DISPUTE_ESCALATES_FORWARD_ONLY.violation("dispute " + cmd.disputeId() + " is at " + dispute.stage()
+                    + " and can only escalate forward, not to " + cmd.to(), "stage", dispute.stage(), "to", cmd.to());
         }
         apply(new DisputeEscalatedEvent(contractId, cmd.disputeId(), dispute.stage(), cmd.to(), cmd.reason()));
     }
@@ -473,9 +444,6 @@ public class Contract {
     void handle(AddDisputeNoteCommand cmd) {
         requireNotClosed();
         unresolvedDispute(cmd.disputeId());
-        if (TermsRules.isBlank(cmd.text())) {
-            throw new RuleViolationException("a dispute note needs text");
-        }
         List<String> evidence = cmd.evidenceRefs() == null ? List.of() : cmd.evidenceRefs();
         apply(new DisputeNoteAddedEvent(contractId, cmd.disputeId(), cmd.text(), evidence));
     }
@@ -484,18 +452,16 @@ public class Contract {
     void handle(ResolveDisputeCommand cmd) {
         requireNotClosed();
         DisputeState dispute = unresolvedDispute(cmd.disputeId());
-        if (cmd.outcome() == null) {
-            throw new RuleViolationException("resolving a dispute needs an outcome");
-        }
         boolean paysSettlement = cmd.outcome() == DisputeOutcome.SETTLED || cmd.outcome() == DisputeOutcome.AWARDED;
         if (paysSettlement) {
             if (cmd.settlementAmount() == null) {
-                throw new RuleViolationException("a " + cmd.outcome() + " dispute needs a settlement amount");
+                throw SETTLEMENT_FITS_OUTCOME.violation("a " + cmd.outcome() + " dispute needs a settlement amount",
+                        "outcome", cmd.outcome(), "settlementAmount", null);
             }
-            requireContractMoney("settlement amount", cmd.settlementAmount());
+            requireContractCurrency("settlement amount", cmd.settlementAmount());
         } else if (cmd.settlementAmount() != null && cmd.settlementAmount().amount().signum() != 0) {
-            throw new RuleViolationException("a " + cmd.outcome() + " dispute has no settlement amount (given "
-                    + cmd.settlementAmount() + ")");
+            throw SETTLEMENT_FITS_OUTCOME.violation("a " + cmd.outcome() + " dispute has no settlement amount (given "
+                    + cmd.settlementAmount() + ")", "outcome", cmd.outcome(), "settlementAmount", cmd.settlementAmount());
         }
         apply(new DisputeResolvedEvent(contractId, cmd.disputeId(), cmd.outcome(), cmd.settlementAmount(), cmd.summary(),
                 dispute.stage()));
@@ -507,17 +473,15 @@ public class Contract {
             throw new UnknownReferenceException("dispute " + disputeId + " does not exist in contract " + contractId);
         }
         if (dispute.resolved()) {
-            throw new RuleViolationException("dispute " + disputeId + " is already resolved");
+            throw DISPUTE_RESOLVED.violation("dispute " + disputeId + " is already resolved", "disputeId", disputeId);
         }
         return dispute;
     }
 
-    private void requireContractMoney(String what, Money money) {
+    private void requireContractCurrency(String what, Money money) {
         if (!money.currency().equals(currency)) {
-            throw new RuleViolationException(what + " is in " + money.currency() + " but the contract is in " + currency);
-        }
-        if (money.isNegative()) {
-            throw new RuleViolationException(what + " must be 0 or more (is " + money + ")");
+            throw MONEY_IN_CONTRACT_CURRENCY.violation(what + " is in " + money.currency() + " but the contract is in "
+                    + currency, "currency", money.currency(), "contractCurrency", currency);
         }
     }
 
@@ -526,9 +490,6 @@ public class Contract {
     @CommandHandler
     void handle(TerminateContractCommand cmd) {
         requireNotClosed();
-        if (TermsRules.isBlank(cmd.reason())) {
-            throw new RuleViolationException("terminating a contract needs a reason");
-        }
         if (cmd.effectiveOn() != null) {
             // the termination's effective date is planned, so it may lie ahead; but a contract ends after it began
             FactDates.notBefore("termination's effective date", cmd.effectiveOn(), "contract's effective date",
@@ -669,16 +630,37 @@ public class Contract {
 
     private void requireNotClosed() {
         if (status.isClosed()) {
-            throw new RuleViolationException("contract " + contractId + " is " + status + " and accepts no further commands");
+            throw CONTRACT_CLOSED.violation("contract " + contractId + " is " + status
+                    + " and accepts no further commands", "status", status);
         }
+    }
+
+    private void requireActive(String entry) {
+        if (status != ContractStatus.ACTIVE) {
+            throw CONTRACT_NOT_ACTIVE.violation("no " + entry + " before signing: contract " + contractId + " is "
+                    + status, "status", status);
+        }
+    }
+
+    private static void requireNewId(String entry, String id, Set<String> recorded) {
+        if (recorded.contains(id)) {
+            throw CommonRule.ID_ALREADY_RECORDED.violation(entry + " " + id + " is already recorded",
+                    "entry", entry, "id", id);
+        }
+    }
+
+    private RuleViolationException notInContract(String entry, String id) {
+        return REFERENCE_NOT_IN_CONTRACT.violation(entry + " " + id + " does not exist in contract " + contractId,
+                "entry", entry, "id", id);
     }
 
     private static SupplierStanding acceptingSupplier(SupplierDirectory suppliers, SupplierId supplierId) {
         SupplierStanding standing = suppliers.standingOf(supplierId).orElseThrow(() ->
-                new RuleViolationException("supplier " + supplierId + " is not onboarded"));
+                SUPPLIER_NOT_ONBOARDED.violation("supplier " + supplierId + " is not onboarded",
+                        "supplierId", supplierId));
         if (!standing.acceptsContracts()) {
-            throw new RuleViolationException("supplier " + supplierId + " is " + standing.status()
-                    + " and cannot take contracts");
+            throw SUPPLIER_NOT_ACCEPTING.violation("supplier " + supplierId + " is " + standing.status()
+                    + " and cannot take contracts", "supplierId", supplierId, "supplierStatus", standing.status());
         }
         return standing;
     }

@@ -6,7 +6,6 @@ import com.contractledger.api.contract.DeliveryMilestone;
 import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.LineItemChange;
 import com.contractledger.api.contract.MilestoneChange;
-import com.contractledger.command.common.RuleViolationException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static com.contractledger.command.contract.ContractRule.CHANGE_REPEATED;
+import static com.contractledger.command.contract.ContractRule.NEW_ENTRY_INCOMPLETE;
 
 /** Applies the requested changes of an amendment or renewal onto the terms in force. */
 final class TermsAmendment {
@@ -57,17 +59,15 @@ final class TermsAmendment {
         current.forEach(line -> bySku.put(line.sku(), line));
         Set<String> changed = new HashSet<>();
         for (LineItemChange change : changes) {
-            if (change == null || TermsRules.isBlank(change.sku())) {
-                throw new RuleViolationException("every line item change needs a sku");
-            }
             if (!changed.add(change.sku())) {
-                throw new RuleViolationException("line item " + change.sku() + " is changed more than once");
+                throw CHANGE_REPEATED.violation("line item " + change.sku() + " is changed more than once",
+                        "sku", change.sku());
             }
             LineItem existing = bySku.get(change.sku());
             if (existing == null) {
                 if (change.quantity() == null || change.unit() == null || change.unitPrice() == null) {
-                    throw new RuleViolationException("new line item " + change.sku()
-                            + " needs a quantity, a unit and a unit price");
+                    throw NEW_ENTRY_INCOMPLETE.violation("new line item " + change.sku()
+                            + " needs a quantity, a unit and a unit price", "sku", change.sku());
                 }
                 bySku.put(change.sku(), new LineItem(change.sku(), change.description(), change.quantity(),
                         change.unit(), change.unitPrice()));
@@ -90,17 +90,15 @@ final class TermsAmendment {
         current.forEach(milestone -> byId.put(milestone.milestoneId(), milestone));
         Set<String> changed = new HashSet<>();
         for (MilestoneChange change : changes) {
-            if (change == null || TermsRules.isBlank(change.milestoneId())) {
-                throw new RuleViolationException("every delivery milestone change needs a milestoneId");
-            }
             if (!changed.add(change.milestoneId())) {
-                throw new RuleViolationException("delivery milestone " + change.milestoneId() + " is changed more than once");
+                throw CHANGE_REPEATED.violation("delivery milestone " + change.milestoneId()
+                        + " is changed more than once", "milestoneId", change.milestoneId());
             }
             DeliveryMilestone existing = byId.get(change.milestoneId());
             if (existing == null) {
                 if (change.dueOn() == null || change.lines() == null) {
-                    throw new RuleViolationException("new delivery milestone " + change.milestoneId()
-                            + " needs a due date and lines");
+                    throw NEW_ENTRY_INCOMPLETE.violation("new delivery milestone " + change.milestoneId()
+                            + " needs a due date and lines", "milestoneId", change.milestoneId());
                 }
                 byId.put(change.milestoneId(), new DeliveryMilestone(change.milestoneId(), change.dueOn(), change.lines()));
             } else {

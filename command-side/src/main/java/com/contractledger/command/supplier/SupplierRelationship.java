@@ -2,9 +2,15 @@ package com.contractledger.command.supplier;
 
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
+import static com.contractledger.command.supplier.SupplierRule.CLASSIFICATION_UNCHANGED;
+import static com.contractledger.command.supplier.SupplierRule.PERIOD_ALREADY_EVALUATED;
+import static com.contractledger.command.supplier.SupplierRule.RECTIFICATION_CLOSED;
+import static com.contractledger.command.supplier.SupplierRule.REINSTATEMENT_NEEDS_SUSPENDED;
+import static com.contractledger.command.supplier.SupplierRule.SUPPLIER_TERMINATED;
+import static com.contractledger.command.supplier.SupplierRule.SUSPENSION_NEEDS_ACTIVE;
+import static com.contractledger.command.supplier.SupplierRule.TIER_UNCHANGED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.contractledger.api.common.Identifiers;
 import com.contractledger.api.supplier.AssessSupplierCreditCommand;
 import com.contractledger.api.supplier.Certification;
 import com.contractledger.api.supplier.ChangeSupplierTierCommand;
@@ -38,12 +44,11 @@ import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.api.supplier.SupplierTierChangedEvent;
 import com.contractledger.api.supplier.SuspendSupplierCommand;
 import com.contractledger.api.supplier.TerminateSupplierRelationshipCommand;
+import com.contractledger.command.common.CommonRule;
 import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.Reminders;
-import com.contractledger.command.common.RuleViolationException;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,9 +73,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "supplierSnapshotTriggerDefinition", cache = "supplierCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 class SupplierRelationship {
-
-    private static final int MIN_SCORE = 0;
-    private static final int MAX_SCORE = 100;
 
     @AggregateIdentifier
     private SupplierId supplierId;
@@ -104,24 +106,9 @@ class SupplierRelationship {
 
     @CommandHandler
     SupplierRelationship(OnboardSupplierCommand command, DeadlineManager deadlines, Reminders reminders) {
-        if (command.supplierId() == null) {
-            throw new RuleViolationException("supplierId is required to onboard a supplier");
-        }
-        if (isBlank(command.legalName())) {
-            throw new RuleViolationException("supplier " + command.supplierId() + " needs a legal name");
-        }
         List<String> categories = listOrEmpty(command.categories());
-        if (categories.stream().anyMatch(SupplierRelationship::isBlank)) {
-            throw new RuleViolationException("supplier " + command.supplierId() + " has a blank product category");
-        }
         List<Certification> certifications = listOrEmpty(command.certifications());
-        if (certifications.stream().anyMatch(certification -> certification == null || isBlank(certification.name()))) {
-            throw new RuleViolationException("every certification of supplier " + command.supplierId() + " needs a name");
-        }
         List<Contact> contacts = listOrEmpty(command.contacts());
-        if (contacts.stream().anyMatch(contact -> contact == null || isBlank(contact.name()))) {
-            throw new RuleViolationException("every contact of supplier " + command.supplierId() + " needs a name");
-        }
         SupplierTier tier = command.tier() == null ? SupplierTier.GENERAL : command.tier();
         apply(new SupplierOnboardedEvent(command.supplierId(), command.legalName(), command.registrationNumber(),
                 command.registeredAddress(), command.legalRepresentative(), command.region(), categories,
@@ -152,13 +139,9 @@ class SupplierRelationship {
     @CommandHandler
     void handle(AssessSupplierCreditCommand command, FactDates facts) {
         refuseIfTerminated();
-        if (command.rating() == null) {
-            throw new RuleViolationException("a credit assessment of supplier " + supplierId + " needs a rating");
-        }
         if (command.assessedOn() != null) {
             facts.notInFuture("credit assessment date", command.assessedOn());
         }
-        requireScore("credit score", command.score());
         apply(new SupplierCreditAssessedEvent(supplierId, command.rating(), command.score(),
                 command.financialHealth(), command.fulfilmentRecord(), command.reputation(), command.source(),
                 command.assessedOn(), command.rating().requiresStricterTerms()));
@@ -169,18 +152,14 @@ class SupplierRelationship {
         refuseIfTerminated();
         List<String> newCategories = listOrEmpty(command.categories());
         List<String> newTags = listOrEmpty(command.tags());
-        if (newCategories.stream().anyMatch(SupplierRelationship::isBlank)
-                || newTags.stream().anyMatch(SupplierRelationship::isBlank)) {
-            throw new RuleViolationException("classification of supplier " + supplierId
-                    + " has a blank category or tag");
-        }
         // categories and tags are sets: a reordering is no change
         boolean unchanged = new HashSet<>(newCategories).equals(new HashSet<>(categories))
                 && new HashSet<>(newTags).equals(new HashSet<>(tags))
                 && Objects.equals(command.region(), region)
                 && command.scale() == scale;
         if (unchanged) {
-            throw new RuleViolationException("classification of supplier " + supplierId + " is unchanged");
+            throw CLASSIFICATION_UNCHANGED.violation("classification of supplier " + supplierId + " is unchanged",
+                    "categories", categories, "tags", tags, "region", region, "scale", scale);
         }
         apply(new SupplierClassifiedEvent(supplierId, newCategories, command.region(), command.scale(), newTags));
     }
@@ -188,11 +167,8 @@ class SupplierRelationship {
     @CommandHandler
     void handle(ChangeSupplierTierCommand command) {
         refuseIfTerminated();
-        if (command.tier() == null) {
-            throw new RuleViolationException("a tier change of supplier " + supplierId + " needs the new tier");
-        }
         if (command.tier() == tier) {
-            throw new RuleViolationException("supplier " + supplierId + " is already in tier " + tier);
+            throw TIER_UNCHANGED.violation("supplier " + supplierId + " is already in tier " + tier, "tier", tier);
         }
         apply(new SupplierTierChangedEvent(supplierId, tier, command.tier(), command.reason()));
     }
@@ -200,29 +176,15 @@ class SupplierRelationship {
     @CommandHandler
     void handle(EvaluateSupplierPerformanceCommand command, FactDates facts) {
         refuseIfTerminated();
-        if (command.periodStart() == null || command.periodEnd() == null) {
-            throw new RuleViolationException("a performance evaluation of supplier " + supplierId
-                    + " needs the start and end of its period");
-        }
         // dates are inclusive: a one-day period starts and ends on the same day
         FactDates.notBefore("end of the evaluation period", command.periodEnd(), "start of the evaluation period",
                 command.periodStart());
         // a performance is evaluated over a period that is over
         facts.notInFuture("end of the evaluation period", command.periodEnd());
-        requireFraction("on-time delivery rate", command.onTimeDeliveryRate());
-        requireFraction("quality pass rate", command.qualityPassRate());
-        if (command.averageResponseHours() == null || command.averageResponseHours().signum() < 0) {
-            throw new RuleViolationException("average response hours must be zero or more, was "
-                    + command.averageResponseHours());
-        }
-        requireScore("performance score", command.score());
-        if (command.grade() == null) {
-            throw new RuleViolationException("a performance evaluation of supplier " + supplierId + " needs a grade");
-        }
         EvaluationPeriod period = new EvaluationPeriod(command.periodStart(), command.periodEnd());
         if (evaluationPeriods.containsValue(period)) {
-            throw new RuleViolationException("supplier " + supplierId + " has already been evaluated for "
-                    + period.start() + ".." + period.end());
+            throw PERIOD_ALREADY_EVALUATED.violation("supplier " + supplierId + " has already been evaluated for "
+                    + period.start() + ".." + period.end(), "periodStart", period.start(), "periodEnd", period.end());
         }
         String evaluationId = command.evaluationId() == null ? UUID.randomUUID().toString() : command.evaluationId();
         requireNewId("evaluation", evaluationId, evaluationPeriods.containsKey(evaluationId));
@@ -234,15 +196,8 @@ class SupplierRelationship {
     @CommandHandler
     void handle(RequestRectificationCommand command, FactDates facts) {
         refuseIfTerminated();
-        // the client needs the id to complete the rectification later, so it is chosen outside the aggregate
-        if (command.rectificationId() == null) {
-            throw new RuleViolationException("a rectification request to supplier " + supplierId + " needs an id");
-        }
+        // the client chooses the id (the request requires it): it needs the id to complete the rectification later
         requireNewId("rectification", command.rectificationId(), rectifications.containsKey(command.rectificationId()));
-        if (isBlank(command.issue()) || command.dueOn() == null) {
-            throw new RuleViolationException("rectification " + command.rectificationId()
-                    + " needs the issue to rectify and a due date");
-        }
         LocalDate requestedOn = command.requestedOn() == null ? facts.today() : command.requestedOn();
         facts.notInFuture("date of the rectification request", requestedOn);
         apply(new RectificationRequestedEvent(supplierId, command.rectificationId(), command.issue(),
@@ -258,12 +213,9 @@ class SupplierRelationship {
                     + command.rectificationId());
         }
         if (rectification.outcome() != null) {
-            throw new RuleViolationException("rectification " + command.rectificationId() + " is already closed ("
-                    + rectification.outcome() + ")");
-        }
-        if (command.outcome() == null) {
-            throw new RuleViolationException("closing rectification " + command.rectificationId()
-                    + " needs an outcome, COMPLETED or FAILED");
+            throw RECTIFICATION_CLOSED.violation("rectification " + command.rectificationId() + " is already closed ("
+                    + rectification.outcome() + ")", "rectificationId", command.rectificationId(),
+                    "outcome", rectification.outcome());
         }
         LocalDate completedOn = command.completedOn() == null ? facts.today() : command.completedOn();
         facts.notInFuture("date the rectification was closed", completedOn);
@@ -277,7 +229,8 @@ class SupplierRelationship {
     void handle(SuspendSupplierCommand command) {
         refuseIfTerminated();
         if (status != SupplierStatus.ACTIVE) {
-            throw new RuleViolationException("supplier " + supplierId + " is already suspended");
+            throw SUSPENSION_NEEDS_ACTIVE.violation("supplier " + supplierId + " is already suspended",
+                    "status", status);
         }
         apply(new SupplierSuspendedEvent(supplierId, command.reason()));
     }
@@ -286,7 +239,8 @@ class SupplierRelationship {
     void handle(ReinstateSupplierCommand command) {
         refuseIfTerminated();
         if (status != SupplierStatus.SUSPENDED) {
-            throw new RuleViolationException("supplier " + supplierId + " is not suspended, so cannot be reinstated");
+            throw REINSTATEMENT_NEEDS_SUSPENDED.violation("supplier " + supplierId
+                    + " is not suspended, so cannot be reinstated", "status", status);
         }
         apply(new SupplierReinstatedEvent(supplierId, command.reason()));
     }
@@ -300,10 +254,6 @@ class SupplierRelationship {
     @CommandHandler
     void handle(LogSupplierCommunicationCommand command, FactDates facts) {
         refuseIfTerminated();
-        if (command.channel() == null || command.occurredAt() == null) {
-            throw new RuleViolationException("a communication with supplier " + supplierId
-                    + " needs its channel and when it occurred");
-        }
         facts.notInFuture("date of the communication", command.occurredAt());
         String communicationId = command.communicationId() == null
                 ? UUID.randomUUID().toString()
@@ -389,29 +339,14 @@ class SupplierRelationship {
 
     private void refuseIfTerminated() {
         if (status == SupplierStatus.TERMINATED) {
-            throw new RuleViolationException("supplier relationship " + supplierId + " is terminated");
-        }
-    }
-
-    private static void requireScore(String what, int score) {
-        if (score < MIN_SCORE || score > MAX_SCORE) {
-            throw new RuleViolationException(what + " must be between " + MIN_SCORE + " and " + MAX_SCORE
-                    + ", was " + score);
-        }
-    }
-
-    private static void requireFraction(String what, BigDecimal rate) {
-        if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            throw new RuleViolationException(what + " must be a fraction between 0 and 1, was " + rate);
+            throw SUPPLIER_TERMINATED.violation("supplier relationship " + supplierId + " is terminated");
         }
     }
 
     private void requireNewId(String kind, String id, boolean alreadyUsed) {
-        if (!Identifiers.isValid(id)) {
-            throw new RuleViolationException(kind + " id '" + id + "' must match " + Identifiers.PATTERN);
-        }
         if (alreadyUsed) {
-            throw new RuleViolationException(kind + " " + id + " already exists for supplier " + supplierId);
+            throw CommonRule.ID_ALREADY_RECORDED.violation(kind + " " + id + " already exists for supplier "
+                    + supplierId, "entry", kind, "id", id);
         }
     }
 
@@ -419,7 +354,4 @@ class SupplierRelationship {
         return list == null ? List.of() : list;
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
 }

@@ -55,7 +55,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidHeaderException.class)
     ProblemDetail invalidHeader(InvalidHeaderException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid header", e.getMessage());
+        ProblemDetail problem = problem(ProblemType.INVALID_HEADER, e.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem(e.header(), e.getMessage())));
         return problem;
     }
@@ -63,14 +63,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** Spring Security's firewall checks a header's value when it is read: bytes it does not accept are bad input. */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail requestRejected(RequestRejectedException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request",
-                "a header holds characters that are refused; send printable ASCII");
+        return problem(ProblemType.MALFORMED_REQUEST, "a header holds characters that are refused; send printable ASCII");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = e.getValue() + " is not a valid " + e.getName();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", message);
+        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, message);
         problem.setProperty("errors", List.of(new FieldProblem(e.getName(), message)));
         return problem;
     }
@@ -87,30 +86,46 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (routerUnavailable(e)) {
             log.warn("command not delivered: {}", e.toString());
-            return unavailable("Command router unavailable", "the write could not be delivered; nothing was stored, retry");
+            return unavailable(ProblemType.ROUTER_UNAVAILABLE,
+                    "the write could not be delivered; nothing was stored, retry");
         }
         log.error("unexpected failure", e);
         return ResponseEntity.internalServerError().body(
-                problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was stored"));
+                problem(ProblemType.INTERNAL_ERROR, "the request failed; nothing was stored"));
     }
 
+    /**
+     * A broken rule answers with its own type and its statement as the title, its code as {@code rule} and the facts
+     * that decided it; every other refusal with the type of its kind.
+     */
     private ResponseEntity<ProblemDetail> answer(CommandRejection rejection) {
         if (rejection.kind() == CommandRejection.Kind.STORE_UNAVAILABLE) {
-            return unavailable(rejection.kind().title(), rejection.detail());
+            return unavailable(ProblemType.STORE_UNAVAILABLE, rejection.detail());
         }
-        ProblemDetail problem = problem(HttpStatus.valueOf(rejection.kind().status()), rejection.kind().title(),
-                rejection.detail());
+        ProblemDetail problem;
+        if (rejection.rule() != null) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(rejection.kind().status()),
+                    rejection.detail());
+            problem.setType(ProblemType.ofRule(rejection.rule()));
+            problem.setTitle(rejection.statement());
+        } else {
+            problem = problem(ProblemType.of(rejection.kind()), rejection.detail());
+        }
         problem.setProperty("kind", rejection.kind());
+        if (rejection.rule() != null) {
+            problem.setProperty("rule", rejection.rule());
+            problem.setProperty("facts", rejection.facts());
+        }
         if (rejection.currentVersion() != null) {
             problem.setProperty("currentVersion", rejection.currentVersion());
         }
         return ResponseEntity.status(rejection.kind().status()).body(problem);
     }
 
-    private ResponseEntity<ProblemDetail> unavailable(String title, String detail) {
+    private ResponseEntity<ProblemDetail> unavailable(ProblemType type, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail));
+                .body(problem(type, detail));
     }
 
     /** Axon Server could not route the command: it is unreachable or no command side is connected to it. */
@@ -127,10 +142,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.BodyTooLargeException) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", cause.getMessage()));
+                        .body(problem(ProblemType.REQUEST_TOO_LARGE, cause.getMessage()));
             }
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", "the request body is not valid");
+        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, "the request body is not valid");
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             FieldProblem field = new FieldProblem(path(mapping), describe(mapping));
             problem.setDetail(field.field() + ": " + field.message());
@@ -155,10 +170,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getField(), message(error)))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                fields.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", fields);
-        return ResponseEntity.badRequest().body(problem);
+        return invalid(fields);
     }
 
     @Override
@@ -173,7 +185,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        return invalid(fields);
+    }
+
+    private static ResponseEntity<Object> invalid(List<FieldProblem> fields) {
+        ProblemDetail problem = problem(ProblemType.INVALID_REQUEST,
                 fields.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", fields);
         return ResponseEntity.badRequest().body(problem);
@@ -233,9 +249,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return names.getOrDefault(type, "a valid " + type.getSimpleName());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+    private static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(type.status()), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
         return problem;
     }
 }
