@@ -38,7 +38,7 @@ class RestartIT {
             first = ledger.post("buyer", "/api/suppliers", supplier("sup-r1"), key);
             assertThat(first.status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts",
-                    contract("ct-r1", "sup-r1", day(200), day(230))).status()).isEqualTo(201);
+                    contract("ct-r1", "sup-r1", day(190), day(230))).status()).isEqualTo(201);
             assertThat(ledger.post("buyer", "/api/contracts/ct-r1/signature", SIGNATURE).status()).isEqualTo(202);
             contractEvents = ledger.eventTypes("ct-r1");
             // recorded after the fact: d1 was due 20 days ago and is reported at signing; p1 is due in 15 days
@@ -57,7 +57,7 @@ class RestartIT {
                      "UPDATE scheduled_tasks SET execution_time = ? WHERE execution_time IN (?, ?, ?)")) {
             due.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))));
             for (int i = 0; i < 3; i++) {
-                due.setTimestamp(2 + i, Timestamp.from(LocalDate.parse(List.of(day(200), day(230), PAYMENT_DUE_ON)
+                due.setTimestamp(2 + i, Timestamp.from(LocalDate.parse(List.of(day(190), day(230), PAYMENT_DUE_ON)
                         .get(i)).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
             }
             assertThat(due.executeUpdate()).as("ct-r1's two milestone deadlines and ct-r2's payment deadline")

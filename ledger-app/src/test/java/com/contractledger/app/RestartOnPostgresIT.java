@@ -46,7 +46,7 @@ class RestartOnPostgresIT {
                 first = ledger.post("buyer", "/api/suppliers", supplier("sup-pr1"), key);
                 assertThat(first.status()).isEqualTo(201);
                 assertThat(ledger.post("buyer", "/api/contracts",
-                        contract("ct-pr1", "sup-pr1", day(200), day(230))).status()).isEqualTo(201);
+                        contract("ct-pr1", "sup-pr1", day(190), day(230))).status()).isEqualTo(201);
                 assertThat(ledger.post("buyer", "/api/contracts/ct-pr1/signature", SIGNATURE).status())
                         .isEqualTo(202);
                 contractEvents = ledger.eventTypes("ct-pr1");
@@ -73,7 +73,7 @@ class RestartOnPostgresIT {
                 // While the system is down, the milestones' due instants pass (their reminders, the certification's and
                 // the expiry stay in the future): the overdue deadlines fall at the start of the day after each due date.
                 assertThat(statement.executeUpdate("UPDATE scheduled_tasks SET execution_time = now() - interval '5 "
-                        + "minutes' WHERE execution_time IN (timestamptz '" + day(201) + " 00:00:00+00', timestamptz '"
+                        + "minutes' WHERE execution_time IN (timestamptz '" + day(191) + " 00:00:00+00', timestamptz '"
                         + day(231) + " 00:00:00+00')")).as("the two milestone deadlines").isEqualTo(2);
             }
             assertThat(mongo.collectionNames()).contains("contract_history").doesNotContain("tracking_tokens");
