@@ -52,11 +52,11 @@ public final class HistoryPhrase {
             entry("ContractTerminated", "Terminated effective {effectiveOn}: {reason}"),
             entry("ContractExpired", "Expired at the end of {expiresOn}"),
             entry("ContractCompleted", "Completed on {completedOn}"),
-            entry("ContractMilestoneApproaching", "Reminder: {kind} milestone {milestoneId} is due in {daysBefore} "
-                    + "days, on {dueOn}"),
+            entry("ContractMilestoneApproaching", "Reminder ({daysBefore}-day notice): {kind} milestone {milestoneId} "
+                    + "is due on {dueOn}"),
             entry("ContractRenewalNoticeDue", "Reminder: today, {decideBy}, is the last day to decide on renewal; the "
                     + "contract expires on {expiresOn} ({renewalNoticeDays} days' notice)"),
-            entry("ContractExpiryApproaching", "Reminder: the contract expires in {daysBefore} days, on {expiresOn}"));
+            entry("ContractExpiryApproaching", "Reminder ({daysBefore}-day notice): the contract expires on {expiresOn}"));
 
     private HistoryPhrase() {
     }
