@@ -1,19 +1,13 @@
 package com.contractledger.command.contract;
 
-import com.contractledger.api.common.Money;
-import com.contractledger.api.contract.AmendContractCommand;
-import com.contractledger.api.contract.AmendmentReason;
 import com.contractledger.api.contract.ContractChanges;
 import com.contractledger.api.contract.ContractExpiryApproachingEvent;
-import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractTerms;
-import com.contractledger.api.contract.ContractType;
 import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.DeliveryMilestone;
-import com.contractledger.api.contract.DraftContractCommand;
 import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.MilestoneChange;
 import com.contractledger.api.contract.MilestoneKind;
@@ -26,54 +20,23 @@ import com.contractledger.api.contract.TerminateContractCommand;
 import com.contractledger.api.reminder.PlannedReminder;
 import com.contractledger.api.reminder.ReminderKind;
 import com.contractledger.api.reminder.ReminderPolicy;
-import com.contractledger.api.supplier.CreditRating;
-import com.contractledger.api.supplier.SupplierId;
-import com.contractledger.api.supplier.SupplierStatus;
-import com.contractledger.api.supplier.SupplierTier;
-import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
-import com.contractledger.command.supplier.SupplierStanding;
-import com.contractledger.shared.SetClock;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reminders ahead of a contract's dates: scheduled when the date is set, raised once at the start of their day,
  * moved with the date, dropped when the milestone is met or the contract ends, never for a day already past.
  */
-class ContractRemindersTest {
+class ContractRemindersTest extends ContractFixture {
 
-    private static final ContractId CONTRACT = ContractId.of("ct-rem-1");
-    private static final SupplierId SUPPLIER = SupplierId.of("sup-001");
     private static final Instant DRAFTED_AT = Instant.parse("2026-12-01T09:00:00Z");
-
-    private final SetClock clock = new SetClock(DRAFTED_AT);
-    private AggregateTestFixture<Contract> fixture;
-
-    @BeforeEach
-    void setUp() {
-        SupplierStanding standing = new SupplierStanding(SUPPLIER, SupplierStatus.ACTIVE, CreditRating.A, SupplierTier.KEY);
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource((com.contractledger.command.supplier.SupplierDirectory) id -> Optional.of(standing));
-        FactDates facts = new FactDates(clock, 1);
-        fixture.registerInjectableResource(facts);
-        fixture.registerInjectableResource(new Reminders(ReminderPolicy.DEFAULT, facts));
-        fixture.registerDeadlineHandlerInterceptor((unitOfWork, chain) -> {
-            clock.set(fixture.currentTime());
-            return chain.proceed();
-        });
-    }
 
     @Test
     void drafting_schedules_the_reminders_still_ahead_and_none_for_a_day_already_past() {
@@ -89,7 +52,7 @@ class ContractRemindersTest {
     @Test
     void the_reminder_of_a_milestone_three_days_ahead_is_raised_the_day_before_by_the_system() {
         at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-04", "2027-06-30", null)), sign())
+                .andGivenCommands(draft(terms("2026-12-04", "2027-06-30", null)), signOnTheFirst())
                 .whenTimeAdvancesTo(Instant.parse("2026-12-03T00:00:00Z"))
                 .expectEvents(approaching("d1", "2026-12-04", 1));
     }
@@ -105,7 +68,7 @@ class ContractRemindersTest {
     @Test
     void an_amendment_moves_the_reminders_with_the_due_date() {
         at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", null)), sign(),
+                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", null)), signOnTheFirst(),
                         amend(new ContractChanges(null, null, List.of(new MilestoneChange("d1", LocalDate.parse("2027-01-20"), null)),
                                 null, null, null, null, null, null)))
                 .whenTimeAdvancesTo(Instant.parse("2027-01-19T12:00:00Z"))
@@ -114,7 +77,7 @@ class ContractRemindersTest {
 
     @Test
     void a_met_milestone_is_not_reminded_of() {
-        TestExecutor<Contract> signed = at(DRAFTED_AT).andGivenCommands(draft(terms("2026-12-20", "2027-06-30", null)), sign());
+        TestExecutor<Contract> signed = at(DRAFTED_AT).andGivenCommands(draft(terms("2026-12-20", "2027-06-30", null)), signOnTheFirst());
         clock.set(Instant.parse("2026-12-05T09:00:00Z"));
         signed.andGivenCommands(new RecordDeliveryCommand(CONTRACT, "dl-1", "d1", LocalDate.parse("2026-12-05"),
                         List.of(new DeliveredLine("M8-30", new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO)),
@@ -126,7 +89,7 @@ class ContractRemindersTest {
     @Test
     void a_terminated_contract_is_reminded_of_nothing() {
         at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), sign(),
+                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), signOnTheFirst(),
                         new TerminateContractCommand(CONTRACT, "supplier exit", LocalDate.parse("2026-12-01"), null))
                 .whenTimeAdvancesTo(Instant.parse("2027-07-01T00:00:00Z"))
                 .expectNoEvents();
@@ -135,7 +98,7 @@ class ContractRemindersTest {
     @Test
     void an_active_contract_is_told_the_last_day_of_its_renewal_notice_and_that_it_expires_in_30_days() {
         at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), sign(), delivered())
+                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), signOnTheFirst(), deliverAll())
                 .whenTimeAdvancesTo(Instant.parse("2027-06-30T00:00:00Z"))
                 .expectEvents(new ContractRenewalNoticeDueEvent(CONTRACT, LocalDate.parse("2027-06-30"), 60,
                                 LocalDate.parse("2027-05-01")),
@@ -145,7 +108,7 @@ class ContractRemindersTest {
     @Test
     void a_renewal_moves_the_expiry_reminders_to_the_new_expiry() {
         TestExecutor<Contract> signed = at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), sign(), delivered());
+                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), signOnTheFirst(), deliverAll());
         clock.set(Instant.parse("2027-01-05T09:00:00Z"));
         signed.andGivenCommands(new RenewContractCommand(CONTRACT, LocalDate.parse("2027-12-31"), null, null))
                 .whenTimeAdvancesTo(Instant.parse("2027-12-01T00:00:00Z"))
@@ -157,7 +120,7 @@ class ContractRemindersTest {
     @Test
     void removing_the_notice_period_drops_its_reminder() {
         at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), sign(), delivered(),
+                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", 60)), signOnTheFirst(), deliverAll(),
                         amend(noticeDays(0)))
                 .whenTimeAdvancesTo(Instant.parse("2027-06-30T00:00:00Z"))
                 .expectEvents(new ContractExpiryApproachingEvent(CONTRACT, LocalDate.parse("2027-06-30"), 30));
@@ -176,16 +139,11 @@ class ContractRemindersTest {
     @Test
     void an_overdue_milestone_is_reported_after_its_reminders() {
         at(DRAFTED_AT)
-                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", null)), sign())
+                .andGivenCommands(draft(terms("2026-12-20", "2027-06-30", null)), signOnTheFirst())
                 .whenTimeAdvancesTo(Instant.parse("2026-12-21T00:00:00Z"))
                 .expectEvents(approaching("d1", "2026-12-20", 7), approaching("d1", "2026-12-20", 1),
                         new ContractMilestoneOverdueEvent(CONTRACT, "d1", MilestoneKind.DELIVERY,
                                 LocalDate.parse("2026-12-20"), Instant.parse("2026-12-21T00:00:00Z"), false));
-    }
-
-    private TestExecutor<Contract> at(Instant now) {
-        clock.set(now);
-        return fixture.givenCurrentTime(now);
     }
 
     private static ContractTerms terms(String deliveryDueOn, String expiresOn, Integer renewalNoticeDays) {
@@ -197,22 +155,14 @@ class ContractRemindersTest {
                 LocalDate.parse(expiresOn), renewalNoticeDays);
     }
 
-    private static DraftContractCommand draft(ContractTerms terms) {
-        return new DraftContractCommand(CONTRACT, SUPPLIER, ContractType.GOODS, Currency.getInstance("CNY"), terms);
-    }
-
-    private static SignContractCommand sign() {
+    private static SignContractCommand signOnTheFirst() {
         return new SignContractCommand(CONTRACT, List.of("Wang Li"), LocalDate.parse("2026-12-01"), null);
     }
 
-    private static RecordDeliveryCommand delivered() {
+    private static RecordDeliveryCommand deliverAll() {
         return new RecordDeliveryCommand(CONTRACT, "dl-1", "d1", LocalDate.parse("2026-12-01"),
                 List.of(new DeliveredLine("M8-30", new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO)),
                 null, null, null);
-    }
-
-    private static AmendContractCommand amend(ContractChanges changes) {
-        return new AmendContractCommand(CONTRACT, AmendmentReason.OTHER, "test", changes, null);
     }
 
     private static ContractChanges noticeDays(int days) {
