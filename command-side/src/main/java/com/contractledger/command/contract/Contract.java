@@ -259,7 +259,7 @@ public class Contract {
                         "milestoneId", milestoneId, "sku", sku, "quantity", due, "accepted", accepted);
             }
         }));
-        Money revisedValue = TermsRules.money(TermsRules.contractValue(revised), currency);
+        Money revisedValue = TermsRules.money(revised.value(), currency);
         if (totalPaid.isGreaterThan(revisedValue)) {
             throw REVISION_BELOW_PAID.violation("the contract value would drop to " + revisedValue + ", below the "
                     + totalPaid + " already paid", "contractValue", revisedValue, "paid", totalPaid);
@@ -332,7 +332,7 @@ public class Contract {
                     "amount", cmd.amount());
         }
         Money newTotal = totalPaid.plus(cmd.amount());
-        Money value = TermsRules.money(TermsRules.contractValue(terms), currency);
+        Money value = TermsRules.money(terms.value(), currency);
         if (newTotal.isGreaterThan(value)) {
             throw PAYMENT_EXCEEDS_VALUE.violation("overpayment: payment of " + cmd.amount()
                             + " would bring the total paid to " + newTotal + ", above the contract value " + value,
@@ -348,7 +348,7 @@ public class Contract {
         boolean allAccepted = terms.deliveries().stream().allMatch(this::isMet) && terms.lineItems().stream()
                 .allMatch(line -> acceptedOfSku(line.sku()).compareTo(line.quantity()) >= 0);
         BigDecimal payable = TermsRules.schedule(terms).isEmpty()
-                ? TermsRules.contractValue(terms) : TermsRules.scheduledPayments(terms);
+                ? terms.value() : TermsRules.scheduledPayments(terms);
         if (allAccepted && totalPaid.amount().compareTo(payable) >= 0) {
             apply(new ContractCompletedEvent(contractId, on));
         }
@@ -406,7 +406,7 @@ public class Contract {
         Money penaltiesSoFar = breaches.values().stream().map(RecordedBreach::penalty)
                 .reduce(Money.zero(currency), Money::plus);
         return PenaltyCalculator.lateDelivery(terms.penaltyClause(), delivery.daysLate(), delivery.deliveredValue(),
-                TermsRules.money(TermsRules.contractValue(terms), currency), penaltiesSoFar);
+                TermsRules.money(terms.value(), currency), penaltiesSoFar);
     }
 
     @CommandHandler

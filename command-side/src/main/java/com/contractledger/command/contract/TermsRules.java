@@ -41,12 +41,6 @@ final class TermsRules {
     private TermsRules() {
     }
 
-    static BigDecimal contractValue(ContractTerms terms) {
-        return terms.lineItems().stream()
-                .map(line -> line.quantity().multiply(line.unitPrice()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
     static List<PaymentInstalment> schedule(ContractTerms terms) {
         if (terms.paymentTerms() == null || terms.paymentTerms().schedule() == null) {
             return List.of();
@@ -194,7 +188,7 @@ final class TermsRules {
             }
         }
         BigDecimal scheduled = scheduledPayments(terms);
-        BigDecimal value = contractValue(terms);
+        BigDecimal value = terms.value();
         if (scheduled.compareTo(value) > 0) {
             throw SCHEDULE_EXCEEDS_VALUE.violation("payment schedule totals " + money(scheduled, currency)
                     + ", more than the contract value " + money(value, currency),
@@ -257,7 +251,7 @@ final class TermsRules {
         if (!standing.requiresStricterTerms()) {
             return;
         }
-        BigDecimal value = contractValue(terms);
+        BigDecimal value = terms.value();
         BigDecimal requiredGuarantee = value.multiply(MINIMUM_GUARANTEE_SHARE);
         BigDecimal guarantee = terms.guarantee() == null ? null : terms.guarantee().amount();
         boolean guaranteeOk = guarantee != null && guarantee.compareTo(requiredGuarantee) >= 0;

@@ -1,6 +1,5 @@
 package com.contractledger.query.common;
 
-import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.LineItem;
 
@@ -11,13 +10,6 @@ import java.util.List;
 public final class TermsFigures {
 
     private TermsFigures() {
-    }
-
-    /** Quantity × unit price over every line item. */
-    public static BigDecimal orderedValue(ContractTerms terms) {
-        return terms.lineItems() == null ? BigDecimal.ZERO : terms.lineItems().stream()
-                .map(line -> line.quantity().multiply(line.unitPrice()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Accepted quantity × the unit price in force, over the lines of a delivery; unknown skus count as zero. */

@@ -19,7 +19,6 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.DeliveredTotals;
-import com.contractledger.query.common.TermsFigures;
 
 import java.util.Collection;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class HistoryPhrase {
     static Phrase of(Object event) {
         if (event instanceof ContractDraftedEvent e) {
             return phrase("ContractDrafted", "type", e.type(), "title", e.terms().title(), "supplierId", e.supplierId(),
-                    "value", TermsFigures.orderedValue(e.terms()).toPlainString() + " " + e.currency());
+                    "value", e.terms().value().toPlainString() + " " + e.currency());
         }
         if (event instanceof ContractSignedEvent e) {
             return phrase("ContractSigned", "signedOn", e.signedOn(), "signatories", String.join(", ", e.signatories()));

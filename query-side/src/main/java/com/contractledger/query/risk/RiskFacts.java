@@ -18,7 +18,6 @@ import com.contractledger.api.supplier.SupplierCreditAssessedEvent;
 import com.contractledger.api.supplier.SupplierOnboardedEvent;
 import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
 import com.contractledger.query.common.DeliveredTotals;
-import com.contractledger.query.common.TermsFigures;
 
 import java.util.List;
 
@@ -64,7 +63,7 @@ final class RiskFacts {
     static RiskContract contract(RiskContract facts, Object event, Evidence evidence, long position) {
         if (event instanceof ContractDraftedEvent e) {
             return RiskContract.drafted(e.contractId().value(), e.supplierId().value(),
-                    new Money(TermsFigures.orderedValue(e.terms()), e.currency()), evidence);
+                    new Money(e.terms().value(), e.currency()), evidence);
         }
         if (facts == null) {
             return null;
@@ -99,7 +98,7 @@ final class RiskFacts {
     }
 
     private static RiskContract ordered(RiskContract facts, ContractTerms terms, Evidence evidence) {
-        return facts.ordered(new Money(TermsFigures.orderedValue(terms), facts.ordered().currency()), evidence);
+        return facts.ordered(new Money(terms.value(), facts.ordered().currency()), evidence);
     }
 
     private static <T> List<T> listOf(List<T> items) {

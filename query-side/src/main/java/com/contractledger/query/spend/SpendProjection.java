@@ -17,7 +17,6 @@ import com.contractledger.query.readmodel.Entries;
 import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
 import com.contractledger.query.readmodel.Views;
-import com.contractledger.query.common.TermsFigures;
 import com.contractledger.query.spend.FindSpendQuery.GroupBy;
 import com.contractledger.query.spend.SpendEntry.Kind;
 import org.axonframework.config.ProcessingGroup;
@@ -83,7 +82,7 @@ public class SpendProjection extends Projection {
     public void on(ContractDraftedEvent event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         contracts.put(message, new SpendContract(context.aggregateId(), event.supplierId().value(),
-                event.currency().getCurrencyCode(), TermsFigures.orderedValue(event.terms()), false,
+                event.currency().getCurrencyCode(), event.terms().value(), false,
                 context.sequence()));
     }
 
@@ -152,7 +151,7 @@ public class SpendProjection extends Projection {
     private void revalue(EventMessage<?> message, ContractTerms terms) {
         EventContext context = EventContext.of(message);
         contracts.update(message, contract -> {
-            BigDecimal newValue = TermsFigures.orderedValue(terms);
+            BigDecimal newValue = terms.value();
             BigDecimal change = newValue.subtract(contract.orderedValue());
             if (contract.signed() && change.signum() != 0) {
                 record(context, contract, Kind.ORDERED, LocalDate.ofInstant(context.occurredAt(), ZoneOffset.UTC),

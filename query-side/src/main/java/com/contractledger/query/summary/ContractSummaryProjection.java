@@ -86,7 +86,7 @@ public class ContractSummaryProjection extends Projection {
         ContractTerms terms = event.terms();
         var view = new ContractSummaryView(event.contractId().value(), event.supplierId().value(), terms.title(),
                 event.type(), ContractStatus.DRAFT, event.currency().getCurrencyCode(), context.sequence(),
-                Amount.of(TermsFigures.orderedValue(terms), event.currency()), Amount.zero(event.currency()),
+                Amount.of(terms.value(), event.currency()), Amount.zero(event.currency()),
                 Amount.zero(event.currency()), Amount.zero(event.currency()), 0, 0, Amount.zero(event.currency()),
                 null, schedule(terms, List.of(), List.of()), terms.lineItems(), null, terms.expiresOn(),
                 terms.renewalNoticeDays(), null, context.occurredAt(), context.sequence(), context.position());
@@ -205,7 +205,7 @@ public class ContractSummaryProjection extends Projection {
 
     private static ContractSummaryView withTerms(ContractSummaryView view, ContractTerms terms, LocalDate expiresOn,
                                                  List<String> coveredInstalments) {
-        Amount ordered = Amount.of(TermsFigures.orderedValue(terms), Currency.getInstance(view.currency()));
+        Amount ordered = Amount.of(terms.value(), Currency.getInstance(view.currency()));
         return view.withTerms(terms.title(), terms.lineItems(), ordered,
                 schedule(terms, view.milestones(), coveredInstalments), expiresOn, terms.renewalNoticeDays());
     }

@@ -1,5 +1,6 @@
 package com.contractledger.api.contract;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +19,13 @@ public record ContractTerms(String title, List<LineItem> lineItems, List<Deliver
                          Guarantee guarantee, LocalDate effectiveFrom, LocalDate expiresOn) {
         this(title, lineItems, deliveries, paymentTerms, qualityStandards, penaltyClause, guarantee, effectiveFrom,
                 expiresOn, null);
+    }
+
+    /** The contract's value: quantity × unit price over every line item. */
+    public BigDecimal value() {
+        return lineItems == null ? BigDecimal.ZERO : lineItems.stream()
+                .map(line -> line.quantity().multiply(line.unitPrice()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The last day to decide on renewal, if the terms have a notice period. */
