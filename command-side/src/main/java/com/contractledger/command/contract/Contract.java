@@ -2,7 +2,6 @@ package com.contractledger.command.contract;
 
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.common.Money;
-import com.contractledger.api.contract.AddDisputeNoteCommand;
 import com.contractledger.api.contract.AmendContractCommand;
 import com.contractledger.api.contract.BreachType;
 import com.contractledger.api.contract.ContractAmendedEvent;
@@ -26,13 +25,8 @@ import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.ContractType;
 import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.DeliveryMilestone;
-import com.contractledger.api.contract.DisputeEscalatedEvent;
-import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
-import com.contractledger.api.contract.DisputeOutcome;
-import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.api.contract.DisputeStage;
-import com.contractledger.api.contract.EscalateDisputeCommand;
 import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.contract.MilestoneLine;
@@ -43,7 +37,6 @@ import com.contractledger.api.contract.RecordBreachCommand;
 import com.contractledger.api.contract.RecordDeliveryCommand;
 import com.contractledger.api.contract.RecordPaymentCommand;
 import com.contractledger.api.contract.RenewContractCommand;
-import com.contractledger.api.contract.ResolveDisputeCommand;
 import com.contractledger.api.contract.ResponsibleParty;
 import com.contractledger.api.contract.SignContractCommand;
 import com.contractledger.api.contract.TerminateContractCommand;
@@ -57,7 +50,6 @@ import com.contractledger.command.common.CommonRule;
 import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.Reminders;
 import com.contractledger.command.common.RuleViolationException;
-import com.contractledger.command.common.UnknownReferenceException;
 import com.contractledger.command.supplier.SupplierDirectory;
 import com.contractledger.command.supplier.SupplierStanding;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -66,6 +58,8 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -91,11 +85,8 @@ import static com.contractledger.command.contract.ContractRule.DELIVERY_EXCEEDS_
 import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_NOT_DUE;
 import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_REPEATED;
 import static com.contractledger.command.contract.ContractRule.DELIVERY_UNBALANCED;
-import static com.contractledger.command.contract.ContractRule.DISPUTE_ESCALATES_FORWARD_ONLY;
-import static com.contractledger.command.contract.ContractRule.DISPUTE_RESOLVED;
 import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_NOT_LATE;
 import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_REPEATED;
-import static com.contractledger.command.contract.ContractRule.MONEY_IN_CONTRACT_CURRENCY;
 import static com.contractledger.command.contract.ContractRule.PAYMENT_EXCEEDS_VALUE;
 import static com.contractledger.command.contract.ContractRule.PAYMENT_NOT_POSITIVE;
 import static com.contractledger.command.contract.ContractRule.REFERENCE_NOT_IN_CONTRACT;
@@ -104,7 +95,6 @@ import static com.contractledger.command.contract.ContractRule.RENEWAL_NEEDS_ACT
 import static com.contractledger.command.contract.ContractRule.RENEWAL_NOT_LATER;
 import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_ACCEPTED;
 import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_PAID;
-import static com.contractledger.command.contract.ContractRule.SETTLEMENT_FITS_OUTCOME;
 import static com.contractledger.command.contract.ContractRule.SIGNING_NEEDS_DRAFT;
 import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ACCEPTING;
 import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ONBOARDED;
@@ -117,7 +107,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * written with Jackson from the private fields, so all state is plain records, enums and collections; the revision
  * changes with that state, and snapshots of another revision are not used (the events are replayed instead).
  */
-@Revision("3")
+@Revision("4")
 @Aggregate(snapshotTriggerDefinition = "contractSnapshotTriggerDefinition", cache = "contractCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Contract {
@@ -130,9 +120,6 @@ public class Contract {
     }
 
     record RecordedBreach(BreachType type, String relatedDeliveryId, Money penalty) {
-    }
-
-    record DisputeState(DisputeStage stage, boolean resolved) {
     }
 
     @AggregateIdentifier
@@ -151,7 +138,8 @@ public class Contract {
     private Map<String, Money> payments = new LinkedHashMap<>();
     private Money totalPaid;
     private Map<String, RecordedBreach> breaches = new LinkedHashMap<>();
-    private Map<String, DisputeState> disputes = new LinkedHashMap<>();
+    @AggregateMember
+    private Disputes disputes;
     /** Milestones already reported overdue, with the due date that was reported. */
     private Map<String, LocalDate> reportedOverdue = new HashMap<>();
     /** The keys of the reminders raised ({@link PlannedReminder#key()}). */
@@ -175,7 +163,6 @@ public class Contract {
 
     @CommandHandler
     void handle(SignContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts) {
-        requireNotClosed();
         if (status != ContractStatus.DRAFT) {
             throw SIGNING_NEEDS_DRAFT.violation("only a DRAFT contract can be signed; contract " + contractId + " is "
                     + status, "status", status);
@@ -193,7 +180,6 @@ public class Contract {
     @CommandHandler
     void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts,
                 Reminders reminders) {
-        requireNotClosed();
         ContractTerms before = terms;
         ContractTerms amended = TermsAmendment.apply(terms, cmd.changes());
         checkRevisedTerms(amended, suppliers);
@@ -209,7 +195,6 @@ public class Contract {
     @CommandHandler
     void handle(RenewContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts,
                 Reminders reminders) {
-        requireNotClosed();
         if (status != ContractStatus.ACTIVE) {
             throw RENEWAL_NEEDS_ACTIVE.violation("only an ACTIVE contract can be renewed; contract " + contractId
                     + " is " + status, "status", status);
@@ -270,7 +255,6 @@ public class Contract {
 
     @CommandHandler
     void handle(RecordDeliveryCommand cmd, FactDates facts) {
-        requireNotClosed();
         requireActive("delivery");
         requireNewId("delivery", cmd.deliveryId(), deliveries.keySet());
         facts.notInFuture("delivery date", cmd.deliveredOn());
@@ -321,12 +305,11 @@ public class Contract {
 
     @CommandHandler
     void handle(RecordPaymentCommand cmd, FactDates facts) {
-        requireNotClosed();
         requireActive("payment");
         requireNewId("payment", cmd.paymentId(), payments.keySet());
         facts.notInFuture("payment date", cmd.paidOn());
         FactDates.notBefore("payment date", cmd.paidOn(), "signing date", signedOn);
-        requireContractCurrency("payment", cmd.amount());
+        TermsRules.requireCurrency("payment", cmd.amount(), currency);
         if (cmd.amount().amount().signum() <= 0) {
             throw PAYMENT_NOT_POSITIVE.violation("payment amount must be greater than 0 (is " + cmd.amount() + ")",
                     "amount", cmd.amount());
@@ -358,7 +341,6 @@ public class Contract {
 
     @CommandHandler
     void handle(RecordBreachCommand cmd, FactDates facts) {
-        requireNotClosed();
         requireActive("breach");
         requireNewId("breach", cmd.breachId(), breaches.keySet());
         RecordedDelivery delivery = null;
@@ -411,13 +393,12 @@ public class Contract {
 
     @CommandHandler
     void handle(OpenDisputeCommand cmd, SupplierDirectory suppliers) {
-        requireNotClosed();
-        requireNewId("dispute", cmd.disputeId(), disputes.keySet());
+        requireNewId("dispute", cmd.disputeId(), disputes.ids());
         if (cmd.breachId() != null && !breaches.containsKey(cmd.breachId())) {
             throw notInContract("breach", cmd.breachId());
         }
         if (cmd.claimAmount() != null) {
-            requireContractCurrency("claim amount", cmd.claimAmount());
+            TermsRules.requireCurrency("claim amount", cmd.claimAmount(), currency);
         }
         SupplierTier tier = suppliers.standingOf(supplierId).map(SupplierStanding::tier).orElse(SupplierTier.GENERAL);
         if (tier == null) {
@@ -429,67 +410,10 @@ public class Contract {
                 cmd.description(), tier, track, DisputeStage.NEGOTIATION));
     }
 
-    @CommandHandler
-    void handle(EscalateDisputeCommand cmd) {
-        requireNotClosed();
-        DisputeState dispute = unresolvedDispute(cmd.disputeId());
-        if (!cmd.to().isAfter(dispute.stage())) {
-            throw DISPUTE_ESCALATES_FORWARD_ONLY.violation("dispute " + cmd.disputeId() + " is at " + dispute.stage()
-                    + " and can only escalate forward, not to " + cmd.to(), "stage", dispute.stage(), "to", cmd.to());
-        }
-        apply(new DisputeEscalatedEvent(contractId, cmd.disputeId(), dispute.stage(), cmd.to(), cmd.reason()));
-    }
-
-    @CommandHandler
-    void handle(AddDisputeNoteCommand cmd) {
-        requireNotClosed();
-        unresolvedDispute(cmd.disputeId());
-        List<String> evidence = cmd.evidenceRefs() == null ? List.of() : cmd.evidenceRefs();
-        apply(new DisputeNoteAddedEvent(contractId, cmd.disputeId(), cmd.text(), evidence));
-    }
-
-    @CommandHandler
-    void handle(ResolveDisputeCommand cmd) {
-        requireNotClosed();
-        DisputeState dispute = unresolvedDispute(cmd.disputeId());
-        boolean paysSettlement = cmd.outcome() == DisputeOutcome.SETTLED || cmd.outcome() == DisputeOutcome.AWARDED;
-        if (paysSettlement) {
-            if (cmd.settlementAmount() == null) {
-                throw SETTLEMENT_FITS_OUTCOME.violation("a " + cmd.outcome() + " dispute needs a settlement amount",
-                        "outcome", cmd.outcome(), "settlementAmount", null);
-            }
-            requireContractCurrency("settlement amount", cmd.settlementAmount());
-        } else if (cmd.settlementAmount() != null && cmd.settlementAmount().amount().signum() != 0) {
-            throw SETTLEMENT_FITS_OUTCOME.violation("a " + cmd.outcome() + " dispute has no settlement amount (given "
-                    + cmd.settlementAmount() + ")", "outcome", cmd.outcome(), "settlementAmount", cmd.settlementAmount());
-        }
-        apply(new DisputeResolvedEvent(contractId, cmd.disputeId(), cmd.outcome(), cmd.settlementAmount(), cmd.summary(),
-                dispute.stage()));
-    }
-
-    private DisputeState unresolvedDispute(String disputeId) {
-        DisputeState dispute = disputes.get(disputeId);
-        if (dispute == null) {
-            throw new UnknownReferenceException("dispute " + disputeId + " does not exist in contract " + contractId);
-        }
-        if (dispute.resolved()) {
-            throw DISPUTE_RESOLVED.violation("dispute " + disputeId + " is already resolved", "disputeId", disputeId);
-        }
-        return dispute;
-    }
-
-    private void requireContractCurrency(String what, Money money) {
-        if (!money.currency().equals(currency)) {
-            throw MONEY_IN_CONTRACT_CURRENCY.violation(what + " is in " + money.currency() + " but the contract is in "
-                    + currency, "currency", money.currency(), "contractCurrency", currency);
-        }
-    }
-
     // ---- termination -------------------------------------------------------------------------------------------
 
     @CommandHandler
     void handle(TerminateContractCommand cmd) {
-        requireNotClosed();
         if (cmd.effectiveOn() != null) {
             // the termination's effective date is planned, so it may lie ahead; but a contract ends after it began
             FactDates.notBefore("termination's effective date", cmd.effectiveOn(), "contract's effective date",
@@ -628,7 +552,9 @@ public class Contract {
 
     // ---- state queries -----------------------------------------------------------------------------------------
 
-    private void requireNotClosed() {
+    /** A closed contract accepts no further commands, whichever part of it they are for. */
+    @CommandHandlerInterceptor
+    void requireNotClosed() {
         if (status.isClosed()) {
             throw CONTRACT_CLOSED.violation("contract " + contractId + " is " + status
                     + " and accepts no further commands", "status", status);
@@ -695,6 +621,7 @@ public class Contract {
         terms = event.terms();
         status = ContractStatus.DRAFT;
         totalPaid = Money.zero(event.currency());
+        disputes = new Disputes(event.currency());
     }
 
     @EventSourcingHandler
@@ -755,21 +682,6 @@ public class Contract {
     @EventSourcingHandler
     void on(ContractBreachedEvent event) {
         breaches.put(event.breachId(), new RecordedBreach(event.type(), event.relatedDeliveryId(), event.penalty()));
-    }
-
-    @EventSourcingHandler
-    void on(DisputeOpenedEvent event) {
-        disputes.put(event.disputeId(), new DisputeState(event.stage(), false));
-    }
-
-    @EventSourcingHandler
-    void on(DisputeEscalatedEvent event) {
-        disputes.put(event.disputeId(), new DisputeState(event.to(), false));
-    }
-
-    @EventSourcingHandler
-    void on(DisputeResolvedEvent event) {
-        disputes.put(event.disputeId(), new DisputeState(event.stage(), true));
     }
 
     @EventSourcingHandler

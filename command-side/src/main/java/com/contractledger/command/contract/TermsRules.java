@@ -27,6 +27,7 @@ import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_GUARAN
 import static com.contractledger.command.contract.ContractRule.LOW_CREDIT_PREPAYMENT;
 import static com.contractledger.command.contract.ContractRule.MILESTONES_EXCEED_LINE;
 import static com.contractledger.command.contract.ContractRule.MILESTONE_SKU_UNKNOWN;
+import static com.contractledger.command.contract.ContractRule.MONEY_IN_CONTRACT_CURRENCY;
 import static com.contractledger.command.contract.ContractRule.RENEWAL_NOTICE_BEFORE_EFFECTIVE;
 import static com.contractledger.command.contract.ContractRule.SCHEDULE_EXCEEDS_VALUE;
 import static com.contractledger.command.contract.ContractRule.TERMS_FIGURES_IN_RANGE;
@@ -286,6 +287,13 @@ final class TermsRules {
 
     static Money money(BigDecimal amount, Currency currency) {
         return new Money(amount, currency).rounded();
+    }
+
+    static void requireCurrency(String what, Money money, Currency currency) {
+        if (!money.currency().equals(currency)) {
+            throw MONEY_IN_CONTRACT_CURRENCY.violation(what + " is in " + money.currency() + " but the contract is in "
+                    + currency, "currency", money.currency(), "contractCurrency", currency);
+        }
     }
 
     static boolean isBlank(String text) {

@@ -19,8 +19,11 @@ import com.contractledger.command.common.Refusals;
 import com.contractledger.command.common.UnknownReferenceException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.contractledger.command.contract.ContractRule.CONTRACT_CLOSED;
 import static com.contractledger.command.contract.ContractRule.DISPUTE_ESCALATES_FORWARD_ONLY;
@@ -190,5 +193,18 @@ class ContractDisputeTest extends ContractFixture {
         refused(fixture.given(drafted(designTerms()), signed(), terminated())
                         .when(openDispute("dp-1", null, null)), CONTRACT_CLOSED,
                 "contract ct-2026-001 is TERMINATED and accepts no further commands");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsOnAnOpenDispute")
+    void the_disputes_of_a_terminated_contract_accept_no_further_commands(Object command) {
+        refused(fixture.given(drafted(designTerms()), signed(), disputeOpened("dp-1"), terminated()).when(command),
+                CONTRACT_CLOSED, "contract ct-2026-001 is TERMINATED and accepts no further commands");
+    }
+
+    static Stream<Object> commandsOnAnOpenDispute() {
+        return Stream.of(new EscalateDisputeCommand(CONTRACT, "dp-1", DisputeStage.MEDIATION, "no agreement", null),
+                new AddDisputeNoteCommand(CONTRACT, "dp-1", "note", List.of(), null),
+                new ResolveDisputeCommand(CONTRACT, "dp-1", DisputeOutcome.WITHDRAWN, null, "dropped", null));
     }
 }

@@ -47,7 +47,7 @@ class ContractSnapshotTest extends ContractFixture {
                         assertThat(tree.path("acceptedQuantities").path("d1").path("M8-30").decimalValue()).isEqualByComparingTo("5800");
                         assertThat(tree.path("breaches").path("br-1").path("penalty").path("amount").asText()).isEqualTo("81.00");
                         assertThat(tree.path("totalPaid").path("amount").asText()).isEqualTo("1000.00");
-                        assertThat(tree.path("disputes").path("dp-1").path("stage").asText()).isEqualTo("NEGOTIATION");
+                        assertThat(tree.path("disputes").path("byId").path("dp-1").path("stage").asText()).isEqualTo("NEGOTIATION");
                         assertThat(tree.path("reportedOverdue").path("d1").asText()).isEqualTo("2026-12-15");
                         assertThat(tree.path("deliveries").path("dl-1").path("daysLate").asInt()).isEqualTo(3);
                     } catch (IOException e) {
