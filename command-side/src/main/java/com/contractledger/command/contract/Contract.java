@@ -23,33 +23,23 @@ import com.contractledger.api.contract.ContractStatus;
 import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.ContractTerms;
 import com.contractledger.api.contract.ContractType;
-import com.contractledger.api.contract.DeliveredLine;
 import com.contractledger.api.contract.DeliveryMilestone;
-import com.contractledger.api.contract.DisputeOpenedEvent;
-import com.contractledger.api.contract.DisputeStage;
-import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.MilestoneKind;
-import com.contractledger.api.contract.MilestoneLine;
 import com.contractledger.api.contract.OpenDisputeCommand;
-import com.contractledger.api.contract.PaymentInstalment;
 import com.contractledger.api.contract.PaymentSchedule;
 import com.contractledger.api.contract.RecordBreachCommand;
 import com.contractledger.api.contract.RecordDeliveryCommand;
 import com.contractledger.api.contract.RecordPaymentCommand;
 import com.contractledger.api.contract.RenewContractCommand;
-import com.contractledger.api.contract.ResponsibleParty;
 import com.contractledger.api.contract.SignContractCommand;
 import com.contractledger.api.contract.TerminateContractCommand;
 import com.contractledger.api.contract.DraftContractCommand;
 import com.contractledger.api.reminder.PlannedReminder;
-import com.contractledger.api.reminder.ReminderKind;
 import com.contractledger.api.reminder.ReminderPolicy;
 import com.contractledger.api.supplier.SupplierId;
-import com.contractledger.api.supplier.SupplierTier;
-import com.contractledger.command.common.CommonRule;
 import com.contractledger.command.common.FactDates;
 import com.contractledger.command.common.Reminders;
-import com.contractledger.command.common.RuleViolationException;
+import com.contractledger.command.contract.Deliveries.RecordedDelivery;
 import com.contractledger.command.supplier.SupplierDirectory;
 import com.contractledger.command.supplier.SupplierStanding;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -66,61 +56,31 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static com.contractledger.command.contract.ContractRule.AMENDMENT_CHANGES_NOTHING;
 import static com.contractledger.command.contract.ContractRule.CONTRACT_CLOSED;
 import static com.contractledger.command.contract.ContractRule.CONTRACT_NOT_ACTIVE;
-import static com.contractledger.command.contract.ContractRule.DELIVERY_EXCEEDS_REMAINING;
-import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_NOT_DUE;
-import static com.contractledger.command.contract.ContractRule.DELIVERY_SKU_REPEATED;
-import static com.contractledger.command.contract.ContractRule.DELIVERY_UNBALANCED;
-import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_NOT_LATE;
-import static com.contractledger.command.contract.ContractRule.LATE_DELIVERY_BREACH_REPEATED;
-import static com.contractledger.command.contract.ContractRule.PAYMENT_EXCEEDS_VALUE;
-import static com.contractledger.command.contract.ContractRule.PAYMENT_NOT_POSITIVE;
-import static com.contractledger.command.contract.ContractRule.REFERENCE_NOT_IN_CONTRACT;
-import static com.contractledger.command.contract.ContractRule.RENEWAL_EXPIRY_IN_CHANGES;
 import static com.contractledger.command.contract.ContractRule.RENEWAL_NEEDS_ACTIVE;
-import static com.contractledger.command.contract.ContractRule.RENEWAL_NOT_LATER;
-import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_ACCEPTED;
 import static com.contractledger.command.contract.ContractRule.REVISION_BELOW_PAID;
 import static com.contractledger.command.contract.ContractRule.SIGNING_NEEDS_DRAFT;
-import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ACCEPTING;
-import static com.contractledger.command.contract.ContractRule.SUPPLIER_NOT_ONBOARDED;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
 import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A procurement contract with one supplier: its terms, deliveries, payments, breaches and disputes. Snapshots are
- * written with Jackson from the private fields, so all state is plain records, enums and collections; the revision
- * changes with that state, and snapshots of another revision are not used (the events are replayed instead).
+ * A procurement contract with one supplier: its terms, and its deliveries, payments, breaches and disputes, each a
+ * member with its own rules and state. Snapshots are written with Jackson from the private fields, so all state is
+ * plain records, enums and collections; the revision changes with that state, and snapshots of another revision are
+ * not used (the events are replayed instead).
  */
 @Revision("4")
 @Aggregate(snapshotTriggerDefinition = "contractSnapshotTriggerDefinition", cache = "contractCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class Contract {
-
-    static final String MILESTONE_OVERDUE = "milestone-overdue";
-    static final String CONTRACT_EXPIRY = "contract-expiry";
-
-    /** A recorded delivery, kept for breach penalties. */
-    record RecordedDelivery(String milestoneId, LocalDate deliveredOn, boolean late, int daysLate, Money deliveredValue) {
-    }
-
-    record RecordedBreach(BreachType type, String relatedDeliveryId, Money penalty) {
-    }
 
     @AggregateIdentifier
     private ContractId contractId;
@@ -132,33 +92,38 @@ public class Contract {
     private LocalDate signedOn;
     private int amendmentCount;
     private int renewalCount;
-    private Map<String, RecordedDelivery> deliveries = new LinkedHashMap<>();
-    /** Accepted quantity per delivery milestone and sku: milestoneId → sku → accepted. */
-    private Map<String, Map<String, BigDecimal>> acceptedQuantities = new HashMap<>();
-    private Map<String, Money> payments = new LinkedHashMap<>();
-    private Money totalPaid;
-    private Map<String, RecordedBreach> breaches = new LinkedHashMap<>();
+    @AggregateMember
+    private Deliveries deliveries = new Deliveries();
+    @AggregateMember
+    private Payments payments;
+    @AggregateMember
+    private Breaches breaches = new Breaches();
     @AggregateMember
     private Disputes disputes;
-    /** Milestones already reported overdue, with the due date that was reported. */
-    private Map<String, LocalDate> reportedOverdue = new HashMap<>();
-    /** The keys of the reminders raised ({@link PlannedReminder#key()}). */
-    private Set<String> issuedReminders = new HashSet<>();
+    @AggregateMember
+    private ContractNotices notices = new ContractNotices();
 
     Contract() {
         // required by Axon (event sourcing) and Jackson (snapshots)
     }
 
-    // ---- drafting and signing ----------------------------------------------------------------------------------
-
     @CommandHandler
     Contract(DraftContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, Reminders reminders) {
-        SupplierStanding standing = acceptingSupplier(suppliers, cmd.supplierId());
+        SupplierStanding standing = ContractSuppliers.accepting(suppliers, cmd.supplierId());
         TermsRules.validate(cmd.terms(), cmd.currency());
         TermsRules.checkStricterTerms(standing, cmd.terms(), cmd.currency());
         apply(new ContractDraftedEvent(cmd.contractId(), cmd.supplierId(), cmd.type(), cmd.currency(), cmd.terms()));
-        scheduleExpiry(deadlines, cmd.terms().expiresOn());
-        reminders.scheduleAhead(deadlines, remindersOf(cmd.terms(), reminders.policy()));
+        ContractDeadlines.scheduleExpiry(deadlines, cmd.terms().expiresOn());
+        reminders.scheduleAhead(deadlines, ContractDeadlines.remindersOf(cmd.terms(), reminders.policy()));
+    }
+
+    /** A closed contract accepts no further commands, whichever part of it they are for. */
+    @CommandHandlerInterceptor
+    void requireNotClosed() {
+        if (status.isClosed()) {
+            throw CONTRACT_CLOSED.violation("contract " + contractId + " is " + status
+                    + " and accepts no further commands", "status", status);
+        }
     }
 
     @CommandHandler
@@ -168,27 +133,24 @@ public class Contract {
                     + status, "status", status);
         }
         facts.notInFuture("signing date", cmd.signedOn());
-        SupplierStanding standing = acceptingSupplier(suppliers, supplierId);
+        SupplierStanding standing = ContractSuppliers.accepting(suppliers, supplierId);
         TermsRules.checkStricterTerms(standing, terms, currency);
         apply(new ContractSignedEvent(contractId, cmd.signatories(), cmd.signedOn()));
-        terms.deliveries().forEach(m -> watchMilestone(deadlines, facts, m.milestoneId(), m.dueOn()));
-        TermsRules.schedule(terms).forEach(p -> watchMilestone(deadlines, facts, p.milestoneId(), p.dueOn()));
+        ContractDeadlines.milestones(terms).forEach((milestoneId, dueOn) ->
+                watchMilestone(deadlines, facts, milestoneId, dueOn));
     }
 
-    // ---- amendment and renewal ---------------------------------------------------------------------------------
-
     @CommandHandler
-    void handle(AmendContractCommand cmd, SupplierDirectory suppliers, DeadlineManager deadlines, FactDates facts,
-                Reminders reminders) {
+    void handle(AmendContractCommand cmd, DeadlineManager deadlines, FactDates facts, Reminders reminders) {
         ContractTerms before = terms;
         ContractTerms amended = TermsAmendment.apply(terms, cmd.changes());
-        checkRevisedTerms(amended, suppliers);
+        checkRevisedTerms(amended);
         List<FieldChange> changes = TermsDiff.between(before, amended);
         if (changes.isEmpty()) {
             throw AMENDMENT_CHANGES_NOTHING.violation("amendment changes nothing in contract " + contractId);
         }
         apply(new ContractAmendedEvent(contractId, amendmentCount + 1, cmd.reason(), cmd.description(), changes, amended,
-                PaymentSchedule.of(amended).coveredBy(totalPaid.amount())));
+                PaymentSchedule.of(amended).coveredBy(payments.total().amount())));
         scheduleRevisedDeadlines(before, amended, deadlines, facts, reminders);
     }
 
@@ -199,25 +161,15 @@ public class Contract {
             throw RENEWAL_NEEDS_ACTIVE.violation("only an ACTIVE contract can be renewed; contract " + contractId
                     + " is " + status, "status", status);
         }
-        if (!cmd.newExpiresOn().isAfter(terms.expiresOn())) {
-            throw RENEWAL_NOT_LATER.violation("the new expiry " + cmd.newExpiresOn()
-                    + " must be after the current expiry " + terms.expiresOn(),
-                    "newExpiresOn", cmd.newExpiresOn(), "currentExpiresOn", terms.expiresOn());
-        }
-        ContractChanges requested = cmd.changes() == null ? ContractChanges.none() : cmd.changes();
-        if (requested.expiresOn() != null) {
-            throw RENEWAL_EXPIRY_IN_CHANGES.violation(
-                    "a renewal sets the expiry through newExpiresOn; changes.expiresOn must be empty",
-                    "changes.expiresOn", requested.expiresOn());
-        }
+        ContractChanges requested = TermsAmendment.renewalChanges(terms, cmd);
         // Renewing commits to a further term, so the supplier must still be one we contract with.
-        acceptingSupplier(suppliers, supplierId);
+        ContractSuppliers.accepting(suppliers, supplierId);
         ContractTerms before = terms;
         ContractTerms renewed = TermsAmendment.withExpiresOn(TermsAmendment.apply(terms, requested), cmd.newExpiresOn());
-        checkRevisedTerms(renewed, suppliers);
+        checkRevisedTerms(renewed);
         List<FieldChange> changes = TermsDiff.between(before, renewed);
         apply(new ContractRenewedEvent(contractId, renewalCount + 1, before.expiresOn(), cmd.newExpiresOn(), changes, renewed,
-                PaymentSchedule.of(renewed).coveredBy(totalPaid.amount())));
+                PaymentSchedule.of(renewed).coveredBy(payments.total().amount())));
         scheduleRevisedDeadlines(before, renewed, deadlines, facts, reminders);
     }
 
@@ -225,192 +177,15 @@ public class Contract {
      * Revised terms follow the drafting rules and keep what was already accepted and paid. The low-credit terms bind
      * new contracts (at drafting and signing), so a draft's amendments meet them again at signing.
      */
-    private void checkRevisedTerms(ContractTerms revised, SupplierDirectory suppliers) {
+    private void checkRevisedTerms(ContractTerms revised) {
         TermsRules.validate(revised, currency);
-        for (LineItem line : revised.lineItems()) {
-            BigDecimal accepted = acceptedOfSku(line.sku());
-            if (line.quantity().compareTo(accepted) < 0) {
-                throw REVISION_BELOW_ACCEPTED.violation("line item " + line.sku() + ": quantity "
-                        + line.quantity().toPlainString() + " is below the " + accepted.toPlainString()
-                        + " already accepted", "sku", line.sku(), "quantity", line.quantity(), "accepted", accepted);
-            }
-        }
-        acceptedQuantities.forEach((milestoneId, acceptedBySku) -> acceptedBySku.forEach((sku, accepted) -> {
-            BigDecimal due = TermsRules.delivery(revised, milestoneId).flatMap(m -> lineOf(m, sku))
-                    .map(MilestoneLine::quantity).orElse(BigDecimal.ZERO);
-            if (due.compareTo(accepted) < 0) {
-                throw REVISION_BELOW_ACCEPTED.violation("delivery milestone " + milestoneId + ": quantity of " + sku
-                        + " " + due.toPlainString() + " is below the " + accepted.toPlainString() + " already accepted",
-                        "milestoneId", milestoneId, "sku", sku, "quantity", due, "accepted", accepted);
-            }
-        }));
+        deliveries.checkRevised(revised);
         Money revisedValue = TermsRules.money(revised.value(), currency);
-        if (totalPaid.isGreaterThan(revisedValue)) {
+        if (payments.total().isGreaterThan(revisedValue)) {
             throw REVISION_BELOW_PAID.violation("the contract value would drop to " + revisedValue + ", below the "
-                    + totalPaid + " already paid", "contractValue", revisedValue, "paid", totalPaid);
+                    + payments.total() + " already paid", "contractValue", revisedValue, "paid", payments.total());
         }
     }
-
-    // ---- deliveries and payments -------------------------------------------------------------------------------
-
-    @CommandHandler
-    void handle(RecordDeliveryCommand cmd, FactDates facts) {
-        requireActive("delivery");
-        requireNewId("delivery", cmd.deliveryId(), deliveries.keySet());
-        facts.notInFuture("delivery date", cmd.deliveredOn());
-        FactDates.notBefore("delivery date", cmd.deliveredOn(), "signing date", signedOn);
-        DeliveryMilestone milestone = TermsRules.delivery(terms, cmd.milestoneId()).orElseThrow(() ->
-                notInContract("delivery milestone", cmd.milestoneId()));
-        Map<String, BigDecimal> acceptedNow = new HashMap<>();
-        BigDecimal value = BigDecimal.ZERO;
-        for (DeliveredLine line : cmd.lines()) {
-            checkDeliveredLine(milestone, line, acceptedNow.keySet());
-            acceptedNow.put(line.sku(), line.accepted());
-            value = value.add(line.delivered().multiply(TermsRules.lineItem(terms, line.sku()).orElseThrow().unitPrice()));
-        }
-        boolean milestoneMet = milestone.lines().stream().allMatch(line ->
-                accepted(milestone.milestoneId(), line.sku()).add(acceptedNow.getOrDefault(line.sku(), BigDecimal.ZERO))
-                        .compareTo(line.quantity()) >= 0);
-        long daysLate = Math.max(0, ChronoUnit.DAYS.between(milestone.dueOn(), cmd.deliveredOn()));
-        apply(new ContractDeliveredEvent(contractId, cmd.deliveryId(), milestone.milestoneId(), cmd.deliveredOn(),
-                cmd.lines(), cmd.inspectionNotes(), cmd.inspector(), daysLate > 0, (int) daysLate,
-                TermsRules.money(value, currency), milestoneMet));
-        completeIfFulfilled(cmd.deliveredOn());
-    }
-
-    private void checkDeliveredLine(DeliveryMilestone milestone, DeliveredLine line, Set<String> skusSoFar) {
-        String where = "delivery milestone " + milestone.milestoneId();
-        MilestoneLine due = lineOf(milestone, line.sku()).orElseThrow(() -> DELIVERY_SKU_NOT_DUE.violation(
-                where + " has no line for sku " + line.sku(), "milestoneId", milestone.milestoneId(), "sku", line.sku()));
-        if (skusSoFar.contains(line.sku())) {
-            throw DELIVERY_SKU_REPEATED.violation("sku " + line.sku() + " appears more than once in the delivery",
-                    "sku", line.sku());
-        }
-        if (line.accepted().add(line.rejected()).compareTo(line.delivered()) != 0) {
-            throw DELIVERY_UNBALANCED.violation("sku " + line.sku() + ": accepted " + line.accepted().toPlainString()
-                            + " + rejected " + line.rejected().toPlainString() + " must equal delivered "
-                            + line.delivered().toPlainString(),
-                    "sku", line.sku(), "accepted", line.accepted(), "rejected", line.rejected(),
-                    "delivered", line.delivered());
-        }
-        BigDecimal remaining = due.quantity().subtract(accepted(milestone.milestoneId(), line.sku()));
-        if (line.delivered().compareTo(remaining) > 0) {
-            throw DELIVERY_EXCEEDS_REMAINING.violation("sku " + line.sku() + ": delivered "
-                            + line.delivered().toPlainString() + " is more than the " + remaining.toPlainString()
-                            + " remaining at " + where,
-                    "milestoneId", milestone.milestoneId(), "sku", line.sku(), "delivered", line.delivered(),
-                    "remaining", remaining);
-        }
-    }
-
-    @CommandHandler
-    void handle(RecordPaymentCommand cmd, FactDates facts) {
-        requireActive("payment");
-        requireNewId("payment", cmd.paymentId(), payments.keySet());
-        facts.notInFuture("payment date", cmd.paidOn());
-        FactDates.notBefore("payment date", cmd.paidOn(), "signing date", signedOn);
-        TermsRules.requireCurrency("payment", cmd.amount(), currency);
-        if (cmd.amount().amount().signum() <= 0) {
-            throw PAYMENT_NOT_POSITIVE.violation("payment amount must be greater than 0 (is " + cmd.amount() + ")",
-                    "amount", cmd.amount());
-        }
-        Money newTotal = totalPaid.plus(cmd.amount());
-        Money value = TermsRules.money(terms.value(), currency);
-        if (newTotal.isGreaterThan(value)) {
-            throw PAYMENT_EXCEEDS_VALUE.violation("overpayment: payment of " + cmd.amount()
-                            + " would bring the total paid to " + newTotal + ", above the contract value " + value,
-                    "amount", cmd.amount(), "totalPaid", newTotal, "contractValue", value);
-        }
-        apply(new ContractPaymentRecordedEvent(contractId, cmd.paymentId(), cmd.amount(), cmd.paidOn(), cmd.reference(), newTotal,
-                PaymentSchedule.of(terms).coveredBy(newTotal.amount())));
-        completeIfFulfilled(cmd.paidOn());
-    }
-
-    private void completeIfFulfilled(LocalDate on) {
-        // Quantity not yet scheduled on a milestone (a renewal's added volume, say) keeps the contract open.
-        boolean allAccepted = terms.deliveries().stream().allMatch(this::isMet) && terms.lineItems().stream()
-                .allMatch(line -> acceptedOfSku(line.sku()).compareTo(line.quantity()) >= 0);
-        BigDecimal payable = TermsRules.schedule(terms).isEmpty()
-                ? terms.value() : TermsRules.scheduledPayments(terms);
-        if (allAccepted && totalPaid.amount().compareTo(payable) >= 0) {
-            apply(new ContractCompletedEvent(contractId, on));
-        }
-    }
-
-    // ---- breaches and disputes ---------------------------------------------------------------------------------
-
-    @CommandHandler
-    void handle(RecordBreachCommand cmd, FactDates facts) {
-        requireActive("breach");
-        requireNewId("breach", cmd.breachId(), breaches.keySet());
-        RecordedDelivery delivery = null;
-        if (cmd.relatedDeliveryId() != null) {
-            delivery = deliveries.get(cmd.relatedDeliveryId());
-            if (delivery == null) {
-                throw notInContract("delivery", cmd.relatedDeliveryId());
-            }
-        }
-        if (cmd.occurredOn() != null) {
-            facts.notInFuture("breach date", cmd.occurredOn());
-            if (delivery != null) {
-                FactDates.notBefore("breach date", cmd.occurredOn(), "date of delivery " + cmd.relatedDeliveryId(),
-                        delivery.deliveredOn());
-            }
-        }
-        if (cmd.type() == BreachType.LATE_DELIVERY && delivery != null) {
-            if (!delivery.late()) {
-                throw LATE_DELIVERY_BREACH_NOT_LATE.violation("delivery " + cmd.relatedDeliveryId()
-                                + " was not late, so it cannot be the subject of a LATE_DELIVERY breach",
-                        "deliveryId", cmd.relatedDeliveryId(), "daysLate", delivery.daysLate());
-            }
-            breaches.entrySet().stream()
-                    .filter(b -> b.getValue().type() == BreachType.LATE_DELIVERY
-                            && cmd.relatedDeliveryId().equals(b.getValue().relatedDeliveryId()))
-                    .findFirst()
-                    .ifPresent(b -> {
-                        throw LATE_DELIVERY_BREACH_REPEATED.violation("delivery " + cmd.relatedDeliveryId()
-                                        + " already has a LATE_DELIVERY breach (" + b.getKey() + ")",
-                                "deliveryId", cmd.relatedDeliveryId(), "breachId", b.getKey());
-                    });
-        }
-        PenaltyCalculator.Penalty penalty = penaltyFor(cmd.type(), cmd.responsibleParty(), delivery);
-        apply(new ContractBreachedEvent(contractId, cmd.breachId(), cmd.type(), cmd.responsibleParty(), cmd.description(),
-                cmd.relatedDeliveryId(), cmd.occurredOn(), penalty.amount(), penalty.calculation()));
-    }
-
-    private PenaltyCalculator.Penalty penaltyFor(BreachType type, ResponsibleParty party, RecordedDelivery delivery) {
-        if (type != BreachType.LATE_DELIVERY || party != ResponsibleParty.SUPPLIER) {
-            return PenaltyCalculator.none(currency, "the penalty clause covers late delivery by the supplier only");
-        }
-        if (delivery == null) {
-            return PenaltyCalculator.none(currency, "no related delivery to price");
-        }
-        Money penaltiesSoFar = breaches.values().stream().map(RecordedBreach::penalty)
-                .reduce(Money.zero(currency), Money::plus);
-        return PenaltyCalculator.lateDelivery(terms.penaltyClause(), delivery.daysLate(), delivery.deliveredValue(),
-                TermsRules.money(terms.value(), currency), penaltiesSoFar);
-    }
-
-    @CommandHandler
-    void handle(OpenDisputeCommand cmd, SupplierDirectory suppliers) {
-        requireNewId("dispute", cmd.disputeId(), disputes.ids());
-        if (cmd.breachId() != null && !breaches.containsKey(cmd.breachId())) {
-            throw notInContract("breach", cmd.breachId());
-        }
-        if (cmd.claimAmount() != null) {
-            TermsRules.requireCurrency("claim amount", cmd.claimAmount(), currency);
-        }
-        SupplierTier tier = suppliers.standingOf(supplierId).map(SupplierStanding::tier).orElse(SupplierTier.GENERAL);
-        if (tier == null) {
-            tier = SupplierTier.GENERAL;
-        }
-        // KEY suppliers are worth a long-term relationship: negotiate first. GENERAL ones may go to arbitration early.
-        DisputeStage track = tier == SupplierTier.KEY ? DisputeStage.NEGOTIATION : DisputeStage.ARBITRATION;
-        apply(new DisputeOpenedEvent(contractId, cmd.disputeId(), cmd.breachId(), cmd.category(), cmd.claimAmount(),
-                cmd.description(), tier, track, DisputeStage.NEGOTIATION));
-    }
-
-    // ---- termination -------------------------------------------------------------------------------------------
 
     @CommandHandler
     void handle(TerminateContractCommand cmd) {
@@ -422,20 +197,84 @@ public class Contract {
         apply(new ContractTerminatedEvent(contractId, cmd.reason(), cmd.effectiveOn()));
     }
 
-    // ---- deadlines ---------------------------------------------------------------------------------------------
+    @CommandHandler
+    void handle(RecordDeliveryCommand cmd, FactDates facts) {
+        requireActive("delivery");
+        ContractEntries.requireNewId("delivery", cmd.deliveryId(), deliveries.ids());
+        facts.notInFuture("delivery date", cmd.deliveredOn());
+        FactDates.notBefore("delivery date", cmd.deliveredOn(), "signing date", signedOn);
+        DeliveryMilestone milestone = TermsRules.delivery(terms, cmd.milestoneId()).orElseThrow(() ->
+                ContractEntries.notInContract(contractId, "delivery milestone", cmd.milestoneId()));
+        BigDecimal value = deliveries.checkedValue(terms, milestone, cmd.lines());
+        long daysLate = Math.max(0, ChronoUnit.DAYS.between(milestone.dueOn(), cmd.deliveredOn()));
+        apply(new ContractDeliveredEvent(contractId, cmd.deliveryId(), milestone.milestoneId(), cmd.deliveredOn(),
+                cmd.lines(), cmd.inspectionNotes(), cmd.inspector(), daysLate > 0, (int) daysLate,
+                TermsRules.money(value, currency), deliveries.metWith(milestone, cmd.lines())));
+        completeIfFulfilled(cmd.deliveredOn());
+    }
 
-    @DeadlineHandler(deadlineName = MILESTONE_OVERDUE)
+    @CommandHandler
+    void handle(RecordPaymentCommand cmd, FactDates facts) {
+        requireActive("payment");
+        ContractEntries.requireNewId("payment", cmd.paymentId(), payments.ids());
+        facts.notInFuture("payment date", cmd.paidOn());
+        FactDates.notBefore("payment date", cmd.paidOn(), "signing date", signedOn);
+        Money newTotal = payments.totalWith(cmd.amount(), terms);
+        apply(new ContractPaymentRecordedEvent(contractId, cmd.paymentId(), cmd.amount(), cmd.paidOn(), cmd.reference(), newTotal,
+                PaymentSchedule.of(terms).coveredBy(newTotal.amount())));
+        completeIfFulfilled(cmd.paidOn());
+    }
+
+    private void completeIfFulfilled(LocalDate on) {
+        if (deliveries.allAccepted(terms) && payments.paidInFull(terms)) {
+            apply(new ContractCompletedEvent(contractId, on));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordBreachCommand cmd, FactDates facts) {
+        requireActive("breach");
+        ContractEntries.requireNewId("breach", cmd.breachId(), breaches.ids());
+        RecordedDelivery delivery = cmd.relatedDeliveryId() == null ? null : deliveries.get(cmd.relatedDeliveryId())
+                .orElseThrow(() -> ContractEntries.notInContract(contractId, "delivery", cmd.relatedDeliveryId()));
+        if (cmd.occurredOn() != null) {
+            facts.notInFuture("breach date", cmd.occurredOn());
+            if (delivery != null) {
+                FactDates.notBefore("breach date", cmd.occurredOn(), "date of delivery " + cmd.relatedDeliveryId(),
+                        delivery.deliveredOn());
+            }
+        }
+        if (cmd.type() == BreachType.LATE_DELIVERY && delivery != null) {
+            breaches.checkLateDelivery(cmd.relatedDeliveryId(), delivery);
+        }
+        PenaltyCalculator.Penalty penalty = breaches.penaltyFor(cmd.type(), cmd.responsibleParty(), delivery, terms,
+                currency);
+        apply(new ContractBreachedEvent(contractId, cmd.breachId(), cmd.type(), cmd.responsibleParty(), cmd.description(),
+                cmd.relatedDeliveryId(), cmd.occurredOn(), penalty.amount(), penalty.calculation()));
+    }
+
+    @CommandHandler
+    void handle(OpenDisputeCommand cmd, SupplierDirectory suppliers) {
+        disputes.open(cmd, breaches.ids(), ContractSuppliers.tierOf(suppliers, supplierId));
+    }
+
+    private void requireActive(String entry) {
+        if (status != ContractStatus.ACTIVE) {
+            throw CONTRACT_NOT_ACTIVE.violation("no " + entry + " before signing: contract " + contractId + " is "
+                    + status, "status", status);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ContractDeadlines.MILESTONE_OVERDUE)
     void on(MilestoneDue due) {
         reportOverdue(due.milestoneId(), due.dueOn(), false);
     }
 
-    /** Reports the milestone overdue if it is still due on {@code dueOn}, unmet, and not reported yet for that date. */
-    private void reportOverdue(String milestoneId, LocalDate dueOn, boolean backfilled) {
-        if (status != ContractStatus.ACTIVE || dueOn.equals(reportedOverdue.get(milestoneId))) {
-            return;
+    @DeadlineHandler(deadlineName = ContractDeadlines.CONTRACT_EXPIRY)
+    void on(ExpiryDue due) {
+        if (!status.isClosed() && due.expiresOn().equals(terms.expiresOn())) {
+            apply(new ContractExpiredEvent(contractId, due.expiresOn()));
         }
-        unmetMilestone(milestoneId, dueOn).ifPresent(kind -> apply(new ContractMilestoneOverdueEvent(contractId,
-                milestoneId, kind, dueOn, startOfDayAfter(dueOn), backfilled)));
     }
 
     /**
@@ -444,7 +283,7 @@ public class Contract {
      */
     @DeadlineHandler(deadlineName = Reminders.DEADLINE)
     void on(PlannedReminder reminder, Reminders reminders) {
-        if (issuedReminders.contains(reminder.key()) || status.isClosed()) {
+        if (notices.issued(reminder) || status.isClosed()) {
             return;
         }
         ReminderPolicy policy = reminders.policy();
@@ -474,56 +313,31 @@ public class Contract {
         return status == ContractStatus.ACTIVE && reminder.date().equals(terms.expiresOn());
     }
 
-    /** The reminders the terms call for: ahead of expiry (and at the renewal notice) and of every milestone. */
-    private static List<PlannedReminder> remindersOf(ContractTerms terms, ReminderPolicy policy) {
-        List<PlannedReminder> planned = new ArrayList<>(policy.forExpiry(terms.expiresOn(), terms.renewalNoticeDays()));
-        terms.deliveries().forEach(m -> planned.addAll(policy.forMilestone(m.milestoneId(), m.dueOn())));
-        TermsRules.schedule(terms).forEach(p -> planned.addAll(policy.forMilestone(p.milestoneId(), p.dueOn())));
-        return planned;
-    }
-
     /** The kind of the milestone if it is still due on {@code dueOn} and unmet. */
     private Optional<MilestoneKind> unmetMilestone(String milestoneId, LocalDate dueOn) {
-        if (TermsRules.delivery(terms, milestoneId).filter(m -> m.dueOn().equals(dueOn) && !isMet(m)).isPresent()) {
+        if (TermsRules.delivery(terms, milestoneId).filter(m -> m.dueOn().equals(dueOn) && !deliveries.isMet(m)).isPresent()) {
             return Optional.of(MilestoneKind.DELIVERY);
         }
         boolean unpaid = TermsRules.instalment(terms, milestoneId).filter(p -> p.dueOn().equals(dueOn)).isPresent()
-                && !PaymentSchedule.of(terms).covers(milestoneId, totalPaid.amount());
+                && !PaymentSchedule.of(terms).covers(milestoneId, payments.total().amount());
         return unpaid ? Optional.of(MilestoneKind.PAYMENT) : Optional.empty();
     }
 
-    @DeadlineHandler(deadlineName = CONTRACT_EXPIRY)
-    void on(ExpiryDue due) {
-        if ((status == ContractStatus.DRAFT || status == ContractStatus.ACTIVE) && due.expiresOn().equals(terms.expiresOn())) {
-            apply(new ContractExpiredEvent(contractId, due.expiresOn()));
+    /** Reports the milestone overdue if it is still due on {@code dueOn}, unmet, and not reported yet for that date. */
+    private void reportOverdue(String milestoneId, LocalDate dueOn, boolean backfilled) {
+        if (status != ContractStatus.ACTIVE || notices.reportedOverdue(milestoneId, dueOn)) {
+            return;
         }
+        unmetMilestone(milestoneId, dueOn).ifPresent(kind -> apply(new ContractMilestoneOverdueEvent(contractId,
+                milestoneId, kind, dueOn, ContractDeadlines.startOfDayAfter(dueOn), backfilled)));
     }
 
     private void scheduleRevisedDeadlines(ContractTerms before, ContractTerms after, DeadlineManager deadlines,
                                           FactDates facts, Reminders reminders) {
-        if (!after.expiresOn().equals(before.expiresOn())) {
-            scheduleExpiry(deadlines, after.expiresOn());
-        }
-        Set<String> plannedBefore = new HashSet<>();
-        remindersOf(before, reminders.policy()).forEach(reminder -> plannedBefore.add(reminder.key()));
-        reminders.scheduleAhead(deadlines, remindersOf(after, reminders.policy()).stream()
-                .filter(reminder -> !plannedBefore.contains(reminder.key())).toList());
-        if (status != ContractStatus.ACTIVE) {
-            return; // milestone deadlines start at signing
-        }
-        for (DeliveryMilestone milestone : after.deliveries()) {
-            boolean unchanged = TermsRules.delivery(before, milestone.milestoneId())
-                    .filter(m -> m.dueOn().equals(milestone.dueOn())).isPresent();
-            if (!unchanged) {
-                watchMilestone(deadlines, facts, milestone.milestoneId(), milestone.dueOn());
-            }
-        }
-        for (PaymentInstalment instalment : TermsRules.schedule(after)) {
-            boolean unchanged = TermsRules.instalment(before, instalment.milestoneId())
-                    .filter(p -> p.dueOn().equals(instalment.dueOn())).isPresent();
-            if (!unchanged) {
-                watchMilestone(deadlines, facts, instalment.milestoneId(), instalment.dueOn());
-            }
+        ContractDeadlines.scheduleRevised(before, after, deadlines, reminders);
+        if (status == ContractStatus.ACTIVE) { // milestone deadlines start at signing
+            ContractDeadlines.movedMilestones(before, after).forEach((milestoneId, dueOn) ->
+                    watchMilestone(deadlines, facts, milestoneId, dueOn));
         }
     }
 
@@ -533,84 +347,13 @@ public class Contract {
      * past would fire at once as well, but looking as if it had fired on time.
      */
     private void watchMilestone(DeadlineManager deadlines, FactDates facts, String milestoneId, LocalDate dueOn) {
-        Instant overdueFrom = startOfDayAfter(dueOn);
+        Instant overdueFrom = ContractDeadlines.startOfDayAfter(dueOn);
         if (overdueFrom.isAfter(facts.now())) {
-            deadlines.schedule(overdueFrom, MILESTONE_OVERDUE, new MilestoneDue(milestoneId, dueOn));
+            deadlines.schedule(overdueFrom, ContractDeadlines.MILESTONE_OVERDUE, new MilestoneDue(milestoneId, dueOn));
         } else {
             reportOverdue(milestoneId, dueOn, true);
         }
     }
-
-    private static void scheduleExpiry(DeadlineManager deadlines, LocalDate expiresOn) {
-        deadlines.schedule(startOfDayAfter(expiresOn), CONTRACT_EXPIRY, new ExpiryDue(expiresOn));
-    }
-
-    /** Due dates are calendar dates in UTC; an unmet one is overdue from the start of the next day. */
-    static Instant startOfDayAfter(LocalDate date) {
-        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    // ---- state queries -----------------------------------------------------------------------------------------
-
-    /** A closed contract accepts no further commands, whichever part of it they are for. */
-    @CommandHandlerInterceptor
-    void requireNotClosed() {
-        if (status.isClosed()) {
-            throw CONTRACT_CLOSED.violation("contract " + contractId + " is " + status
-                    + " and accepts no further commands", "status", status);
-        }
-    }
-
-    private void requireActive(String entry) {
-        if (status != ContractStatus.ACTIVE) {
-            throw CONTRACT_NOT_ACTIVE.violation("no " + entry + " before signing: contract " + contractId + " is "
-                    + status, "status", status);
-        }
-    }
-
-    private static void requireNewId(String entry, String id, Set<String> recorded) {
-        if (recorded.contains(id)) {
-            throw CommonRule.ID_ALREADY_RECORDED.violation(entry + " " + id + " is already recorded",
-                    "entry", entry, "id", id);
-        }
-    }
-
-    private RuleViolationException notInContract(String entry, String id) {
-        return REFERENCE_NOT_IN_CONTRACT.violation(entry + " " + id + " does not exist in contract " + contractId,
-                "entry", entry, "id", id);
-    }
-
-    private static SupplierStanding acceptingSupplier(SupplierDirectory suppliers, SupplierId supplierId) {
-        SupplierStanding standing = suppliers.standingOf(supplierId).orElseThrow(() ->
-                SUPPLIER_NOT_ONBOARDED.violation("supplier " + supplierId + " is not onboarded",
-                        "supplierId", supplierId));
-        if (!standing.acceptsContracts()) {
-            throw SUPPLIER_NOT_ACCEPTING.violation("supplier " + supplierId + " is " + standing.status()
-                    + " and cannot take contracts", "supplierId", supplierId, "supplierStatus", standing.status());
-        }
-        return standing;
-    }
-
-    private BigDecimal accepted(String milestoneId, String sku) {
-        return acceptedQuantities.getOrDefault(milestoneId, Map.of()).getOrDefault(sku, BigDecimal.ZERO);
-    }
-
-    private BigDecimal acceptedOfSku(String sku) {
-        return acceptedQuantities.values().stream()
-                .map(bySku -> bySku.getOrDefault(sku, BigDecimal.ZERO))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static Optional<MilestoneLine> lineOf(DeliveryMilestone milestone, String sku) {
-        return milestone.lines().stream().filter(line -> line.sku().equals(sku)).findFirst();
-    }
-
-    private boolean isMet(DeliveryMilestone milestone) {
-        return milestone.lines().stream()
-                .allMatch(line -> accepted(milestone.milestoneId(), line.sku()).compareTo(line.quantity()) >= 0);
-    }
-
-    // ---- event sourcing ----------------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(ContractDraftedEvent event) {
@@ -620,7 +363,7 @@ public class Contract {
         currency = event.currency();
         terms = event.terms();
         status = ContractStatus.DRAFT;
-        totalPaid = Money.zero(event.currency());
+        payments = new Payments(event.currency());
         disputes = new Disputes(event.currency());
     }
 
@@ -640,48 +383,6 @@ public class Contract {
     void on(ContractRenewedEvent event) {
         terms = event.terms();
         renewalCount = event.renewalNumber();
-    }
-
-    @EventSourcingHandler
-    void on(ContractDeliveredEvent event) {
-        deliveries.put(event.deliveryId(), new RecordedDelivery(event.milestoneId(), event.deliveredOn(), event.late(),
-                event.daysLate(), event.deliveredValue()));
-        Map<String, BigDecimal> bySku = acceptedQuantities.computeIfAbsent(event.milestoneId(), id -> new HashMap<>());
-        event.lines().forEach(line -> bySku.merge(line.sku(), line.accepted(), BigDecimal::add));
-    }
-
-    @EventSourcingHandler
-    void on(ContractPaymentRecordedEvent event) {
-        payments.put(event.paymentId(), event.amount());
-        totalPaid = event.totalPaid();
-    }
-
-    @EventSourcingHandler
-    void on(ContractMilestoneOverdueEvent event) {
-        reportedOverdue.put(event.milestoneId(), event.dueOn());
-    }
-
-    @EventSourcingHandler
-    void on(ContractMilestoneApproachingEvent event) {
-        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.MILESTONE_APPROACHING, event.milestoneId(),
-                event.dueOn(), event.daysBefore()));
-    }
-
-    @EventSourcingHandler
-    void on(ContractRenewalNoticeDueEvent event) {
-        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.RENEWAL_NOTICE_DUE, "", event.expiresOn(),
-                event.renewalNoticeDays()));
-    }
-
-    @EventSourcingHandler
-    void on(ContractExpiryApproachingEvent event) {
-        issuedReminders.add(PlannedReminder.keyOf(ReminderKind.EXPIRY_APPROACHING, "", event.expiresOn(),
-                event.daysBefore()));
-    }
-
-    @EventSourcingHandler
-    void on(ContractBreachedEvent event) {
-        breaches.put(event.breachId(), new RecordedBreach(event.type(), event.relatedDeliveryId(), event.penalty()));
     }
 
     @EventSourcingHandler

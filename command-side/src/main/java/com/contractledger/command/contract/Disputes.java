@@ -10,7 +10,9 @@ import com.contractledger.api.contract.DisputeOutcome;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.api.contract.DisputeStage;
 import com.contractledger.api.contract.EscalateDisputeCommand;
+import com.contractledger.api.contract.OpenDisputeCommand;
 import com.contractledger.api.contract.ResolveDisputeCommand;
+import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,8 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The disputes of a contract, a member of its aggregate: each escalates forward only, takes notes while unresolved
- * and is resolved once, with a settlement that fits the outcome. The contract opens them (it knows the breaches and
- * the supplier) and refuses every command once closed.
+ * and is resolved once, with a settlement that fits the outcome. The contract refuses every command once closed.
  */
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 class Disputes {
@@ -51,8 +52,19 @@ class Disputes {
         this.currency = currency;
     }
 
-    Set<String> ids() {
-        return byId.keySet();
+    /** Opens a dispute over a breach of the contract, if any, on the track the supplier's tier calls for. */
+    void open(OpenDisputeCommand cmd, Set<String> breachIds, SupplierTier tier) {
+        ContractEntries.requireNewId("dispute", cmd.disputeId(), byId.keySet());
+        if (cmd.breachId() != null && !breachIds.contains(cmd.breachId())) {
+            throw ContractEntries.notInContract(cmd.contractId(), "breach", cmd.breachId());
+        }
+        if (cmd.claimAmount() != null) {
+            TermsRules.requireCurrency("claim amount", cmd.claimAmount(), currency);
+        }
+        // KEY suppliers are worth a long-term relationship: negotiate first. GENERAL ones may go to arbitration early.
+        DisputeStage track = tier == SupplierTier.KEY ? DisputeStage.NEGOTIATION : DisputeStage.ARBITRATION;
+        apply(new DisputeOpenedEvent(cmd.contractId(), cmd.disputeId(), cmd.breachId(), cmd.category(),
+                cmd.claimAmount(), cmd.description(), tier, track, DisputeStage.NEGOTIATION));
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import com.contractledger.api.contract.DeliveryMilestone;
 import com.contractledger.api.contract.LineItem;
 import com.contractledger.api.contract.LineItemChange;
 import com.contractledger.api.contract.MilestoneChange;
+import com.contractledger.api.contract.RenewContractCommand;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Set;
 
 import static com.contractledger.command.contract.ContractRule.CHANGE_REPEATED;
 import static com.contractledger.command.contract.ContractRule.NEW_ENTRY_INCOMPLETE;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_EXPIRY_IN_CHANGES;
+import static com.contractledger.command.contract.ContractRule.RENEWAL_NOT_LATER;
 
 /** Applies the requested changes of an amendment or renewal onto the terms in force. */
 final class TermsAmendment {
@@ -43,6 +46,22 @@ final class TermsAmendment {
             return current;
         }
         return requested == 0 ? null : requested;
+    }
+
+    /** The changes a renewal asks for; its new expiry is later than the current one and set by newExpiresOn alone. */
+    static ContractChanges renewalChanges(ContractTerms current, RenewContractCommand cmd) {
+        if (!cmd.newExpiresOn().isAfter(current.expiresOn())) {
+            throw RENEWAL_NOT_LATER.violation("the new expiry " + cmd.newExpiresOn()
+                    + " must be after the current expiry " + current.expiresOn(),
+                    "newExpiresOn", cmd.newExpiresOn(), "currentExpiresOn", current.expiresOn());
+        }
+        ContractChanges requested = cmd.changes() == null ? ContractChanges.none() : cmd.changes();
+        if (requested.expiresOn() != null) {
+            throw RENEWAL_EXPIRY_IN_CHANGES.violation(
+                    "a renewal sets the expiry through newExpiresOn; changes.expiresOn must be empty",
+                    "changes.expiresOn", requested.expiresOn());
+        }
+        return requested;
     }
 
     static ContractTerms withExpiresOn(ContractTerms terms, LocalDate expiresOn) {

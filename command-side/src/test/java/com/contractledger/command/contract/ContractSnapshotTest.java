@@ -44,12 +44,12 @@ class ContractSnapshotTest extends ContractFixture {
                         assertThat(tree.path("contractId").asText()).isEqualTo("ct-2026-001");
                         assertThat(tree.path("status").asText()).isEqualTo("ACTIVE");
                         assertThat(tree.path("terms").path("lineItems").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("0.90");
-                        assertThat(tree.path("acceptedQuantities").path("d1").path("M8-30").decimalValue()).isEqualByComparingTo("5800");
-                        assertThat(tree.path("breaches").path("br-1").path("penalty").path("amount").asText()).isEqualTo("81.00");
-                        assertThat(tree.path("totalPaid").path("amount").asText()).isEqualTo("1000.00");
+                        assertThat(tree.path("deliveries").path("accepted").path("d1").path("M8-30").decimalValue()).isEqualByComparingTo("5800");
+                        assertThat(tree.path("breaches").path("recorded").path("br-1").path("penalty").path("amount").asText()).isEqualTo("81.00");
+                        assertThat(tree.path("payments").path("totalPaid").path("amount").asText()).isEqualTo("1000.00");
                         assertThat(tree.path("disputes").path("byId").path("dp-1").path("stage").asText()).isEqualTo("NEGOTIATION");
-                        assertThat(tree.path("reportedOverdue").path("d1").asText()).isEqualTo("2026-12-15");
-                        assertThat(tree.path("deliveries").path("dl-1").path("daysLate").asInt()).isEqualTo(3);
+                        assertThat(tree.path("notices").path("reportedOverdue").path("d1").asText()).isEqualTo("2026-12-15");
+                        assertThat(tree.path("deliveries").path("recorded").path("dl-1").path("daysLate").asInt()).isEqualTo(3);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
