@@ -207,6 +207,14 @@ class FrontIT {
     }
 
     @Test
+    void the_rules_page_the_problem_types_link_to_is_the_command_sides() {
+        RunningLedger.Reply page = ledger.get(null, "/docs/rules");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/markdown");
+        assertThat(page.body()).startsWith("# Rules and problem types").contains("<a id=\"CONTRACT_CLOSED\"></a>");
+    }
+
+    @Test
     void the_console_signs_in_and_reads_through_the_front() throws Exception {
         write("/api/suppliers", supplier("sup-console"), 201, 0);
         CookieClient browser = new CookieClient(ledger.baseUrl());

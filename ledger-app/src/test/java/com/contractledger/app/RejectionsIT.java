@@ -1,5 +1,7 @@
 package com.contractledger.app;
 
+import com.contractledger.command.RuleCatalogue;
+import com.contractledger.command.common.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +134,16 @@ class RejectionsIT {
     void a_dispute_is_resolved_once() throws Exception {
         refused(ledger.post("buyer", "/api/contracts/ct-r/disputes/dp-done/resolution", RESOLUTION),
                 409, "RULE_VIOLATED", "DISPUTE_RESOLVED");
+    }
+
+    @Test
+    void the_page_the_problem_types_link_to_answers_anyone_with_every_rule() {
+        RunningLedger.Reply page = ledger.get(null, "/docs/rules");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).isEqualToIgnoringCase("text/markdown;charset=UTF-8");
+        for (Rule rule : RuleCatalogue.all()) {
+            assertThat(page.body()).as(rule.name()).contains("<a id=\"" + rule.name() + "\"></a>");
+        }
     }
 
     @Test
