@@ -8,17 +8,10 @@ import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.common.FieldChange;
 import com.contractledger.api.common.Money;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,34 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A contract's whole life over HTTP on the embedded stack, checking each answer and the events stored. One application
  * serves every test of the class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContractLifecycleIT {
-
-    @TempDir
-    static Path dataDir;
-    static RunningLedger ledger;
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    void start() throws Exception {
-        ledger = launch();
-    }
-
-    /**
-     * The application on the embedded default; {@link ContractLifecycleOnPostgresIT} launches it on PostgreSQL,
-     * {@link ContractLifecycleFrontedOnPostgresIT} as the two services behind the front.
-     */
-    RunningLedger launch() throws Exception {
-        return LedgerProcess.start(dataDir);
-    }
-
-    @AfterAll
-    void stop() {
-        if (ledger != null) {
-            ledger.close();
-            ledger = null;
-        }
-    }
+class ContractLifecycleIT extends ContractLifecycleFixture {
 
     @Test
     void a_contract_lives_from_onboarding_to_termination() throws Exception {
@@ -294,63 +260,6 @@ class ContractLifecycleIT {
         }
     }
 
-    private void expectProblem(RunningLedger.Reply reply, int status, String path) throws Exception {
-        assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
-        assertThat(json.readTree(reply.body()).get("status").asInt()).as(path).isEqualTo(status);
-    }
-
-    private JsonNode read(String user, String path) throws Exception {
-        RunningLedger.Reply reply = ledger.get(user, path);
-        assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
-        return json.readTree(reply.body());
-    }
-
-    /** The summary once it reflects {@code version}, read-your-writes. */
-    private JsonNode summary(String contractPath, long version) throws Exception {
-        RunningLedger.Reply reply = ledger.get("dashboard", contractPath + "?minVersion=" + version);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
-        JsonNode summary = json.readTree(reply.body());
-        assertThat(summary.get("version").asLong()).isEqualTo(version);
-        return summary;
-    }
-
-    private List<JsonNode> history(String contractPath, long version) throws Exception {
-        RunningLedger.Reply reply = ledger.get("auditor", contractPath + "/history?minVersion=" + version);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.header("X-Read-Model-Caught-Up")).isEqualTo("true");
-        List<JsonNode> entries = new ArrayList<>();
-        json.readTree(reply.body()).get("entries").forEach(entries::add);
-        assertThat(entries).hasSize((int) version + 1);
-        return entries;
-    }
-
-    private List<String> milestonesOf(String contractId, String status) throws Exception {
-        List<String> found = new ArrayList<>();
-        read("dashboard", "/api/milestones?size=200" + (status == null ? "" : "&status=" + status)).get("items")
-                .forEach(m -> {
-                    if (m.get("contractId").asText().equals(contractId)) {
-                        found.add(m.get("milestoneId").asText() + ":" + m.get("status").asText());
-                    }
-                });
-        return found;
-    }
-
-    private JsonNode spendRow(String groupBy, String key) throws Exception {
-        for (JsonNode row : read("dashboard", "/api/analytics/spend?groupBy=" + groupBy).get("rows")) {
-            if (row.get("key").asText().equals(key) && row.get("currency").asText().equals("CNY")) {
-                return row;
-            }
-        }
-        throw new AssertionError("no spend row " + key + " by " + groupBy);
-    }
-
-    /** Views fed by other processors catch up on their own time: retries {@code check} for up to five seconds. */
-    static void eventually(Check check) throws Exception {
-        LedgerFixtures.eventually(java.time.Duration.ofSeconds(5), check);
-    }
-
     @Test
     void of_two_instalments_due_the_same_day_the_contract_and_both_views_agree_which_a_payment_covers() throws Exception {
         ledger.post("buyer", "/api/suppliers", supplier("sup-same-day"));
@@ -416,16 +325,6 @@ class ContractLifecycleIT {
         assertThat(summary.at("/delivered/amount").asText()).isEqualTo("0.00");
     }
 
-    private void refusedByRule(RunningLedger.Reply reply, String rule, String detail) throws Exception {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = json.readTree(reply.body());
-        assertThat(problem.get("rule").asText()).isEqualTo(rule);
-        assertThat(problem.get("type").asText()).isEqualTo("/docs/rules#" + rule);
-        assertThat(problem.get("kind").asText()).isEqualTo("RULE_VIOLATED");
-        assertThat(problem.get("detail").asText()).contains(detail);
-    }
-
     @Test
     void the_correlation_id_of_the_caller_is_kept_on_the_events_and_echoed() {
         ledger.post("buyer", "/api/suppliers", supplier("sup-corr"), Map.of("X-Correlation-Id", "req-4711"));
@@ -455,12 +354,5 @@ class ContractLifecycleIT {
                 .containsOnly(true);
         // raised by the signing, in its unit of work: the signer's
         assertThat(overdue).extracting(e -> e.getMetaData().get("actor")).containsOnly("buyer");
-    }
-
-    private void expect(RunningLedger.Reply reply, int status, String id, long version) throws Exception {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        JsonNode body = json.readTree(reply.body());
-        assertThat(body.get("id").asText()).isEqualTo(id);
-        assertThat(body.get("version").asLong()).isEqualTo(version);
     }
 }
