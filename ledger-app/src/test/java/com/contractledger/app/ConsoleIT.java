@@ -1,118 +1,33 @@
 package com.contractledger.app;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static com.contractledger.app.LedgerFixtures.ASSESSED_ON;
-import static com.contractledger.app.LedgerFixtures.LATE_DELIVERY_BREACH;
-import static com.contractledger.app.LedgerFixtures.LATE_PARTLY_REJECTED_DELIVERY;
-import static com.contractledger.app.LedgerFixtures.LOW_CREDIT;
-import static com.contractledger.app.LedgerFixtures.PRICE_AMENDMENT;
-import static com.contractledger.app.LedgerFixtures.SIGNATURE;
-import static com.contractledger.app.LedgerFixtures.SIGNED_VERSION;
 import static com.contractledger.app.LedgerFixtures.contract;
 import static com.contractledger.app.LedgerFixtures.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real headless Chromium against the whole application: the walkthrough's contract (written through
- * the API) read by each role as a browser does, with a screenshot of each screen under target/console-screenshots.
+ * the API) read by each role as a browser does, a dispute moving on live, and an admin's projections and webhooks, with
+ * a screenshot of each screen under target/console-screenshots.
  */
 @ExtendWith(Chromium.Required.class)
-class ConsoleIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String CONTRACT = "ct-2026-001";
-    private static final String LIVE_CONTRACT = "ct-2026-002";
-    private static final String OTHER_SUPPLIER = "sup-002";
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path downloads;
-
-    static LedgerProcess ledger;
-
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startWithTheWalkthrough() {
-        ledger = LedgerProcess.start(dataDir);
-        write("/api/suppliers", supplier("sup-001"));
-        write("/api/suppliers/sup-001/credit-assessments", LOW_CREDIT);
-        write("/api/suppliers/sup-001/tier", """
-                {"tier": "KEY", "reason": "sole source of M8 fasteners"}""");
-        write("/api/suppliers/sup-001/evaluations", """
-                {"periodStart": "2026-07-01", "periodEnd": "2026-09-30", "onTimeDeliveryRate": 0.92,
-                 "qualityPassRate": 0.97, "averageResponseHours": 6, "score": 88, "grade": "B", "remarks": "steady"}""");
-        write("/api/suppliers/sup-001/rectifications", """
-                {"rectificationId": "r-1", "issue": "thread defects in dl-1", "dueOn": "2026-12-31"}""");
-        write("/api/suppliers/sup-001/communications", """
-                {"communicationId": "cm-1", "channel": "MEETING", "participants": ["Chen Jing", "Zhao Min"],
-                 "summary": "quarterly review", "occurredAt": "2026-11-20T09:00:00Z"}""");
-        write("/api/contracts", contract(CONTRACT, "sup-001"));
-        write("/api/contracts/" + CONTRACT + "/signature", SIGNATURE);
-        assertThat(ledger.post("buyer", "/api/contracts/" + CONTRACT + "/amendments", PRICE_AMENDMENT,
-                Map.of("If-Match", String.valueOf(SIGNED_VERSION))).status()).isEqualTo(201);
-        write("/api/contracts/" + CONTRACT + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
-        write("/api/contracts/" + CONTRACT + "/breaches", LATE_DELIVERY_BREACH);
-        write("/api/contracts/" + CONTRACT + "/disputes", """
-                {"disputeId": "dp-1", "breachId": "br-1", "category": "COMPLETION_DATE",
-                 "claimAmount": {"amount": "76.50", "currency": "CNY"}, "description": "penalty contested"}""");
-        // another supplier's contract whose dispute the live test moves on, and more drafts than one page holds
-        write("/api/suppliers", supplier(OTHER_SUPPLIER).replace("Huadong Precision Parts", "Jiangnan Steel"));
-        write("/api/contracts", contract(LIVE_CONTRACT, OTHER_SUPPLIER));
-        write("/api/contracts/" + LIVE_CONTRACT + "/signature", SIGNATURE);
-        write("/api/contracts/" + LIVE_CONTRACT + "/deliveries", LATE_PARTLY_REJECTED_DELIVERY);
-        write("/api/contracts/" + LIVE_CONTRACT + "/breaches", LATE_DELIVERY_BREACH);
-        write("/api/contracts/" + LIVE_CONTRACT + "/disputes", """
-                {"disputeId": "dp-2", "breachId": "br-1", "category": "QUALITY_SUPPLIER_FAULT",
-                 "claimAmount": {"amount": "120.00", "currency": "CNY"}, "description": "defects contested"}""");
-        for (int i = 1; i <= 21; i++) {
-            write("/api/contracts", contract("ct-draft-%02d".formatted(i), OTHER_SUPPLIER));
-        }
-    }
-
-    private static void write(String path, String body) {
-        RunningLedger.Reply reply = ledger.post("buyer", path, body);
-        assertThat(reply.status()).as(path + ": " + reply.body()).isBetween(200, 202);
-    }
-
-    @AfterAll
-    static void stop() {
-        ledger.close();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ConsoleIT extends ConsoleFixture {
 
     @Test
     void everyRoleSignsInAndSeesTheScreensItMayRead() {
@@ -253,37 +168,6 @@ class ConsoleIT {
     }
 
     @Test
-    void theChineseLocaleShowsChineseLabelsAndFormats() {
-        browser = Chromium.start("zh-CN", downloads);
-        browser.get(ledger.baseUrl() + "/console/login");
-        assertThat(waitFor(By.cssSelector("#login button[type='submit']")).getText()).isEqualTo("登录");
-        signIn("auditor", "demo");
-        waitFor(By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
-        assertThat(browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList())
-                .startsWith("合同", "争议", "供应商", "里程碑", "支出");
-        assertThat(browser.findElement(By.cssSelector("tr[data-contract='" + CONTRACT + "']")).getText())
-                .contains("生效中", "¥9,000.00");
-        Chromium.screenshot(browser, "contracts-zh");
-
-        browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
-        assertThat(waitFor(By.cssSelector("#seal .seal")).getText()).contains("已验证");
-        // the history is read beside the seal and may come after it
-        assertThat(waitFor(By.cssSelector("#history li[data-type='ContractAmended'] th")).getText())
-                .isEqualTo("字段");
-        WebElement delivery = browser.findElement(By.cssSelector("#history li[data-type='ContractDelivered']"));
-        assertThat(delivery.findElement(By.tagName("strong")).getText()).endsWith(" 交付");
-        assertThat(delivery.findElement(By.className("phrase")).getText()).startsWith("交付 dl-1（里程碑 d1）")
-                .contains("验收 5,800", "拒收 200", "价值 ¥5,400.00", "延迟 3 天").doesNotContain("{", "delivered");
-        assertThat(browser.findElement(By.cssSelector("#history li[data-type='ContractBreached'] .phrase")).getText())
-                .startsWith("延迟交付违约 br-1，责任方 供应商").contains("违约金 ¥81.00");
-        Chromium.screenshot(browser, "contract-zh");
-
-        browser.findElement(By.id("language")).click();
-        new WebDriverWait(browser, WAIT).until(driver -> driver.findElements(By.cssSelector("#nav a")).stream()
-                .map(WebElement::getText).toList().contains("Contracts"));
-    }
-
-    @Test
     void theSupplierMilestonesAndSpendScreensDrawTheirFigures() {
         signedIn("buyer");
         browser.get(ledger.baseUrl() + "/console/#/suppliers/sup-001");
@@ -373,73 +257,7 @@ class ConsoleIT {
                 "disabled by admin");
     }
 
-    @Test
-    void everyScreensTextIsReadableAgainstItsBackground() {
-        browser = Chromium.start("en-US", downloads);
-        browser.get(ledger.baseUrl() + "/console/login");
-        waitFor(By.id("username"));
-        assertThat(Chromium.textBelowContrastAA(browser)).as("login").isEmpty();
-
-        signIn("auditor", "demo");
-        Map<String, By> screens = new LinkedHashMap<>();
-        screens.put("contracts", By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
-        screens.put("contracts/" + CONTRACT, By.cssSelector("#history li[data-type='ContractAmended'] .changes"));
-        screens.put("disputes", By.cssSelector("details.dispute"));
-        screens.put("suppliers/sup-001", By.cssSelector("#deliveries-chart[data-drawn='true'] svg"));
-        screens.put("milestones", By.cssSelector("#upcoming table"));
-        screens.put("spend?groupBy=supplier", By.cssSelector("#spend-table-CNY"));
-        screens.forEach((screen, drawn) -> {
-            browser.get(ledger.baseUrl() + "/console/#/" + screen);
-            waitFor(drawn);
-            assertThat(Chromium.textBelowContrastAA(browser)).as(screen).isEmpty();
-        });
-        browser.quit();
-
-        signedIn("admin");
-        browser.get(ledger.baseUrl() + "/console/#/projections");
-        waitFor(By.cssSelector("tr[data-projection='contract-history']"));
-        assertThat(Chromium.textBelowContrastAA(browser)).as("projections").isEmpty();
-    }
-
-    @Test
-    void theContractFitsAPhoneWidthWindowAndTheSignInWorksByKeyboard() {
-        browser = Chromium.start("en-US", downloads);
-        browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(ledger.baseUrl() + "/console/login");
-        waitFor(By.id("username")).sendKeys("auditor", Keys.TAB, "demo", Keys.ENTER);
-        waitFor(By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
-        browser.get(ledger.baseUrl() + "/console/#/contracts/" + CONTRACT);
-        waitFor(By.cssSelector("#history li[data-type='ContractAmended']"));
-        waitFor(By.cssSelector("#seal .seal"));
-        Long overflow = (Long) browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow).isLessThanOrEqualTo(0L);
-        Chromium.screenshot(browser, "contract-phone");
-    }
-
-    private void signedIn(String user) {
-        browser = Chromium.start("en-US", downloads);
-        browser.get(ledger.baseUrl() + "/console/login");
-        signIn(user, "demo");
-        waitFor(By.id("main"));
-        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
-    }
-
-    private void signIn(String user, String password) {
-        WebElement name = waitFor(By.id("username"));
-        name.clear();
-        name.sendKeys(user);
-        WebElement secret = browser.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password);
-        browser.findElement(By.cssSelector("#login button[type='submit']")).click();
-    }
-
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#contract-table tbody tr"));
-    }
-
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 }
