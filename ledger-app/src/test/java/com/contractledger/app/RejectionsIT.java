@@ -181,6 +181,23 @@ class RejectionsIT {
                 422, "IDEMPOTENCY_KEY_REUSED");
     }
 
+    @Test
+    void the_read_api_and_sign_in_answer_problems_with_a_type_too() throws Exception {
+        assertThat(typeOf(ledger.get("buyer", "/api/contracts/nope"), 404)).isEqualTo("/docs/rules#not-found");
+        assertThat(typeOf(ledger.get("buyer", "/api/reminders?kind=SOON"), 400))
+                .isEqualTo("/docs/rules#malformed-request");
+        assertThat(typeOf(ledger.get("buyer", "/api/milestones?size=0"), 400)).isEqualTo("/docs/rules#invalid-request");
+        assertThat(typeOf(ledger.get("buyer", "wrong", "/api/contracts"), 401))
+                .isEqualTo("/docs/rules#unauthenticated");
+        assertThat(typeOf(ledger.get("dashboard", "/api/contracts/ct-r/history"), 403))
+                .isEqualTo("/docs/rules#forbidden");
+    }
+
+    private String typeOf(RunningLedger.Reply reply, int status) throws Exception {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        return json.readTree(reply.body()).get("type").asText();
+    }
+
     private static String dispute(String disputeId) {
         return """
                 {"disputeId": "%s", "category": "QUANTITY",

@@ -148,7 +148,7 @@ public class LedgerSecurity {
         if (hasUnreadBody(request)) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemTypes.typed(ProblemDetail.forStatusAndDetail(status, detail));
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -62,7 +62,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                String type = ProblemType.forStatus(status).map(problemType -> problemType.uri().toString()).orElse("about:blank");
+                writer.write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                         + ",\"detail\":\"" + detail + "\"}");
                 response.finishResponse();
             }

@@ -1,5 +1,7 @@
 package com.contractledger.command.web;
 
+import com.contractledger.shared.FieldProblem;
+import com.contractledger.shared.ProblemType;
 import com.contractledger.api.common.CommandRejection;
 import com.contractledger.command.common.CommandRejections;
 import com.contractledger.shared.Failures;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.time.Duration;
@@ -50,9 +51,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    record FieldProblem(String field, String message) {
-    }
-
     @ExceptionHandler(InvalidHeaderException.class)
     ProblemDetail invalidHeader(InvalidHeaderException e) {
         ProblemDetail problem = problem(ProblemType.INVALID_HEADER, e.getMessage());
@@ -64,14 +62,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail requestRejected(RequestRejectedException e) {
         return problem(ProblemType.MALFORMED_REQUEST, "a header holds characters that are refused; send printable ASCII");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = e.getValue() + " is not a valid " + e.getName();
-        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, message);
-        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), message)));
-        return problem;
     }
 
     /**
@@ -250,9 +240,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(type.status()), detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        return problem;
+        return type.problem(detail);
     }
 }

@@ -1,5 +1,6 @@
 package com.contractledger.command.web;
 
+import com.contractledger.shared.ProblemType;
 import com.contractledger.shared.ApiAccess;
 import com.contractledger.shared.LedgerSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package com.contractledger.command.web;
 
+import com.contractledger.shared.ProblemType;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

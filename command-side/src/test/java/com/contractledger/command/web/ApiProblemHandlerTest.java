@@ -1,5 +1,6 @@
 package com.contractledger.command.web;
 
+import com.contractledger.shared.ProblemType;
 import com.contractledger.api.common.CommandRejection;
 import com.contractledger.command.common.UnknownReferenceException;
 import com.contractledger.command.contract.ContractRule;

@@ -1,5 +1,6 @@
 package com.contractledger.command.web;
 
+import com.contractledger.shared.ProblemType;
 import com.contractledger.command.RuleCatalogue;
 import com.contractledger.command.common.Refusals;
 import com.contractledger.command.common.Rule;

@@ -1,13 +1,18 @@
-package com.contractledger.command.web;
+package com.contractledger.shared;
 
 import com.contractledger.api.common.CommandRejection.Kind;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The {@code type} of every problem the write API answers with: a URI reference to its section of the rules and
- * problems page (docs/rules.md), one per kind of failure and one per rule code, so that a client can switch on it.
+ * The {@code type} of every problem the API answers with: a URI reference to its section of the rules and problems
+ * page (docs/rules.md), one per kind of failure and one per rule code, so that a client can switch on it. A problem
+ * raised without a type of its own gets its status's ({@link #forStatus}).
  */
 public enum ProblemType {
 
@@ -31,7 +36,19 @@ public enum ProblemType {
     STORE_UNAVAILABLE(Kind.STORE_UNAVAILABLE, "The event store cannot be reached; nothing was stored, retry "
             + "after `Retry-After`."),
     ROUTER_UNAVAILABLE(503, "Command router unavailable", "The write could not be delivered to a command side; "
-            + "nothing was stored, retry after `Retry-After`.");
+            + "nothing was stored, retry after `Retry-After`."),
+    UNAUTHENTICATED(401, "Unauthorized", "No credentials, or wrong ones: a password, or a bearer token that is "
+            + "expired, not yet valid, of another audience or issuer, or badly signed."),
+    FORBIDDEN(403, "Forbidden", "The credentials are good but their roles may not do this."),
+    METHOD_NOT_ALLOWED(405, "Method Not Allowed", "The path exists but not for this method."),
+    NOT_ACCEPTABLE(406, "Not Acceptable", "The answer cannot be given in a media type the request accepts."),
+    REQUEST_TIMEOUT(408, "Request Timeout", "The body paused longer than the upload time-out; nothing was stored."),
+    CONFLICT(409, "Conflict", "The request conflicts with the state of what it names (a replay already running, say)."),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type", "The body is not of a media type the operation takes."),
+    TOO_MANY_REQUESTS(429, "Too Many Requests", "Too many failed sign-ins, or too many open streams; retry after "
+            + "`Retry-After`."),
+    UNAVAILABLE(503, "Service Unavailable", "The service cannot answer now (a store it reads cannot be reached, or too "
+            + "many bodies are arriving at once); retry after `Retry-After`.");
 
     /** Where the sections live: docs/rules.md as published next to the API. */
     public static final String PAGE = "/docs/rules";
@@ -76,6 +93,34 @@ public enum ProblemType {
     /** The type of a broken rule: its code is the anchor ({@code /docs/rules#LOW_CREDIT_GUARANTEE}). */
     public static URI ofRule(String code) {
         return URI.create(PAGE + "#" + code);
+    }
+
+    /** A problem of this type: its status, type and title, with {@code detail}. */
+    public ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setType(uri());
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The type of a problem raised with nothing but its status, if there is one for that status. */
+    public static Optional<ProblemType> forStatus(int status) {
+        return switch (status) {
+            case 400 -> Optional.of(INVALID_REQUEST);
+            case 401 -> Optional.of(UNAUTHENTICATED);
+            case 403 -> Optional.of(FORBIDDEN);
+            case 404 -> Optional.of(NOT_FOUND);
+            case 405 -> Optional.of(METHOD_NOT_ALLOWED);
+            case 406 -> Optional.of(NOT_ACCEPTABLE);
+            case 408 -> Optional.of(REQUEST_TIMEOUT);
+            case 409 -> Optional.of(CONFLICT);
+            case 413 -> Optional.of(REQUEST_TOO_LARGE);
+            case 415 -> Optional.of(UNSUPPORTED_MEDIA_TYPE);
+            case 429 -> Optional.of(TOO_MANY_REQUESTS);
+            case 500 -> Optional.of(INTERNAL_ERROR);
+            case 503 -> Optional.of(UNAVAILABLE);
+            default -> Optional.empty();
+        };
     }
 
     /** The type of a refusal of a kind other than a broken rule. */
