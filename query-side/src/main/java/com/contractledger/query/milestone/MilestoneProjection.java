@@ -207,8 +207,7 @@ public class MilestoneProjection extends Projection {
         if (query.dueBefore() != null) {
             criteria.add(where("dueOn").lt(query.dueBefore()));
         }
-        Query filter = criteria.isEmpty() ? new Query()
-                : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
+        Query filter = matching(criteria);
         long total = milestones.count(filter);
         Paging paging = new Paging(query.page(), query.size());
         List<MilestoneView> items = milestones.find(paging.apply(filter, Sort.by("dueOn", "_id"))).stream()
@@ -228,8 +227,7 @@ public class MilestoneProjection extends Projection {
         if (query.since() != null) {
             criteria.add(where("remindedAt").gte(query.since()));
         }
-        Query filter = criteria.isEmpty() ? new Query()
-                : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
+        Query filter = matching(criteria);
         long total = reminders.count(filter);
         Paging paging = new Paging(query.page(), query.size());
         List<ReminderView> items = reminders.find(paging.apply(filter,
@@ -237,11 +235,16 @@ public class MilestoneProjection extends Projection {
         return new ReminderPage(items, query.page(), query.size(), total);
     }
 
+    private static Query matching(List<Criteria> criteria) {
+        return criteria.isEmpty() ? new Query()
+                : Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)));
+    }
+
     private void remind(EventMessage<?> message, ReminderKind kind, String aggregateType, String subject,
                         MilestoneKind milestoneKind, LocalDate date, int daysBefore) {
         EventContext context = EventContext.of(message);
         reminders.put(message, new ReminderView(ReminderView.idOf(context.aggregateId(), context.sequence()),
-                kind.event(), kind, aggregateType, context.aggregateId(), subject, milestoneKind, date, daysBefore,
+                kind, aggregateType, context.aggregateId(), subject, milestoneKind, date, daysBefore,
                 context.occurredAt(), context.sequence(), context.position()));
     }
 

@@ -3,6 +3,7 @@ package com.contractledger.query.milestone;
 import com.contractledger.api.contract.MilestoneKind;
 import com.contractledger.api.reminder.ReminderKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,11 +16,16 @@ import java.time.LocalDate;
  * kind) or the certification; empty for a contract's own dates.
  */
 @Document(ReminderView.COLLECTION)
-public record ReminderView(@Id String id, String event, ReminderKind kind, String aggregateType, String aggregateId,
-                           String subject, MilestoneKind milestoneKind, LocalDate date, int daysBefore,
-                           Instant remindedAt, @JsonIgnore long lastSequence, long position) {
+public record ReminderView(@Id String id, ReminderKind kind, String aggregateType, String aggregateId, String subject,
+                           MilestoneKind milestoneKind, LocalDate date, int daysBefore, Instant remindedAt,
+                           @JsonIgnore long lastSequence, long position) {
 
     public static final String COLLECTION = "reminders";
+
+    @JsonProperty
+    public String event() {
+        return kind.event();
+    }
 
     static String idOf(String aggregateId, long sequence) {
         return aggregateId + "/" + sequence;

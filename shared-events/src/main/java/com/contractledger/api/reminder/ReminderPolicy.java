@@ -34,7 +34,7 @@ public record ReminderPolicy(List<Integer> milestoneDaysBefore, Integer expiryDa
     /** The reminders of a delivery or payment milestone due on {@code dueOn}, earliest first. */
     public List<PlannedReminder> forMilestone(String milestoneId, LocalDate dueOn) {
         return milestoneDaysBefore.stream()
-                .map(days -> ahead(ReminderKind.MILESTONE_APPROACHING, milestoneId, dueOn, days, dueOn))
+                .map(days -> ahead(ReminderKind.MILESTONE_APPROACHING, milestoneId, dueOn, days))
                 .toList();
     }
 
@@ -43,18 +43,17 @@ public record ReminderPolicy(List<Integer> milestoneDaysBefore, Integer expiryDa
      * one ({@code renewalNoticeDays}), and {@code expiryDaysBefore} ahead.
      */
     public List<PlannedReminder> forExpiry(LocalDate expiresOn, Integer renewalNoticeDays) {
-        Stream<PlannedReminder> notice = renewalNoticeDays == null ? Stream.empty() : Stream.of(ahead(
-                ReminderKind.RENEWAL_NOTICE_DUE, "", expiresOn, renewalNoticeDays,
-                expiresOn.minusDays(renewalNoticeDays)));
-        return Stream.concat(notice, Stream.of(ahead(ReminderKind.EXPIRY_APPROACHING, "", expiresOn,
-                expiryDaysBefore, expiresOn))).sorted(Comparator.comparing(PlannedReminder::remindOn)).toList();
+        Stream<PlannedReminder> notice = renewalNoticeDays == null ? Stream.empty()
+                : Stream.of(ahead(ReminderKind.RENEWAL_NOTICE_DUE, "", expiresOn, renewalNoticeDays));
+        Stream<PlannedReminder> expiry = Stream.of(ahead(ReminderKind.EXPIRY_APPROACHING, "", expiresOn,
+                expiryDaysBefore));
+        return Stream.concat(notice, expiry).sorted(Comparator.comparing(PlannedReminder::remindOn)).toList();
     }
 
     /** Ahead of the end of a certification's validity, and the day after it (when it has expired). */
     public List<PlannedReminder> forCertification(String name, LocalDate validUntil) {
-        return List.of(ahead(ReminderKind.CERTIFICATION_EXPIRING, name, validUntil, certificationDaysBefore, validUntil),
-                new PlannedReminder(ReminderKind.CERTIFICATION_EXPIRED, name, validUntil, 0, validUntil.plusDays(1),
-                        null));
+        return List.of(ahead(ReminderKind.CERTIFICATION_EXPIRING, name, validUntil, certificationDaysBefore),
+                new PlannedReminder(ReminderKind.CERTIFICATION_EXPIRED, name, validUntil, 0, validUntil.plusDays(1)));
     }
 
     /**
@@ -73,8 +72,7 @@ public record ReminderPolicy(List<Integer> milestoneDaysBefore, Integer expiryDa
                 .min(Comparator.comparing(PlannedReminder::remindOn).thenComparing(PlannedReminder::subject));
     }
 
-    private static PlannedReminder ahead(ReminderKind kind, String subject, LocalDate date, int daysBefore,
-                                         LocalDate lastUsefulDay) {
-        return new PlannedReminder(kind, subject, date, daysBefore, date.minusDays(daysBefore), lastUsefulDay);
+    private static PlannedReminder ahead(ReminderKind kind, String subject, LocalDate date, int daysBefore) {
+        return new PlannedReminder(kind, subject, date, daysBefore, date.minusDays(daysBefore));
     }
 }
