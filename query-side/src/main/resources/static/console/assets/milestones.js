@@ -29,16 +29,18 @@ export function milestonesScreen(main) {
 async function list(status) {
     const answer = await get('/api/milestones?size=200&status=' + status);
     const items = answer.items; // by due date
+    // reminders come only ahead of a due date, so only upcoming milestones show them
+    const reminders = status === 'UPCOMING';
     const headings = [t('dueOn'), t('milestone'), t('kind'), t('contract'), t('supplierId'), t('amount'),
-        t('nextReminder'), t('lastReminder')];
+        ...(reminders ? [t('nextReminder'), t('lastReminder')] : [])];
     return items.length ? table(null, headings,
         items.map(milestone => [date(milestone.dueOn), milestone.milestoneId, value(milestone.kind),
             contractLink(milestone.contractId),
             h('a', {href: '#/suppliers/' + encodeURIComponent(milestone.supplierId)}, milestone.supplierId),
             milestone.amount == null ? '—' : money({amount: milestone.amount, currency: milestone.currency}),
-            milestone.nextReminder ? ahead(milestone.nextReminder.on, milestone.nextReminder.daysBefore) : '—',
-            milestone.lastReminder ? ahead(instant(milestone.lastReminder.at), milestone.lastReminder.daysBefore)
-                : '—']))
+            ...(reminders ? [reminderCell(milestone.nextReminder?.on, milestone.nextReminder),
+                reminderCell(milestone.lastReminder && instant(milestone.lastReminder.at), milestone.lastReminder)]
+                : [])]))
         : h('p', {}, t('noMilestones'));
 }
 
@@ -53,6 +55,10 @@ async function raised() {
             reminder.daysBefore ? ahead(reminder.date, reminder.daysBefore) : date(reminder.date)]),
         {id: 'reminder-list'})
         : h('p', {}, t('noReminders'));
+}
+
+function reminderCell(on, reminder) {
+    return reminder ? ahead(on, reminder.daysBefore) : '—';
 }
 
 function ahead(on, days) {
