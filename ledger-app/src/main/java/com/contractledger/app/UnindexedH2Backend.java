@@ -1,5 +1,6 @@
 package com.contractledger.app;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
@@ -11,7 +12,8 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend, opened without reading every document at start.
+ * mongo-java-server's H2 backend, opened without reading every document at start, with unique indexes whose keys are
+ * compared as values ({@link OrderedUniqueIndex}).
  * <p>
  * The H2 backend builds no secondary index: it keeps each one declared (the read models declare theirs) as an empty
  * placeholder. When it opens a collection, though, it fills every index that says it is empty from the collection's
@@ -27,13 +29,28 @@ final class UnindexedH2Backend extends H2Backend {
     // Called by H2Backend's constructor for every database in the file, before this class's fields are set.
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getMvStore(), this);
+        return new Database(databaseName);
     }
 
-    private static final class Database extends H2Database {
+    // An inner class: the backend is reachable from the index methods H2Database's constructor already calls.
+    private final class Database extends H2Database {
 
-        Database(String name, MVStore store, UnindexedH2Backend backend) {
-            super(name, store, backend.getCursorRegistry());
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return OrderedUniqueIndex.open(getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys,
+                    sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(OrderedUniqueIndex.mapName(
+                    getFullCollectionNamespace(collection.getCollectionName()), indexName));
         }
 
         @Override

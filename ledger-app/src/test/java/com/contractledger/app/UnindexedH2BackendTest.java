@@ -6,8 +6,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +19,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A store opened without filling its placeholder indexes answers as it did before it was closed. */
+/**
+ * A store opened without filling its placeholder indexes, with unique indexes compared as values, answers as it did
+ * before it was closed.
+ */
 class UnindexedH2BackendTest {
 
     @TempDir
@@ -50,9 +57,85 @@ class UnindexedH2BackendTest {
         });
     }
 
-    private void withViews(Consumer<MongoCollection<Document>> use) {
+    @Test
+    void unique_keys_of_every_kind_are_found_and_kept_unique_across_a_reopen() {
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(i % 3 == 0 ? "ct-" + i : i % 3 == 1 ? (Object) (long) i : new ObjectId());
+        }
+        withViews(views -> ids.forEach(id -> views.insertOne(new Document("_id", id).append("n", ids.indexOf(id)))));
+
+        withViews(views -> {
+            for (Object id : ids) {
+                assertThat(views.find(new Document("_id", id)).first()).extracting(found -> found.get("n"))
+                        .isEqualTo(ids.indexOf(id));
+                assertThatThrownBy(() -> views.insertOne(new Document("_id", id)))
+                        .isInstanceOf(MongoWriteException.class);
+            }
+            assertThat(views.countDocuments(new Document("_id", new Document("$in", ids.subList(100, 164)))))
+                    .isEqualTo(64);
+            views.deleteOne(new Document("_id", ids.get(7)));
+            assertThat(views.find(new Document("_id", ids.get(7))).first()).isNull();
+            views.insertOne(new Document("_id", ids.get(7)).append("n", -1));
+            assertThat(views.countDocuments()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void a_store_written_with_the_backends_own_unique_indexes_is_read_through_the_ordered_ones() {
+        withViews(H2Backend::new, views -> {
+            views.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                views.insertOne(new Document("_id", "ct-" + i).append("number", i));
+            }
+        });
+
+        withViews(views -> {
+            assertThat(views.find(new Document("_id", "ct-42")).first()).extracting(found -> found.get("number"))
+                    .isEqualTo(42);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-42")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-new").append("number", 42)))
+                    .isInstanceOf(MongoWriteException.class);
+            views.insertOne(new Document("_id", "ct-200").append("number", 200));
+            assertThat(views.countDocuments()).isEqualTo(201);
+        });
+
         MVStore store = new MVStore.Builder().fileName(dir.resolve("readmodels.mv").toString()).open();
-        MongoServer server = new MongoServer(new UnindexedH2Backend(store));
+        try {
+            assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_"))
+                    .anyMatch(name -> name.endsWith("._ordered_index__id_"))
+                    .anyMatch(name -> name.endsWith("._ordered_index_number_1"));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void a_dropped_collection_leaves_no_index_behind() {
+        withViews(views -> {
+            views.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            views.insertOne(new Document("_id", "ct-1").append("number", 1));
+            views.drop();
+            views.insertOne(new Document("_id", "ct-1").append("number", 1));
+            assertThat(views.countDocuments()).isEqualTo(1);
+            views.drop();
+        });
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("readmodels.mv").toString()).open();
+        try {
+            assertThat(store.getMapNames()).noneMatch(name -> name.contains("views."));
+        } finally {
+            store.close();
+        }
+    }
+
+    private void withViews(Consumer<MongoCollection<Document>> use) {
+        withViews(UnindexedH2Backend::new, use);
+    }
+
+    private void withViews(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> use) {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("readmodels.mv").toString()).open();
+        MongoServer server = new MongoServer(backend.apply(store));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             use.accept(client.getDatabase("ledger").getCollection("views"));
         } finally {
