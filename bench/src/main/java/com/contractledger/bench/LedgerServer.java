@@ -30,18 +30,27 @@ final class LedgerServer implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
+    /** How the application is started: its jar and the JVM options beyond the heap's. */
+    record Launch(Path jar, List<String> jvmOptions) {
+    }
+
     static LedgerServer start(Path jar, Path dataDir, Path log, String... extraArgs) throws Exception {
+        return start(new Launch(jar, List.of()), dataDir, log, extraArgs);
+    }
+
+    static LedgerServer start(Launch launch, Path dataDir, Path log, String... extraArgs) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
+        command.addAll(launch.jvmOptions());
         String jvmArgs = System.getProperty("bench.appJvmArgs", "").trim();
         if (!jvmArgs.isEmpty()) {
             command.addAll(List.of(jvmArgs.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + dataDir.toAbsolutePath(), "--logging.level.root=WARN"));
         command.addAll(List.of(extraArgs));
         long started = System.nanoTime();
