@@ -18,6 +18,7 @@ final class ClassDataSharing {
     /** Unpacks {@code jar} under {@code dir}, trains the archive there; the options to start it with. */
     static LedgerServer.Launch prepare(Path jar, Path dir) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Files.createDirectories(dir);
         run(dir.resolve("extract.log"), java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", dir.resolve("app").toString());
         Path unpacked = dir.resolve("app").resolve(jar.getFileName());
