@@ -5,6 +5,7 @@ import com.contractledger.api.contract.ContractAmendedEvent;
 import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.Phrase;
 import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Blocks;
 import com.contractledger.query.readmodel.Projection;

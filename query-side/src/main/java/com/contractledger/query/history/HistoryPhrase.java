@@ -9,8 +9,8 @@ import com.contractledger.api.contract.ContractExpiredEvent;
 import com.contractledger.api.contract.ContractExpiryApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
-import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractPaymentRecordedEvent;
+import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractSignedEvent;
 import com.contractledger.api.contract.ContractTerminatedEvent;
@@ -19,6 +19,7 @@ import com.contractledger.api.contract.DisputeNoteAddedEvent;
 import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.DeliveredTotals;
+import com.contractledger.query.common.Phrase;
 
 import java.util.Collection;
 import java.util.Map;

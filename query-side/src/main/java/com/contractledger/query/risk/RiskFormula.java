@@ -4,7 +4,7 @@ import com.contractledger.api.contract.DisputeStage;
 import com.contractledger.api.contract.ResponsibleParty;
 import com.contractledger.api.supplier.CreditRating;
 import com.contractledger.api.supplier.RectificationOutcome;
-import com.contractledger.query.history.Phrase;
+import com.contractledger.query.common.Phrase;
 import com.contractledger.query.risk.RiskContract.Breach;
 import com.contractledger.query.risk.RiskContract.Delivery;
 import com.contractledger.query.risk.RiskContract.Dispute;

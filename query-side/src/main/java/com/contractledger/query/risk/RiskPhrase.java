@@ -6,7 +6,7 @@ import static java.util.Map.entry;
 
 /**
  * The English sentences of the risk factors' explanations; each {name} is a fact the factor carries. The formula says
- * what a factor found as a {@link com.contractledger.query.history.Phrase} of these keys.
+ * what a factor found as a {@link com.contractledger.query.common.Phrase} of these keys.
  */
 public final class RiskPhrase {
 

@@ -3,14 +3,16 @@ package com.contractledger.query.history;
 import com.contractledger.api.contract.BreachType;
 import com.contractledger.api.contract.ContractCompletedEvent;
 import com.contractledger.api.contract.ContractExpiredEvent;
-import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.contract.ContractExpiryApproachingEvent;
+import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.contract.ContractMilestoneApproachingEvent;
 import com.contractledger.api.contract.ContractMilestoneOverdueEvent;
 import com.contractledger.api.contract.ContractRenewalNoticeDueEvent;
 import com.contractledger.api.contract.ContractRenewedEvent;
 import com.contractledger.api.contract.ContractTerminatedEvent;
 import com.contractledger.api.contract.MilestoneKind;
+import com.contractledger.query.common.Phrase;
+import com.contractledger.query.common.PhraseBooks;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

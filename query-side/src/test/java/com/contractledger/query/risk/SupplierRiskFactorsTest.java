@@ -13,8 +13,8 @@ import com.contractledger.api.supplier.SupplierPerformanceEvaluatedEvent;
 import com.contractledger.api.supplier.SupplierTier;
 import com.contractledger.query.risk.SupplierRisk.Factor;
 import com.contractledger.query.risk.SupplierRisk.Level;
-import com.contractledger.query.history.Phrase;
-import com.contractledger.query.history.PhraseBooks;
+import com.contractledger.query.common.Phrase;
+import com.contractledger.query.common.PhraseBooks;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 

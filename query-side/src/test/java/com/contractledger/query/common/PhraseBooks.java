@@ -1,5 +1,6 @@
-package com.contractledger.query.history;
+package com.contractledger.query.common;
 
+import com.contractledger.query.history.HistoryPhrase;
 import com.contractledger.query.risk.RiskPhrase;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.contractledger.query.history;
+package com.contractledger.query.common;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
