@@ -46,10 +46,10 @@ class DeadLettersIT {
                     .isEqualTo(201);
 
             // the other supplier's profile moves on
-            eventually(Duration.ofSeconds(10), () -> assertThat(
+            eventually(Duration.ofSeconds(30), () -> assertThat(
                     ledger.get("buyer", "/api/suppliers/sup-fine").body()).contains("\"BB\""));
             // the parked supplier's later event waits behind the one that failed
-            eventually(Duration.ofSeconds(10), () -> {
+            eventually(Duration.ofSeconds(30), () -> {
                 JsonNode status = json.readTree(ledger.get("admin", "/api/admin/projections/supplier-profiles").body());
                 assertThat(status.get("deadLetters").asLong()).isEqualTo(2);
             });

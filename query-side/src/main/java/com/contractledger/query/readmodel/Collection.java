@@ -62,10 +62,7 @@ abstract sealed class Collection<T> permits Views, Entries, Blocks {
         return model.mongo().count(query, type, serving());
     }
 
-    /**
-     * {@code value} as the BSON the store will be sent, with {@code extra} fields. Encoded now, while its event is being
-     * handled, so that a value no store can hold fails that event (which is then dead-lettered) rather than the batch.
-     */
+    /** {@code value} as the BSON the store will be sent, with {@code extra} fields. */
     RawBsonDocument toDocument(Object value, Map<String, Object> extra) {
         Document document = new Document();
         model.mongo().getConverter().write(value, document);

@@ -25,6 +25,7 @@ public final class ReadModel {
     private final ReadModelGenerations generations;
     private final ReadModelChangeLog changes;
     private final List<Collection<?>> collections = new ArrayList<>();
+    private volatile long encodeEachChangeThrough = -1;
 
     public ReadModel(String group, MongoTemplate mongo, ReadModelGenerations generations, ReadModelChangeLog changes) {
         this.group = group;
@@ -82,6 +83,20 @@ public final class ReadModel {
     public void reset() {
         generations.startBuilding(group, collections.stream().map(Collection::base).toList());
         createIndexes();
+    }
+
+    /**
+     * Whether a view changed by this event is encoded at once rather than when its batch is written: for events that
+     * came in no processor batch, and for those of a batch that failed because a view could not be encoded, which is
+     * then handled again so that the event that made the view unstorable fails while it is handled (and goes to the
+     * dead letters) instead of the whole batch.
+     */
+    boolean encodesEachChange(EventContext context) {
+        return context.position() < 0 || context.position() <= encodeEachChangeThrough;
+    }
+
+    void encodeEachChangeThrough(long position) {
+        encodeEachChangeThrough = Math.max(encodeEachChangeThrough, position);
     }
 
     String group() {

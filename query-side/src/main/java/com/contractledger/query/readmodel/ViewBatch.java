@@ -1,6 +1,7 @@
 package com.contractledger.query.readmodel;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -79,6 +80,13 @@ final class ViewBatch {
     /** The events of this batch, for looking up every document they will need at once. */
     List<? extends EventMessage<?>> messages() {
         return messages;
+    }
+
+    /** The global position of the batch's last event, -1 outside a processor batch. */
+    long lastPosition() {
+        return messages.stream().mapToLong(message -> message instanceof TrackedEventMessage<?> tracked
+                && tracked.trackingToken() != null ? tracked.trackingToken().position().orElse(-1) : -1)
+                .max().orElse(-1);
     }
 
     @SuppressWarnings("unchecked")

@@ -157,7 +157,7 @@ public final class Views<V> extends Collection<V> {
     private final class State {
 
         private final Map<String, Stored<V>> loaded = new HashMap<>();
-        private final Map<String, WriteModel<RawBsonDocument>> pending = new LinkedHashMap<>();
+        private final Map<String, Write> pending = new LinkedHashMap<>();
         private final ViewBatch batch;
         private boolean lookedUp;
 
@@ -212,10 +212,10 @@ public final class Views<V> extends Collection<V> {
             if (stored != null && (!isNew(batch, context, id, stored) || stored.view().equals(view))) {
                 return false;
             }
-            RawBsonDocument document = toDocument(view, Map.of(LAST_SEQUENCE, context.sequence()));
-            loaded.put(id, new Stored<>(view, context.sequence()));
-            pending.put(id, new ReplaceOneModel<>(new Document("_id", id), document,
-                    new ReplaceOptions().upsert(true)));
+            Stored<V> changed = new Stored<>(view, context.sequence());
+            loaded.put(id, changed);
+            pending.put(id, model.encodesEachChange(context) ? new Encoded(replacement(id, changed))
+                    : new Unencoded<>(changed));
             if (stream != null && !context.replay()) {
                 Object form = streamed.apply(view);
                 batch.afterWrite(() -> model.changes().record(context, stream, id, form));
@@ -225,15 +225,42 @@ public final class Views<V> extends Collection<V> {
 
         void remove(String id) {
             loaded.put(id, null);
-            pending.put(id, new DeleteOneModel<>(new Document("_id", id)));
+            pending.put(id, new Encoded(new DeleteOneModel<>(new Document("_id", id))));
         }
 
         void flush() {
-            if (!pending.isEmpty()) {
-                writingCollection().bulkWrite(new ArrayList<>(pending.values()),
-                        new BulkWriteOptions().ordered(true));
-                pending.clear();
+            if (pending.isEmpty()) {
+                return;
             }
+            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(pending.size());
+            try {
+                pending.forEach((id, write) -> writes.add(write instanceof Unencoded<?> unencoded
+                        ? replacement(id, unencoded.stored()) : ((Encoded) write).model()));
+            } catch (RuntimeException unstorable) {
+                long lastPosition = batch.lastPosition();
+                model.encodeEachChangeThrough(lastPosition);
+                throw new IllegalStateException("a view of " + base() + " cannot be stored" + (lastPosition < 0 ? ""
+                        : "; its batch is handled again with each change encoded at once, so that the event that made "
+                        + "it fails alone"), unstorable);
+            }
+            writingCollection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            pending.clear();
         }
+
+        private WriteModel<RawBsonDocument> replacement(String id, Stored<?> stored) {
+            return new ReplaceOneModel<>(new Document("_id", id),
+                    toDocument(stored.view(), Map.of(LAST_SEQUENCE, stored.lastSequence())),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    /** A write a batch will make: encoded when its event was handled, or to be encoded when the batch is written. */
+    private sealed interface Write permits Encoded, Unencoded {
+    }
+
+    private record Encoded(WriteModel<RawBsonDocument> model) implements Write {
+    }
+
+    private record Unencoded<V>(Stored<V> stored) implements Write {
     }
 }
