@@ -28,4 +28,10 @@ class ReplayOnPostgresIT extends ReplayIT {
     LedgerProcess start() {
         return LedgerProcess.start(dataDir, postgres.launcherArguments(mongo.uri()));
     }
+
+    /** Several query-side instances may share this database's token store, so the processors keep 16 segments. */
+    @Override
+    int segmentsPerProcessor() {
+        return 16;
+    }
 }
