@@ -52,23 +52,16 @@ final class ContractDeadlines {
 
     /** The milestones of {@code after} that are new or due on another date than in {@code before}. */
     static Map<String, LocalDate> movedMilestones(ContractTerms before, ContractTerms after) {
-        Map<String, LocalDate> moved = new LinkedHashMap<>();
-        after.deliveries().stream()
-                .filter(m -> TermsRules.delivery(before, m.milestoneId()).filter(b -> b.dueOn().equals(m.dueOn()))
-                        .isEmpty())
-                .forEach(m -> moved.put(m.milestoneId(), m.dueOn()));
-        TermsRules.schedule(after).stream()
-                .filter(p -> TermsRules.instalment(before, p.milestoneId()).filter(b -> b.dueOn().equals(p.dueOn()))
-                        .isEmpty())
-                .forEach(p -> moved.put(p.milestoneId(), p.dueOn()));
+        Map<String, LocalDate> earlier = milestones(before);
+        Map<String, LocalDate> moved = milestones(after);
+        moved.entrySet().removeIf(milestone -> milestone.getValue().equals(earlier.get(milestone.getKey())));
         return moved;
     }
 
     /** The reminders the terms call for: ahead of expiry (and at the renewal notice) and of every milestone. */
     static List<PlannedReminder> remindersOf(ContractTerms terms, ReminderPolicy policy) {
         List<PlannedReminder> planned = new ArrayList<>(policy.forExpiry(terms.expiresOn(), terms.renewalNoticeDays()));
-        terms.deliveries().forEach(m -> planned.addAll(policy.forMilestone(m.milestoneId(), m.dueOn())));
-        TermsRules.schedule(terms).forEach(p -> planned.addAll(policy.forMilestone(p.milestoneId(), p.dueOn())));
+        milestones(terms).forEach((milestoneId, dueOn) -> planned.addAll(policy.forMilestone(milestoneId, dueOn)));
         return planned;
     }
 
