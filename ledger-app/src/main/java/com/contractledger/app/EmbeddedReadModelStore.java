@@ -44,7 +44,7 @@ final class EmbeddedReadModelStore implements ReadModelTransactions, AutoCloseab
     EmbeddedReadModelStore(Path file, Duration checkpointInterval) {
         this.file = file;
         this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        this.backend = new UnindexedH2Backend(store);
+        this.backend = new ReadModelH2Backend(store);
         long millis = checkpointInterval.toMillis();
         checkpointer.scheduleWithFixedDelay(this::checkpoint, millis, millis, TimeUnit.MILLISECONDS);
     }

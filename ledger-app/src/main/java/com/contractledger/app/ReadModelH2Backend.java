@@ -20,9 +20,9 @@ import java.util.List;
  * documents, reading each of them twice, to fill a placeholder that keeps nothing. Here the placeholder does not say
  * it is empty, so opening a store costs the same whatever it holds.
  */
-final class UnindexedH2Backend extends H2Backend {
+final class ReadModelH2Backend extends H2Backend {
 
-    UnindexedH2Backend(MVStore store) {
+    ReadModelH2Backend(MVStore store) {
         super(store);
     }
 

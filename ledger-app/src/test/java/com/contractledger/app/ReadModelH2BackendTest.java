@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A store opened without filling its placeholder indexes, with unique indexes compared as values, answers as it did
  * before it was closed.
  */
-class UnindexedH2BackendTest {
+class ReadModelH2BackendTest {
 
     @TempDir
     Path dir;
@@ -130,7 +130,7 @@ class UnindexedH2BackendTest {
     }
 
     private void withViews(Consumer<MongoCollection<Document>> use) {
-        withViews(UnindexedH2Backend::new, use);
+        withViews(ReadModelH2Backend::new, use);
     }
 
     private void withViews(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> use) {
