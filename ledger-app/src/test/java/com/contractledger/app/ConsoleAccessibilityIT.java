@@ -62,6 +62,7 @@ class ConsoleAccessibilityIT extends ConsoleFixture {
         assertThat(Chromium.textBelowContrastAA(browser)).as("login").isEmpty();
 
         signIn("auditor", "demo");
+        awaitTheConsole();
         Map<String, By> screens = new LinkedHashMap<>();
         screens.put("contracts", By.cssSelector("tr[data-contract='" + CONTRACT + "']"));
         screens.put("contracts/" + CONTRACT, By.cssSelector("#history li[data-type='ContractAmended'] .changes"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -105,8 +106,13 @@ abstract class ConsoleFixture {
         browser = Chromium.start("en-US", downloads);
         browser.get(ledger.baseUrl() + "/console/login");
         signIn(user, "demo");
-        waitFor(By.id("main"));
-        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
+        awaitTheConsole();
+    }
+
+    /** The sign-in posts by script and then opens the console: navigating before that would abort it. */
+    void awaitTheConsole() {
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> !driver.findElement(By.id("user")).getText().isEmpty());
     }
 
     void signIn(String user, String password) {
