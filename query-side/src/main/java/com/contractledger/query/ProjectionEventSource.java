@@ -3,6 +3,7 @@ package com.contractledger.query;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -22,18 +23,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * arrive looks for them every 500 ms, so a write took that long to reach the views. Axon Server's streams say so
  * themselves; the embedded store's do not, and this source tells the processors instead: at once after a local
  * append is committed, and every {@code pollInterval} for what another process appended.
+ * <p>
+ * On the embedded store the processors that read the same stretch of it share one read ({@link SharedEventReads}).
+ * Axon Server streams to each processor itself and leaves out the events it has no handler for.
  */
 public class ProjectionEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     /** How long a processor's look may wait for events it was just told about to reach the store's cache. */
     private static final int NOTICE_WAIT_MILLIS = 50;
+    /** Events a shared read keeps for its slower streams: a work package's buffer and batch, a few times over. */
+    private static final int SHARED_READ_WINDOW = 4096;
+    /** How long the others wait for a stream that has stopped reading before it is left to read on its own. */
+    private static final Duration SHARED_READ_PATIENCE = Duration.ofSeconds(10);
 
     private final EventStore events;
+    private final SharedEventReads sharedReads;
     private final Set<NotifyingStream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
 
     public ProjectionEventSource(EventStore events, Duration pollInterval) {
         this.events = events;
+        this.sharedReads = events instanceof EmbeddedEventStore
+                ? new SharedEventReads(events, SHARED_READ_WINDOW, SHARED_READ_PATIENCE, System::nanoTime) : null;
         events.subscribe(appended -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> notifyStreams());
@@ -56,7 +67,8 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new NotifyingStream(events.openStream(trackingToken));
+        return new NotifyingStream(sharedReads != null
+                ? sharedReads.open(trackingToken) : events.openStream(trackingToken));
     }
 
     @Override

@@ -1,0 +1,302 @@
+package com.contractledger.query;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SharedEventReadsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final CountingStore counting = new CountingStore(store);
+    private final AtomicLong clock = new AtomicLong();
+
+    @AfterEach
+    void stop() {
+        store.shutDown();
+    }
+
+    private SharedEventReads reads(int window) {
+        return new SharedEventReads(counting, window, PATIENCE, clock::get);
+    }
+
+    private void append(int from, int to) {
+        for (int sequence = from; sequence < to; sequence++) {
+            store.publish(new GenericDomainEventMessage<>("Contract", "ct-1", sequence, "event " + sequence));
+        }
+    }
+
+    private static List<TrackedEventMessage<?>> readAll(BlockingStream<TrackedEventMessage<?>> stream)
+            throws InterruptedException {
+        List<TrackedEventMessage<?>> read = new ArrayList<>();
+        while (stream.hasNextAvailable()) {
+            read.add(stream.nextAvailable());
+        }
+        return read;
+    }
+
+    /** The store makes an append visible to its streams a moment later. */
+    private static List<TrackedEventMessage<?>> awaitEvents(BlockingStream<TrackedEventMessage<?>> stream, int count)
+            throws InterruptedException {
+        List<TrackedEventMessage<?>> read = new ArrayList<>();
+        while (read.size() < count && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+            read.add(stream.nextAvailable());
+        }
+        return read;
+    }
+
+    private static List<Object> payloads(List<TrackedEventMessage<?>> events) {
+        return events.stream().map(TrackedEventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    private static List<Object> payloads(int from, int to) {
+        List<Object> payloads = new ArrayList<>();
+        for (int sequence = from; sequence < to; sequence++) {
+            payloads.add("event " + sequence);
+        }
+        return payloads;
+    }
+
+    private List<TrackingToken> tokensOfTheStoresOwnRead() throws InterruptedException {
+        try (BlockingStream<TrackedEventMessage<?>> own = store.openStream(null)) {
+            return readAll(own).stream().map(TrackedEventMessage::trackingToken).toList();
+        }
+    }
+
+    @Test
+    void streams_opened_at_the_same_position_share_one_read_of_the_store() throws Exception {
+        append(0, 10);
+        SharedEventReads reads = reads(64);
+        List<BlockingStream<TrackedEventMessage<?>>> streams =
+                List.of(reads.open(null), reads.open(null), reads.open(null));
+
+        for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
+            List<TrackedEventMessage<?>> read = readAll(stream);
+            assertThat(payloads(read)).isEqualTo(payloads(0, 10));
+            assertThat(read).extracting(TrackedEventMessage::trackingToken).isEqualTo(tokensOfTheStoresOwnRead());
+        }
+        assertThat(counting.opened).hasValue(1);
+        assertThat(counting.fetched).hasValue(10);
+        assertThat(reads.openReads()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stream_opening_at_an_event_the_read_holds_goes_on_after_it_in_the_same_read() throws Exception {
+        append(0, 10);
+        SharedEventReads reads = reads(64);
+        BlockingStream<TrackedEventMessage<?>> first = reads.open(null);
+        List<TrackedEventMessage<?>> firstFive = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            firstFive.add(first.nextAvailable());
+        }
+
+        BlockingStream<TrackedEventMessage<?>> restarted = reads.open(firstFive.get(2).trackingToken());
+
+        assertThat(payloads(readAll(restarted))).isEqualTo(payloads(3, 10));
+        assertThat(payloads(readAll(first))).isEqualTo(payloads(5, 10));
+        assertThat(counting.opened).hasValue(1);
+        assertThat(counting.fetched).hasValue(10);
+    }
+
+    @Test
+    void the_read_goes_no_further_than_its_slowest_stream_and_tells_the_others_once_it_moved_on() throws Exception {
+        append(0, 10);
+        SharedEventReads reads = reads(4);
+        BlockingStream<TrackedEventMessage<?>> fast = reads.open(null);
+        BlockingStream<TrackedEventMessage<?>> slow = reads.open(null);
+        AtomicInteger told = new AtomicInteger();
+        fast.setOnAvailableCallback(told::incrementAndGet);
+
+        assertThat(payloads(readAll(fast))).as("as far as the slowest lets it").isEqualTo(payloads(0, 4));
+        assertThat(told).hasValue(0);
+        assertThat(slow.nextAvailable().getPayload()).isEqualTo("event 0");
+
+        assertThat(told).as("told once the slowest made room").hasValue(1);
+        assertThat(payloads(readAll(fast))).isEqualTo(payloads(4, 5));
+        List<Object> slowRead = new ArrayList<>(List.of("event 0"));
+        List<Object> fastRead = new ArrayList<>(payloads(0, 5));
+        while (slowRead.size() < 10) {
+            slowRead.addAll(payloads(readAll(slow)));
+            fastRead.addAll(payloads(readAll(fast)));
+        }
+        fastRead.addAll(payloads(readAll(fast)));
+        assertThat(slowRead).isEqualTo(payloads(0, 10));
+        assertThat(fastRead).isEqualTo(payloads(0, 10));
+        assertThat(counting.opened).hasValue(1);
+        assertThat(counting.fetched).hasValue(10);
+    }
+
+    @Test
+    void a_stream_that_stopped_reading_is_let_go_and_reads_on_its_own_from_where_it_was() throws Exception {
+        append(0, 10);
+        SharedEventReads reads = reads(4);
+        BlockingStream<TrackedEventMessage<?>> fast = reads.open(null);
+        BlockingStream<TrackedEventMessage<?>> stopped = reads.open(null);
+        AtomicInteger stoppedTold = new AtomicInteger();
+        stopped.setOnAvailableCallback(stoppedTold::incrementAndGet);
+        assertThat(stopped.nextAvailable().getPayload()).isEqualTo("event 0");
+        assertThat(stopped.nextAvailable().getPayload()).isEqualTo("event 1");
+        assertThat(payloads(readAll(fast))).isEqualTo(payloads(0, 6));
+
+        clock.addAndGet(PATIENCE.toNanos() - 1);
+        assertThat(fast.hasNextAvailable()).as("still waited for").isFalse();
+        clock.addAndGet(1);
+        assertThat(payloads(readAll(fast))).isEqualTo(payloads(6, 10));
+
+        assertThat(stoppedTold).as("told it was let go").hasValue(1);
+        assertThat(payloads(readAll(stopped))).isEqualTo(payloads(2, 10));
+        assertThat(counting.opened).as("its own read").hasValue(2);
+    }
+
+    @Test
+    void a_stream_opening_where_no_read_holds_its_position_gets_a_read_of_its_own() throws Exception {
+        append(0, 10);
+        SharedEventReads reads = reads(4);
+        BlockingStream<TrackedEventMessage<?>> first = reads.open(null);
+        List<TrackedEventMessage<?>> firstSix = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            firstSix.add(first.nextAvailable());
+        }
+
+        BlockingStream<TrackedEventMessage<?>> joined = reads.open(firstSix.get(5).trackingToken());
+        assertThat(reads.openReads()).isEqualTo(1);
+        BlockingStream<TrackedEventMessage<?>> fromTheStart = reads.open(null);
+        assertThat(reads.openReads()).as("the start has left the first read's ring").isEqualTo(2);
+        BlockingStream<TrackedEventMessage<?>> behind = reads.open(firstSix.get(1).trackingToken());
+        assertThat(reads.openReads()).isEqualTo(3);
+
+        assertThat(payloads(readAll(joined))).isEqualTo(payloads(6, 10));
+        assertThat(payloads(readAll(first))).isEqualTo(payloads(6, 10));
+        assertThat(payloads(readAll(fromTheStart))).isEqualTo(payloads(0, 10));
+        assertThat(payloads(readAll(behind))).isEqualTo(payloads(2, 10));
+    }
+
+    @Test
+    void events_appended_later_reach_every_stream_and_the_last_one_closing_closes_the_read() throws Exception {
+        append(0, 3);
+        SharedEventReads reads = reads(64);
+        BlockingStream<TrackedEventMessage<?>> one = reads.open(null);
+        BlockingStream<TrackedEventMessage<?>> other = reads.open(null);
+        assertThat(readAll(one)).hasSize(3);
+        assertThat(readAll(other)).hasSize(3);
+
+        append(3, 5);
+
+        assertThat(payloads(awaitEvents(one, 2))).isEqualTo(payloads(3, 5));
+        assertThat(payloads(awaitEvents(other, 2))).isEqualTo(payloads(3, 5));
+        assertThat(one.peek()).isEmpty();
+
+        one.close();
+        assertThat(counting.closed).hasValue(0);
+        other.close();
+        assertThat(counting.closed).hasValue(1);
+        assertThat(reads.openReads()).isZero();
+    }
+
+    @Test
+    void streams_read_on_their_own_threads_while_events_are_appended_each_get_every_event_once_in_order()
+            throws Exception {
+        SharedEventReads reads = reads(16);
+        int events = 2_000;
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<Object>>> readers = new ArrayList<>();
+            CountDownLatch opened = new CountDownLatch(6);
+            for (int reader = 0; reader < 6; reader++) {
+                boolean slow = reader % 3 == 0;
+                readers.add(threads.submit(() -> {
+                    List<Object> read = new ArrayList<>();
+                    try (BlockingStream<TrackedEventMessage<?>> stream = reads.open(null)) {
+                        opened.countDown();
+                        while (read.size() < events) {
+                            if (stream.hasNextAvailable() || stream.hasNextAvailable(5, TimeUnit.MILLISECONDS)) {
+                                read.add(stream.nextAvailable().getPayload());
+                                if (slow && read.size() % 100 == 0) {
+                                    Thread.sleep(2);
+                                }
+                            }
+                        }
+                    }
+                    return read;
+                }));
+            }
+            assertThat(opened.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int from = 0; from < events; from += 50) {
+                append(from, from + 50);
+                Thread.sleep(1);
+            }
+            for (Future<List<Object>> reader : readers) {
+                assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(payloads(0, events));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(counting.opened).hasValue(1);
+        assertThat(counting.fetched).hasValue(events);
+        assertThat(reads.openReads()).isZero();
+    }
+
+    /** The store, counting the streams opened on it, the events read from them and the streams closed. */
+    private static final class CountingStore implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        private final EmbeddedEventStore store;
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger fetched = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+
+        CountingStore(EmbeddedEventStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+            opened.incrementAndGet();
+            BlockingStream<TrackedEventMessage<?>> stream = store.openStream(trackingToken);
+            return new BlockingStream<>() {
+                @Override
+                public Optional<TrackedEventMessage<?>> peek() {
+                    return stream.peek();
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                    return stream.hasNextAvailable(timeout, unit);
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                    fetched.incrementAndGet();
+                    return stream.nextAvailable();
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                    stream.close();
+                }
+            };
+        }
+    }
+}
