@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 
+import static com.contractledger.shared.ServiceWiring.assertHandlersTimedByTheirUnitOfWork;
 import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
 import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
 import static com.contractledger.shared.ServiceWiring.call;
@@ -53,6 +54,11 @@ class AxonServerWiringTest {
     @Test
     void events_commands_and_queries_go_through_the_axon_server_connector() {
         assertWiredToAxonServer(context);
+    }
+
+    @Test
+    void handlers_are_timed_by_their_unit_of_work_only() {
+        assertHandlersTimedByTheirUnitOfWork(context);
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static com.contractledger.shared.ServiceWiring.assertHandlersTimedByTheirUnitOfWork;
 import static com.contractledger.shared.ServiceWiring.assertWiredToAxonServer;
 import static com.contractledger.shared.ServiceWiring.beansWithMethodsAnnotated;
 import static com.contractledger.shared.ServiceWiring.call;
@@ -114,6 +115,11 @@ class AxonServerWiringTest {
     @Test
     void events_commands_and_queries_go_through_the_axon_server_connector() {
         assertWiredToAxonServer(context);
+    }
+
+    @Test
+    void handlers_are_timed_by_their_unit_of_work_only() {
+        assertHandlersTimedByTheirUnitOfWork(context);
     }
 
     @Test

@@ -6,7 +6,9 @@ import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.springboot.TimeoutProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.lang.annotation.Annotation;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -40,6 +43,24 @@ public final class ServiceWiring {
     }
 
     /** The beans that declare a method with {@code annotation}, as Axon finds its handlers. */
+    /** Units of work are timed (warned at 10 s, interrupted at 60 s), the handlers inside them are not timed again. */
+    public static void assertHandlersTimedByTheirUnitOfWork(ApplicationContext context) {
+        TimeoutProperties timeouts = context.getBean(TimeoutProperties.class);
+        assertThat(timeouts.isEnabled()).isTrue();
+        TimeoutProperties.MessageHandlerTimeoutProperties handlers = timeouts.getHandler();
+        for (TaskTimeoutSettings handler : List.of(handlers.getEvents(), handlers.getCommands(),
+                handlers.getQueries(), handlers.getDeadlines())) {
+            assertThat(handler.getTimeoutMs()).isNegative();
+            assertThat(handler.getWarningThresholdMs()).isNegative();
+        }
+        TimeoutProperties.TransactionTimeoutProperties units = timeouts.getTransaction();
+        for (TaskTimeoutSettings unit : List.of(units.getEventProcessors(), units.getCommandBus(),
+                units.getQueryBus(), units.getDeadline())) {
+            assertThat(unit.getTimeoutMs()).isEqualTo(60_000);
+            assertThat(unit.getWarningThresholdMs()).isEqualTo(10_000);
+        }
+    }
+
     public static String[] beansWithMethodsAnnotated(ApplicationContext context, Class<? extends Annotation> annotation) {
         return Arrays.stream(context.getBeanDefinitionNames())
                 .filter(name -> Arrays.stream(Objects.requireNonNull(context.getType(name)).getDeclaredMethods())
