@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -33,6 +34,7 @@ final class SharedEventReads {
 
     private static final Logger log = LoggerFactory.getLogger(SharedEventReads.class);
     private static final int FETCH_CHUNK = 512;
+    private static final long WAIT_SLICE_MILLIS = 50;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final int window;
@@ -80,6 +82,7 @@ final class SharedEventReads {
         private final AtomicReferenceArray<Entry> ring = new AtomicReferenceArray<>(window);
         private final List<Reader> readers = new CopyOnWriteArrayList<>();
         private final ReentrantLock fetching = new ReentrantLock();
+        private final Condition roomMade = fetching.newCondition();
         /** How many events this read has fetched: the next one's sequence. */
         private volatile long fetched;
         /** Set when a fetch found no room; the slowest stream's next step makes some. */
@@ -131,37 +134,56 @@ final class SharedEventReads {
 
         /**
          * Fetches what the store has, as far as the slowest stream lets, waiting up to {@code timeoutMillis} for the
-         * store; true if {@code reader} then has an event to read.
+         * store or for room; true if {@code reader} then has an event to read. One stream at a time waits on the store,
+         * in slices, so that streams joining, leaving or only looking are never held up for long, and a waiting
+         * stream's thread can be interrupted.
          */
         boolean fetch(Reader reader, long timeoutMillis) throws InterruptedException {
-            boolean fetchedSome = false;
-            fetching.lock();
-            try {
-                if (reader.next < fetched || closed) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                boolean locked = remaining <= 0 ? fetching.tryLock()
+                        : fetching.tryLock(remaining, TimeUnit.NANOSECONDS);
+                if (!locked) {
                     return reader.next < fetched;
                 }
-                long room = room();
-                if (room <= 0) {
-                    full = true;
+                boolean fetchedSome = false;
+                try {
+                    if (reader.next < fetched || closed) {
+                        return reader.next < fetched;
+                    }
+                    long slice = Math.min(WAIT_SLICE_MILLIS,
+                            TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                    long room = room();
+                    if (room <= 0) {
+                        full = true;
+                        if (slice <= 0) {
+                            return false;
+                        }
+                        roomMade.await(slice, TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    if (source.hasNextAvailable() || slice > 0
+                            && source.hasNextAvailable((int) slice, TimeUnit.MILLISECONDS)) {
+                        for (int count = 0; count < Math.min(room, FETCH_CHUNK) && source.hasNextAvailable();
+                             count++) {
+                            long sequence = fetched;
+                            ring.set(slot(sequence), new Entry(sequence, source.nextAvailable()));
+                            fetched = sequence + 1;
+                            fetchedSome = true;
+                        }
+                    }
+                } finally {
+                    fetching.unlock();
+                }
+                if (fetchedSome) {
+                    tellWaiting(reader);
+                    return true;
+                }
+                if (deadline - System.nanoTime() <= 0) {
                     return false;
                 }
-                if (!source.hasNextAvailable() && (timeoutMillis <= 0
-                        || !source.hasNextAvailable((int) timeoutMillis, TimeUnit.MILLISECONDS))) {
-                    return false;
-                }
-                for (int count = 0; count < Math.min(room, FETCH_CHUNK) && source.hasNextAvailable(); count++) {
-                    long sequence = fetched;
-                    ring.set(slot(sequence), new Entry(sequence, source.nextAvailable()));
-                    fetched = sequence + 1;
-                    fetchedSome = true;
-                }
-            } finally {
-                fetching.unlock();
             }
-            if (fetchedSome) {
-                tellWaiting(reader);
-            }
-            return reader.next < fetched;
         }
 
         /** Events that may be fetched before the slowest stream's next one would be overwritten. */
@@ -194,6 +216,12 @@ final class SharedEventReads {
         void stepped() {
             if (full && slack() >= Math.max(1, window / 4)) {
                 full = false;
+                fetching.lock();
+                try {
+                    roomMade.signalAll();
+                } finally {
+                    fetching.unlock();
+                }
                 tellWaiting(null);
             }
         }

@@ -216,6 +216,37 @@ class SharedEventReadsTest {
     }
 
     @Test
+    void a_stream_waiting_for_events_holds_up_no_other_and_stops_waiting_when_its_thread_is_interrupted()
+            throws Exception {
+        append(0, 2);
+        SharedEventReads reads = reads(64);
+        BlockingStream<TrackedEventMessage<?>> waiting = reads.open(null);
+        BlockingStream<TrackedEventMessage<?>> other = reads.open(null);
+        assertThat(readAll(waiting)).hasSize(2);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch waits = new CountDownLatch(1);
+            Future<Boolean> waited = thread.submit(() -> {
+                waits.countDown();
+                return waiting.hasNextAvailable(60, TimeUnit.SECONDS);
+            });
+            assertThat(waits.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(payloads(readAll(other))).as("another stream reads on").isEqualTo(payloads(0, 2));
+            BlockingStream<TrackedEventMessage<?>> joining = reads.open(null);
+            assertThat(payloads(readAll(joining))).isEqualTo(payloads(0, 2));
+            joining.close();
+            assertThat(waited).as("still waiting").isNotDone();
+
+            thread.shutdownNow();
+            assertThat(thread.awaitTermination(10, TimeUnit.SECONDS)).as("the wait was interrupted").isTrue();
+            assertThat(waited).isDone();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void streams_read_on_their_own_threads_while_events_are_appended_each_get_every_event_once_in_order()
             throws Exception {
         SharedEventReads reads = reads(16);
