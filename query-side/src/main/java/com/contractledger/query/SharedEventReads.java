@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * A read keeps its last {@code window} events in a ring. A stream opening at the read's start, or at the position of
  * an event the ring still holds, joins it. The read fetches ahead only as far as its slowest stream lets it, so a
  * stream that keeps reading never falls out of the ring; one that has not read for {@code patience} while the others
- * wait for it is let go, and goes on with a read of its own from where it was.
+ * wait for it is let go, and goes on with a read of its own from where it was. A stream that reaches the store's head
+ * leaves the read too: from there the store's own stream follows the head, as it did before, waking at each append.
  */
 final class SharedEventReads {
 
@@ -73,6 +74,16 @@ final class SharedEventReads {
     }
 
     private record Entry(long sequence, TrackedEventMessage<?> event) {
+    }
+
+    /** What a stream's look for its next event found. */
+    private enum Found {
+        /** The read holds it. */
+        AN_EVENT,
+        /** The store has nothing more for now: the stream is at its head. */
+        THE_HEAD,
+        /** Nothing yet: another stream is fetching, or the read waits for its slowest stream. */
+        NOTHING_YET
     }
 
     private final class Read {
@@ -134,23 +145,22 @@ final class SharedEventReads {
 
         /**
          * Fetches what the store has, as far as the slowest stream lets, waiting up to {@code timeoutMillis} for the
-         * store or for room; true if {@code reader} then has an event to read. One stream at a time waits on the store,
-         * in slices, so that streams joining, leaving or only looking are never held up for long, and a waiting
-         * stream's thread can be interrupted.
+         * store or for room. One stream at a time waits on the store, in slices, so that streams joining, leaving or
+         * only looking are never held up for long, and a waiting stream's thread can be interrupted.
          */
-        boolean fetch(Reader reader, long timeoutMillis) throws InterruptedException {
+        Found fetch(Reader reader, long timeoutMillis) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             while (true) {
                 long remaining = deadline - System.nanoTime();
                 boolean locked = remaining <= 0 ? fetching.tryLock()
                         : fetching.tryLock(remaining, TimeUnit.NANOSECONDS);
                 if (!locked) {
-                    return reader.next < fetched;
+                    return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
                 }
                 boolean fetchedSome = false;
                 try {
                     if (reader.next < fetched || closed) {
-                        return reader.next < fetched;
+                        return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
                     }
                     long slice = Math.min(WAIT_SLICE_MILLIS,
                             TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
@@ -158,7 +168,7 @@ final class SharedEventReads {
                     if (room <= 0) {
                         full = true;
                         if (slice <= 0) {
-                            return false;
+                            return Found.NOTHING_YET;
                         }
                         roomMade.await(slice, TimeUnit.MILLISECONDS);
                         continue;
@@ -172,16 +182,15 @@ final class SharedEventReads {
                             fetched = sequence + 1;
                             fetchedSome = true;
                         }
+                    } else if (deadline - System.nanoTime() <= 0) {
+                        return Found.THE_HEAD;
                     }
                 } finally {
                     fetching.unlock();
                 }
                 if (fetchedSome) {
                     tellWaiting(reader);
-                    return true;
-                }
-                if (deadline - System.nanoTime() <= 0) {
-                    return false;
+                    return Found.AN_EVENT;
                 }
             }
         }
@@ -293,11 +302,16 @@ final class SharedEventReads {
             long fetched = read.fetched;
             Entry entry = letGo ? null : read.entry(next);
             if (entry == null && (letGo || next < fetched)) {
-                // let go, or overtaken by the ring: from here on this stream reads the store itself
-                read.leave(this);
-                own = store.openStream(position);
+                // let go, or overtaken by the ring
+                goOnAlone();
             }
             return entry;
+        }
+
+        /** From here on this stream reads the store itself. */
+        private void goOnAlone() {
+            read.leave(this);
+            own = store.openStream(position);
         }
 
         private boolean available(long timeoutMillis) throws InterruptedException {
@@ -305,16 +319,23 @@ final class SharedEventReads {
             if (shared() != null) {
                 return true;
             }
-            if (own != null) {
-                return timeoutMillis <= 0 ? own.hasNextAvailable()
-                        : own.hasNextAvailable((int) timeoutMillis, TimeUnit.MILLISECONDS);
-            }
-            waiting = true;
-            if (read.fetch(this, timeoutMillis)) {
+            if (own == null) {
+                waiting = true;
+                Found found = read.fetch(this, timeoutMillis);
+                if (found == Found.AN_EVENT) {
+                    waiting = false;
+                    return true;
+                }
+                if (found == Found.NOTHING_YET) {
+                    return false;
+                }
+                // at the store's head there is nothing to share: the store's own stream follows it for each processor
                 waiting = false;
-                return true;
+                goOnAlone();
+                return own.hasNextAvailable();
             }
-            return false;
+            return timeoutMillis <= 0 ? own.hasNextAvailable()
+                    : own.hasNextAvailable((int) timeoutMillis, TimeUnit.MILLISECONDS);
         }
 
         @Override
