@@ -328,7 +328,10 @@ public final class LedgerBench {
         return names;
     }
 
-    /** Replays the projections at once and waits until each has switched to its rebuilt generation; events/s. */
+    /**
+     * Replays the projections at once (every one with one request when all are asked for) and waits until each has
+     * switched to its rebuilt generation; events/s.
+     */
     private double rebuild(LedgerServer server, List<String> names) throws Exception {
         Map<String, Integer> generationBefore = new LinkedHashMap<>();
         long head = 0;
@@ -337,8 +340,12 @@ public final class LedgerBench {
             head = Math.max(head, status.path("head").asLong());
         }
         long started = System.nanoTime();
-        for (String name : names) {
-            expect(server.post("admin", "/api/admin/projections/" + name + "/replay", ""), 202);
+        if (names.containsAll(generationBefore.keySet())) {
+            expect(server.post("admin", "/api/admin/projections/replay", ""), 202);
+        } else {
+            for (String name : names) {
+                expect(server.post("admin", "/api/admin/projections/" + name + "/replay", ""), 202);
+            }
         }
         long deadline = started + java.time.Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {

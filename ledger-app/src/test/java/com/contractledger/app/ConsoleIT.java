@@ -1,5 +1,7 @@
 package com.contractledger.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -13,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static com.contractledger.app.LedgerFixtures.ASSESSED_ON;
 import static com.contractledger.app.LedgerFixtures.contract;
@@ -216,7 +220,8 @@ class ConsoleIT extends ConsoleFixture {
     }
 
     @Test
-    void anAdminReplaysAProjectionAndFollowsItsProgress() {
+    void anAdminReplaysAProjectionAndFollowsItsProgress() throws Exception {
+        int before = generation("contract-history");
         signedIn("admin");
         browser.get(ledger.baseUrl() + "/console/#/projections");
         waitFor(By.cssSelector("tr[data-projection='contract-history']"));
@@ -224,7 +229,31 @@ class ConsoleIT extends ConsoleFixture {
         browser.findElement(By.xpath("//button[text()='Replay contract-history']")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("projection-message"),
                 "Replay of contract-history finished."));
-        assertThat(ledger.get("admin", "/api/admin/projections/contract-history").body()).contains("\"generation\":1");
+        assertThat(generation("contract-history")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAdminReplaysEveryProjectionAtOnce() throws Exception {
+        Map<String, Integer> before = new HashMap<>();
+        for (JsonNode projection : new ObjectMapper().readTree(ledger.get("admin", "/api/admin/projections").body())) {
+            before.put(projection.get("name").asText(), projection.get("generation").asInt());
+        }
+        signedIn("admin");
+        browser.get(ledger.baseUrl() + "/console/#/projections");
+        waitFor(By.cssSelector("tr[data-projection='spend']"));
+        waitFor(By.id("replay-all")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("projection-message"),
+                "Replay of every projection finished."));
+        assertThat(before).hasSize(8);
+        for (Map.Entry<String, Integer> projection : before.entrySet()) {
+            assertThat(generation(projection.getKey())).as(projection.getKey()).isEqualTo(projection.getValue() + 1);
+        }
+        assertThat(browser.findElement(By.id("replay-all")).isEnabled()).isTrue();
+    }
+
+    private int generation(String projection) throws Exception {
+        return new ObjectMapper().readTree(ledger.get("admin", "/api/admin/projections/" + projection).body())
+                .get("generation").asInt();
     }
 
     @Test

@@ -192,6 +192,42 @@ class ReplayIT {
         }
     }
 
+    /** Every projection rebuilt with one request, each into its next generation, reading the same afterwards. */
+    @Test
+    void every_projection_replays_at_once_into_its_next_generation() throws Exception {
+        try (LedgerProcess ledger = start()) {
+            ledger.post("buyer", "/api/suppliers", supplier("sup-all"));
+            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-all", "sup-all")).status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts/ct-all/signature", SIGNATURE).status()).isEqualTo(202);
+            awaitCaughtUp(ledger);
+            List<String> reads = List.of("/api/contracts/ct-all", "/api/contracts/ct-all/history",
+                    "/api/suppliers/sup-all", "/api/milestones?contractId=ct-all");
+            List<String> before = new ArrayList<>();
+            for (String read : reads) {
+                before.add(ledger.get("auditor", read).body());
+            }
+            assertThat(ledger.post("buyer", ADMIN + "/replay", "").status()).isEqualTo(403);
+
+            LedgerProcess.Reply replay = ledger.post("admin", ADMIN + "/replay", "");
+            assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+            List<String> names = new ArrayList<>();
+            for (JsonNode status : json.readTree(replay.body())) {
+                names.add(status.get("name").asText());
+                assertThat(status.get("building").asInt()).as(status.toString()).isEqualTo(1);
+            }
+            assertThat(names).hasSize(8).contains("contract-history", "supplier-risk");
+            assertThat(ledger.post("admin", ADMIN + "/replay", "").status())
+                    .as("again while they replay").isEqualTo(409);
+
+            for (String name : names) {
+                assertThat(awaitLive(ledger, name, 1).get("building").isNull()).isTrue();
+            }
+            for (int i = 0; i < reads.size(); i++) {
+                assertThat(ledger.get("auditor", reads.get(i)).body()).as(reads.get(i)).isEqualTo(before.get(i));
+            }
+        }
+    }
+
     /** Another query-side instance holding a segment of the processor makes a replay impossible here: 409, no change. */
     @Test
     void a_replay_is_refused_while_another_instance_processes_a_segment() throws Exception {
@@ -216,6 +252,22 @@ class ReplayIT {
             assertThat(status.get("building").isNull()).isTrue();
             assertThat(status.get("generation").asInt()).isZero();
             assertThat(ledger.get("auditor", "/api/suppliers/sup-cl").status()).isEqualTo(200);
+
+            // all or none: replaying every projection is refused too, and none of them starts a replay
+            LedgerProcess.Reply refusedAll = ledger.post("admin", ADMIN + "/replay", "");
+            assertThat(refusedAll.status()).as(refusedAll.body()).isEqualTo(409);
+            assertThat(json.readTree(refusedAll.body()).get("detail").asText()).contains("spend");
+            for (JsonNode projection : json.readTree(ledger.get("admin", ADMIN).body())) {
+                assertThat(projection.get("building").isNull()).as(projection.toString()).isTrue();
+                assertThat(projection.get("generation").asInt()).as(projection.toString()).isZero();
+                assertThat(projection.get("running").asBoolean()).as(projection.toString()).isTrue();
+            }
+            ledger.post("buyer", "/api/suppliers", supplier("sup-after"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (ledger.get("auditor", "/api/suppliers/sup-after").status() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(ledger.get("auditor", "/api/suppliers/sup-after").status()).as("processors running").isEqualTo(200);
         }
     }
 

@@ -6,20 +6,40 @@ import {h, table, fill, failure} from './dom.js';
 export function projectionsScreen(main) {
     const list = h('div', {id: 'projections'});
     const message = h('p', {id: 'projection-message', role: 'status'});
-    main.append(h('h1', {}, t('projections')), message, list);
+    const replayAll = h('button', {type: 'button', id: 'replay-all', onclick: async () => {
+        try {
+            const started = await post('/api/admin/projections/replay');
+            started.forEach(projection => watched.add(projection.name));
+            allWatched = true;
+            message.textContent = t('replayAllStarted');
+            load();
+        } catch (error) {
+            message.replaceChildren(failure(error));
+        }
+    }}, t('replayAll'));
+    main.append(h('h1', {}, t('projections')), message, replayAll, list);
     let timer = null;
     const watched = new Set();
+    let allWatched = false;
     const load = () => fill(list, async () => {
         const projections = await get('/api/admin/projections');
         for (const name of watched) {
             const projection = projections.find(candidate => candidate.name === name);
             if (projection && !projection.replaying) {
                 watched.delete(name);
-                message.textContent = t('replayDone', {name});
+                if (!allWatched) {
+                    message.textContent = t('replayDone', {name});
+                }
             }
         }
+        if (allWatched && watched.size === 0) {
+            allWatched = false;
+            message.textContent = t('replayAllDone');
+        }
+        const replaying = projections.some(projection => projection.replaying);
+        replayAll.disabled = replaying;
         clearTimeout(timer);
-        if (projections.some(projection => projection.replaying)) {
+        if (replaying) {
             timer = setTimeout(load, 1000);
         }
         return table(null, [t('projection'), t('running'), t('position'), t('head'), t('lag'), t('progress'),

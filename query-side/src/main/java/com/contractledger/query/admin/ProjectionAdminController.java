@@ -48,6 +48,16 @@ class ProjectionAdminController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(administration.replay(name));
     }
 
+    /**
+     * 202: every projection replays, each into a new generation, starting together; follow them on
+     * {@code GET /api/admin/projections}.
+     */
+    @ApiResponse(responseCode = "202", description = "Started: every projection's status, replaying")
+    @PostMapping("/replay")
+    ResponseEntity<List<ProjectionStatus>> replayAll() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(administration.replayAll());
+    }
+
     /** The events the projection could not apply, oldest sequence first (at most {@code size}, 1 to 200). */
     @GetMapping("/{name}/dead-letters")
     List<DeadLetters.Letter> deadLetters(@PathVariable String name,

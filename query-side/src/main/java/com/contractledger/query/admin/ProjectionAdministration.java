@@ -19,12 +19,15 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -131,25 +134,68 @@ public class ProjectionAdministration {
     /** Starts a rebuild of {@code name}'s read model into a new generation; returns at once. */
     public synchronized ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (generations.isBuilding(name)) {
-            throw new ReplayRunningException(name);
-        }
+        refuseWhileReplaying(List.of(processor));
         log.info("Replaying projection {}", name);
-        try {
-            restartReplay(processor);
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            throw new SegmentsClaimedElsewhereException(name, claimedElsewhere);
-        }
+        restartReplays(List.of(processor));
         return status(processor, head());
     }
 
-    private void restartReplay(StreamingEventProcessor processor) {
-        processor.shutDown();
+    /**
+     * Starts a rebuild of every projection's read model at once, each into a new generation; returns at once. They
+     * start from the same position together, so they share their reads of the event store. All or none: refused while
+     * any of them replays or has a segment processed elsewhere.
+     */
+    public synchronized List<ProjectionStatus> replayAll() {
+        List<StreamingEventProcessor> processors = processors();
+        refuseWhileReplaying(processors);
+        log.info("Replaying every projection");
+        restartReplays(processors);
+        return projections();
+    }
+
+    private void refuseWhileReplaying(List<StreamingEventProcessor> processors) {
+        for (StreamingEventProcessor processor : processors) {
+            if (generations.isBuilding(processor.getName())) {
+                throw new ReplayRunningException(processor.getName());
+            }
+        }
+    }
+
+    /**
+     * Stops the processors, claims every segment of each (so that none is reset unless all can be) and resets their
+     * tokens, then starts them again whatever happened.
+     */
+    private void restartReplays(List<StreamingEventProcessor> processors) {
+        processors.stream().map(StreamingEventProcessor::shutdownAsync).toList().forEach(CompletableFuture::join);
         try {
-            processor.resetTokens();
-            generations.tokensReset(processor.getName());
+            claimEverySegment(processors);
+            for (StreamingEventProcessor processor : processors) {
+                try {
+                    processor.resetTokens();
+                } catch (UnableToClaimTokenException claimedElsewhere) {
+                    throw new SegmentsClaimedElsewhereException(processor.getName(), claimedElsewhere);
+                }
+                generations.tokensReset(processor.getName());
+            }
         } finally {
-            processor.start();
+            processors.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    private void claimEverySegment(List<StreamingEventProcessor> processors) {
+        Map<String, List<Integer>> claimed = new LinkedHashMap<>();
+        for (StreamingEventProcessor processor : processors) {
+            String name = processor.getName();
+            for (int segment : tokenStore.fetchSegments(name)) {
+                try {
+                    tokenStore.fetchToken(name, segment);
+                } catch (UnableToClaimTokenException claimedElsewhere) {
+                    claimed.forEach((claimer, segments) -> segments.forEach(
+                            mine -> tokenStore.releaseClaim(claimer, mine)));
+                    throw new SegmentsClaimedElsewhereException(name, claimedElsewhere);
+                }
+                claimed.computeIfAbsent(name, key -> new ArrayList<>()).add(segment);
+            }
         }
     }
 
@@ -184,7 +230,7 @@ public class ProjectionAdministration {
         }
         nextResetAttempt.put(processor.getName(), now.plus(RESET_RETRY));
         try {
-            restartReplay(processor);
+            restartReplays(List.of(processor));
             log.warn("Replaying {}: {}", processor.getName(), replaysToStart.remove(processor.getName()));
         } catch (RuntimeException stillClaimed) {
             log.debug("Cannot reset the tokens of {} yet", processor.getName(), stillClaimed);
