@@ -1,5 +1,6 @@
 package com.contractledger.query;
 
+import org.axonframework.common.io.IOUtils;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -98,7 +99,8 @@ final class SharedEventReads {
         private volatile long fetched;
         /** Set when a fetch found no room; the slowest stream's next step makes some. */
         private volatile boolean full;
-        private boolean closed;
+        /** Set once its last stream left, or once the store failed it (then no stream joins it any more). */
+        private volatile boolean closed;
 
         Read(TrackingToken start, BlockingStream<TrackedEventMessage<?>> source) {
             this.start = start;
@@ -158,6 +160,7 @@ final class SharedEventReads {
                     return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
                 }
                 boolean fetchedSome = false;
+                boolean failed = false;
                 try {
                     if (reader.next < fetched || closed) {
                         return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
@@ -173,20 +176,29 @@ final class SharedEventReads {
                         roomMade.await(slice, TimeUnit.MILLISECONDS);
                         continue;
                     }
-                    if (source.hasNextAvailable() || slice > 0
-                            && source.hasNextAvailable((int) slice, TimeUnit.MILLISECONDS)) {
-                        for (int count = 0; count < Math.min(room, FETCH_CHUNK) && source.hasNextAvailable();
-                             count++) {
-                            long sequence = fetched;
-                            ring.set(slot(sequence), new Entry(sequence, source.nextAvailable()));
-                            fetched = sequence + 1;
-                            fetchedSome = true;
+                    try {
+                        if (source.hasNextAvailable() || slice > 0
+                                && source.hasNextAvailable((int) slice, TimeUnit.MILLISECONDS)) {
+                            for (int count = 0; count < Math.min(room, FETCH_CHUNK) && source.hasNextAvailable();
+                                 count++) {
+                                long sequence = fetched;
+                                ring.set(slot(sequence), new Entry(sequence, source.nextAvailable()));
+                                fetched = sequence + 1;
+                                fetchedSome = true;
+                            }
+                        } else if (deadline - System.nanoTime() <= 0) {
+                            return Found.THE_HEAD;
                         }
-                    } else if (deadline - System.nanoTime() <= 0) {
-                        return Found.THE_HEAD;
+                    } catch (RuntimeException storeFailed) {
+                        closed = true;
+                        failed = true;
+                        throw storeFailed;
                     }
                 } finally {
                     fetching.unlock();
+                    if (failed) {
+                        abandon();
+                    }
                 }
                 if (fetchedSome) {
                     tellWaiting(reader);
@@ -241,6 +253,16 @@ final class SharedEventReads {
                     waiting.tell();
                 }
             }
+        }
+
+        /**
+         * A read the store failed is not read again: its streams go on with reads of their own from where they are,
+         * as a processor reopens its stream after a failure.
+         */
+        private void abandon() {
+            closed(this);
+            IOUtils.closeQuietly(source);
+            tellWaiting(null);
         }
 
         void leave(Reader reader) {
@@ -301,8 +323,8 @@ final class SharedEventReads {
             }
             long fetched = read.fetched;
             Entry entry = letGo ? null : read.entry(next);
-            if (entry == null && (letGo || next < fetched)) {
-                // let go, or overtaken by the ring
+            if (entry == null && (letGo || next < fetched || read.closed)) {
+                // let go, overtaken by the ring, or the read failed
                 goOnAlone();
             }
             return entry;

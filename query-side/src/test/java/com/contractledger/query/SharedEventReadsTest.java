@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SharedEventReadsTest {
 
@@ -215,6 +216,23 @@ class SharedEventReadsTest {
     }
 
     @Test
+    void a_read_the_store_fails_is_left_and_its_streams_go_on_with_reads_of_their_own() throws Exception {
+        append(0, 10);
+        SharedEventReads reads = reads(64);
+        counting.failAt.set(4);
+        BlockingStream<TrackedEventMessage<?>> fetching = reads.open(null);
+        BlockingStream<TrackedEventMessage<?>> other = reads.open(null);
+
+        assertThatThrownBy(() -> readAll(fetching)).hasMessage("the store is away");
+        assertThat(reads.openReads()).as("no stream joins the failed read any more").isZero();
+
+        assertThat(payloads(readAll(other))).as("what the read holds, then its own read").isEqualTo(payloads(0, 10));
+        assertThat(payloads(readAll(reads.open(null)))).as("a new read").isEqualTo(payloads(0, 10));
+        assertThat(counting.fetched).as("4 shared, 6 by the other's own read, 10 by the new one")
+                .hasValue(4 + 6 + 10);
+    }
+
+    @Test
     void a_stream_waiting_for_events_holds_up_no_other_and_stops_waiting_when_its_thread_is_interrupted()
             throws Exception {
         append(0, 2);
@@ -291,6 +309,8 @@ class SharedEventReadsTest {
 
         private final EmbeddedEventStore store;
         final AtomicInteger fetched = new AtomicInteger();
+        /** The number of the event whose fetch fails, once; -1 for none. */
+        final AtomicInteger failAt = new AtomicInteger(-1);
         final AtomicInteger closed = new AtomicInteger();
 
         CountingStore(EmbeddedEventStore store) {
@@ -313,6 +333,9 @@ class SharedEventReadsTest {
 
                 @Override
                 public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                    if (failAt.compareAndSet(fetched.get(), -1)) {
+                        throw new IllegalStateException("the store is away");
+                    }
                     fetched.incrementAndGet();
                     return stream.nextAvailable();
                 }
