@@ -261,7 +261,7 @@ class ConsoleIT extends ConsoleFixture {
         RunningLedger.Reply registered = ledger.post("admin", "/api/webhooks", """
                 {"url": "http://203.0.113.10/hooks", "eventTypes": ["SupplierTierChanged"], "description": "ERP"}""");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        String webhookId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body())
+        String webhookId = new ObjectMapper().readTree(registered.body())
                 .get("webhookId").asText();
         write("/api/suppliers/" + OTHER_SUPPLIER + "/tier", """
                 {"tier": "KEY", "reason": "second source of M8 fasteners"}""");

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -157,13 +156,13 @@ final class SharedEventReads {
                 boolean locked = remaining <= 0 ? fetching.tryLock()
                         : fetching.tryLock(remaining, TimeUnit.NANOSECONDS);
                 if (!locked) {
-                    return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
+                    return fetchedFor(reader);
                 }
                 boolean fetchedSome = false;
                 boolean failed = false;
                 try {
                     if (reader.next < fetched || closed) {
-                        return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
+                        return fetchedFor(reader);
                     }
                     long slice = Math.min(WAIT_SLICE_MILLIS,
                             TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
@@ -207,28 +206,38 @@ final class SharedEventReads {
             }
         }
 
+        private Reader slowest() {
+            Reader slowest = null;
+            for (Reader reader : readers) {
+                if (slowest == null || reader.next < slowest.next) {
+                    slowest = reader;
+                }
+            }
+            return slowest;
+        }
+
+        private Found fetchedFor(Reader reader) {
+            return reader.next < fetched ? Found.AN_EVENT : Found.NOTHING_YET;
+        }
+
         /** Events that may be fetched before the slowest stream's next one would be overwritten. */
         private long slack() {
-            long slowest = Long.MAX_VALUE;
-            for (Reader reader : readers) {
-                slowest = Math.min(slowest, reader.next);
-            }
-            return slowest == Long.MAX_VALUE ? window : slowest + window - fetched;
+            Reader slowest = slowest();
+            return slowest == null ? window : slowest.next + window - fetched;
         }
 
         /** The slack, once a slowest stream that has not read for the patience is let go. */
         private long room() {
             long now = nanoTime.getAsLong();
-            long room = slack();
-            while (room <= 0) {
-                Reader slowest = readers.stream().min(Comparator.comparingLong(reader -> reader.next)).orElseThrow();
+            long room;
+            while ((room = slack()) <= 0) {
+                Reader slowest = slowest();
                 if (now - slowest.lastRead < patienceNanos) {
-                    return room;
+                    break;
                 }
                 readers.remove(slowest);
                 log.debug("A stream that stopped reading at {} now reads on its own", slowest.position);
                 slowest.letGo();
-                room = slack();
             }
             return room;
         }
