@@ -67,7 +67,15 @@ class MetricsIT {
             assertThat(samples.get("ledger_projection_lag{projection=\"contract-history\"}")).isNotNull();
             assertThat(samples.get("ledger_projection_position{projection=\"contract-summaries\"}")).isPositive();
             assertThat(samples.get("ledger_projection_replaying{projection=\"spend\"}")).isEqualTo(0.0);
-            assertThat(samples.keySet()).anyMatch(key -> key.startsWith("eventProcessor_latency"));
+            assertThat(samples.get("eventProcessor_latency{processorName=\"contract-summaries\"}")).isNotNull();
+            // one set of meters per processor: a second monitor on the same meters would count each event twice
+            assertThat(samples.get("eventProcessor_ingestedCounter_total{payloadType=\"ContractDraftedEvent\","
+                    + "processorName=\"contract-summaries\"}")).isEqualTo(2.0);
+            assertThat(samples.get("eventProcessor_successCounter_total{payloadType=\"ContractDraftedEvent\","
+                    + "processorName=\"contract-summaries\"}")).isEqualTo(2.0);
+            assertThat(samples.get("eventProcessor_successTimer_seconds_count{payloadType=\"ContractDraftedEvent\","
+                    + "processorName=\"contract-summaries\"}")).isEqualTo(2.0);
+            assertThat(samples.get("eventProcessor_capacity{processorName=\"contract-summaries\"}")).isNotNull();
         }
     }
 

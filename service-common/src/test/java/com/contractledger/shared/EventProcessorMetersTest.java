@@ -1,0 +1,110 @@
+package com.contractledger.shared;
+
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+class EventProcessorMetersTest {
+
+    private record Drafted(String id) {
+    }
+
+    private record Signed(String id) {
+    }
+
+    private final MockClock clock = new MockClock();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry(key -> null, clock);
+    private final EventProcessorMeters summaries = new EventProcessorMeters("summaries", registry, clock);
+
+    @Test
+    void counts_and_times_each_payload_type_of_the_processor_under_axons_names() {
+        handled(summaries, new Drafted("c-1"), 5, Outcome.SUCCESS);
+        handled(summaries, new Drafted("c-2"), 7, Outcome.SUCCESS);
+        handled(summaries, new Drafted("c-3"), 2, Outcome.FAILURE);
+        handled(summaries, new Signed("c-1"), 1, Outcome.IGNORED);
+
+        Tags drafted = Tags.of("processorName", "summaries", "payloadType", "Drafted");
+        Tags signed = Tags.of("processorName", "summaries", "payloadType", "Signed");
+        assertThat(count("eventProcessor.ingestedCounter", drafted)).isEqualTo(3);
+        assertThat(count("eventProcessor.processedCounter", drafted)).isEqualTo(3);
+        assertThat(count("eventProcessor.successCounter", drafted)).isEqualTo(2);
+        assertThat(count("eventProcessor.failureCounter", drafted)).isEqualTo(1);
+        assertThat(count("eventProcessor.ignoredCounter", drafted)).isZero();
+        assertThat(count("eventProcessor.ingestedCounter", signed)).isEqualTo(1);
+        assertThat(count("eventProcessor.processedCounter", signed)).isZero();
+        assertThat(count("eventProcessor.ignoredCounter", signed)).isEqualTo(1);
+
+        assertThat(registry.get("eventProcessor.successTimer").tags(drafted).timer().count()).isEqualTo(2);
+        assertThat(registry.get("eventProcessor.successTimer").tags(drafted).timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(12.0);
+        assertThat(registry.get("eventProcessor.failureTimer").tags(drafted).timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(2.0);
+        assertThat(registry.get("eventProcessor.allTimer").tags(drafted).timer().count()).isEqualTo(3);
+        assertThat(registry.get("eventProcessor.allTimer").tags(signed).timer().count()).isEqualTo(1);
+        assertThat(registry.get("eventProcessor.ignoredTimer").tags(signed).timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_processors_capacity_is_its_busy_share_of_the_last_ten_minutes_and_its_latency_the_age_of_its_last_event() {
+        handled(summaries, new Drafted("c-1"), 60_000, Outcome.SUCCESS);
+        handled(summaries, new Signed("c-1"), 60_000, Outcome.IGNORED);
+
+        assertThat(gauge("eventProcessor.capacity")).isCloseTo(0.2, offset(1e-9));
+        Instant taken = Instant.ofEpochMilli(clock.wallTime()).minusSeconds(90);
+        summaries.onMessageIngested(event(new Signed("c-2"), taken)).reportSuccess();
+        assertThat(gauge("eventProcessor.latency")).isEqualTo(90_000);
+
+        clock.add(11, TimeUnit.MINUTES);
+        assertThat(gauge("eventProcessor.capacity")).as("nothing handled in the last ten minutes").isZero();
+    }
+
+    @Test
+    void processors_keep_meters_of_their_own() {
+        EventProcessorMeters history = new EventProcessorMeters("history", registry, clock);
+        handled(summaries, new Drafted("c-1"), 1, Outcome.SUCCESS);
+        handled(history, new Drafted("c-1"), 1, Outcome.SUCCESS);
+        handled(history, new Drafted("c-2"), 1, Outcome.SUCCESS);
+
+        assertThat(count("eventProcessor.successCounter", Tags.of("processorName", "summaries", "payloadType", "Drafted")))
+                .isEqualTo(1);
+        assertThat(count("eventProcessor.successCounter", Tags.of("processorName", "history", "payloadType", "Drafted")))
+                .isEqualTo(2);
+        assertThat(registry.get("eventProcessor.capacity").gauges()).hasSize(2);
+    }
+
+    private enum Outcome { SUCCESS, FAILURE, IGNORED }
+
+    private void handled(EventProcessorMeters meters, Object payload, long millis, Outcome outcome) {
+        MonitorCallback callback = meters.onMessageIngested(event(payload, Instant.ofEpochMilli(clock.wallTime())));
+        clock.add(millis, TimeUnit.MILLISECONDS);
+        switch (outcome) {
+            case SUCCESS -> callback.reportSuccess();
+            case FAILURE -> callback.reportFailure(new IllegalStateException("refused"));
+            case IGNORED -> callback.reportIgnored();
+        }
+    }
+
+    private static GenericEventMessage<Object> event(Object payload, Instant timestamp) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, MetaData.emptyInstance(),
+                timestamp);
+    }
+
+    private double count(String name, Tags tags) {
+        return registry.get(name).tags(tags).counter().count();
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).tags("processorName", "summaries").gauge().value();
+    }
+}
