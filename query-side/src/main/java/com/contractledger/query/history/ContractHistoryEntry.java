@@ -2,7 +2,10 @@ package com.contractledger.query.history;
 
 import com.contractledger.api.common.FieldChange;
 import org.bson.BsonArray;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import java.time.Instant;
@@ -17,6 +20,44 @@ import java.util.Map;
 public record ContractHistoryEntry(long sequence, String eventId, String type, Instant occurredAt, String actor,
                                    String reason, String correlationId, String summary, String phrase,
                                    Map<String, String> facts, List<FieldChange> changes) {
+
+    /** The entry as the mapping layer would store it, written directly: a history takes one per contract event. */
+    BsonDocument toBson() {
+        BsonDocument stored = new BsonDocument("sequence", new BsonInt64(sequence));
+        putString(stored, "eventId", eventId);
+        putString(stored, "type", type);
+        if (occurredAt != null) {
+            stored.put("occurredAt", new BsonDateTime(occurredAt.toEpochMilli()));
+        }
+        putString(stored, "actor", actor);
+        putString(stored, "reason", reason);
+        putString(stored, "correlationId", correlationId);
+        putString(stored, "summary", summary);
+        putString(stored, "phrase", phrase);
+        if (facts != null) {
+            BsonDocument named = new BsonDocument();
+            facts.forEach((name, value) -> putString(named, name, value));
+            stored.put("facts", named);
+        }
+        if (changes != null) {
+            BsonArray changed = new BsonArray();
+            changes.forEach(change -> {
+                BsonDocument one = new BsonDocument();
+                putString(one, "path", change.path());
+                putString(one, "before", change.before());
+                putString(one, "after", change.after());
+                changed.add(one);
+            });
+            stored.put("changes", changed);
+        }
+        return stored;
+    }
+
+    private static void putString(BsonDocument document, String key, String value) {
+        if (value != null) {
+            document.put(key, new BsonString(value));
+        }
+    }
 
     /** The entry as the read model stored it (absent fields were null). */
     static ContractHistoryEntry fromBson(BsonDocument stored) {

@@ -42,7 +42,7 @@ public class ContractHistoryProjection extends Projection {
     public ContractHistoryProjection(MongoTemplate mongo, ReadModelGenerations generations) {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, null).layout(LAYOUT));
         entries = readModel.blocks(COLLECTION, ContractHistoryEntry.class, ENTRIES_PER_DOCUMENT,
-                ContractHistoryEntry::fromBson);
+                ContractHistoryEntry::toBson, ContractHistoryEntry::fromBson);
     }
 
     /**

@@ -22,8 +22,9 @@ import java.util.function.Function;
  * sequences to a document: {@code <owner>:<n>} holds the entries of sequences n·perBlock to (n+1)·perBlock − 1 under
  * {@code entries.<sequence>}, and {@code <owner>} the owner's highest sequence ({@code last}). Adding an entry sets it
  * under its sequence, so an event applied again sets what is already there. A range of entries is one lookup of a few
- * documents by key, which every MongoDB answers from its primary index, and the entries read are decoded by a function
- * of the read model's own rather than by the mapping layer. Owner ids must not contain a colon.
+ * documents by key, which every MongoDB answers from its primary index. Entries are encoded and decoded by functions
+ * of the read model's own rather than by the mapping layer, in the form the mapping layer gives them: there is one
+ * per event. Owner ids must not contain a colon.
  */
 public final class Blocks<E> extends Collection<E> {
 
@@ -31,11 +32,14 @@ public final class Blocks<E> extends Collection<E> {
     static final String LAST = "last";
 
     private final int perBlock;
+    private final Function<E, BsonDocument> encoder;
     private final Function<BsonDocument, E> decoder;
 
-    Blocks(ReadModel model, String base, Class<E> type, int perBlock, Function<BsonDocument, E> decoder) {
+    Blocks(ReadModel model, String base, Class<E> type, int perBlock, Function<E, BsonDocument> encoder,
+           Function<BsonDocument, E> decoder) {
         super(model, base, type);
         this.perBlock = perBlock;
+        this.encoder = encoder;
         this.decoder = decoder;
     }
 
@@ -45,7 +49,7 @@ public final class Blocks<E> extends Collection<E> {
 
     /** Sets {@code entry} as {@code owner}'s entry of {@code sequence} (with the processor batch, if there is one). */
     public void add(String owner, long sequence, E entry) {
-        RawBsonDocument document = toDocument(entry, Map.of());
+        BsonDocument document = encoder.apply(entry);
         ViewBatch.run(batch -> batch.staged(this, Staged::new).add(owner, sequence, document));
     }
 
@@ -93,7 +97,7 @@ public final class Blocks<E> extends Collection<E> {
         private final Map<String, Document> blocks = new LinkedHashMap<>();
         private final Map<String, Long> lasts = new LinkedHashMap<>();
 
-        void add(String owner, long sequence, RawBsonDocument entry) {
+        void add(String owner, long sequence, BsonDocument entry) {
             blocks.computeIfAbsent(owner + ":" + (sequence / perBlock), key -> new Document())
                     .put(ENTRIES + "." + sequence, entry);
             lasts.merge(owner, sequence, Math::max);

@@ -48,8 +48,9 @@ public final class ReadModel {
      * Entries of {@code type} stored {@code perBlock} sequences of their owner to a document (a contract's history),
      * for reading long runs of them in one lookup; {@code decoder} reads an entry back from the document written.
      */
-    public <E> Blocks<E> blocks(String base, Class<E> type, int perBlock, Function<BsonDocument, E> decoder) {
-        return register(new Blocks<>(this, base, type, perBlock, decoder));
+    public <E> Blocks<E> blocks(String base, Class<E> type, int perBlock, Function<E, BsonDocument> encoder,
+                                Function<BsonDocument, E> decoder) {
+        return register(new Blocks<>(this, base, type, perBlock, encoder, decoder));
     }
 
     /**

@@ -117,7 +117,7 @@ class ContractHistoryProjectionTest {
     }
 
     @Test
-    void an_entry_is_decoded_as_the_mapping_layer_reads_it() {
+    void an_entry_is_encoded_and_decoded_as_the_mapping_layer_writes_and_reads_it() {
         for (ContractHistoryEntry entry : List.of(
                 new ContractHistoryEntry(7, "ev-7", "ContractAmended", java.time.Instant.parse("2026-11-20T09:30:00.123Z"),
                         "buyer", "steel price", "corr-7", "Amendment 1", "ContractAmended",
@@ -132,6 +132,8 @@ class ContractHistoryProjectionTest {
                     mongo.template().getDb().getCodecRegistry());
             assertThat(ContractHistoryEntry.fromBson(raw)).isEqualTo(entry)
                     .isEqualTo(mongo.template().getConverter().read(ContractHistoryEntry.class, stored));
+            raw.remove("_class");
+            assertThat(entry.toBson()).as("encoded as the mapping layer writes it").isEqualTo(raw);
         }
     }
 
