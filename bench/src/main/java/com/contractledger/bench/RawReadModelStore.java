@@ -83,7 +83,8 @@ final class RawReadModelStore {
      */
     static double upsertRate(Path file, List<Collection> views, int bulkSize, int writers) throws Exception {
         Files.deleteIfExists(file);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                .open();
         ReadWriteLock checkpoints = new ReentrantReadWriteLock(true);
         Runnable checkpoint = () -> {
             checkpoints.writeLock().lock();
