@@ -152,11 +152,12 @@ public final class LedgerBench {
         target("rebuild of every projection / raw read", rebuildAll / rawRead, 0.25, true);
         target("rebuild of every projection / raw read-model store", rebuildAll / rawViews, 0.5, true);
 
-        // Axon's defaults where the application changes them: each processor reads the event store itself, and
-        // Axon times each event handler besides its unit of work.
+        // Axon's defaults where the application changes them: each processor reads the event store itself, Axon
+        // times each event handler besides its unit of work, and Axon's own monitors meter the processors.
         List<String> outOfTheBox = new ArrayList<>(List.of("--ledger.aggregate-cache=false",
                 "--ledger.snapshot-threshold=1000000000", "--axon.timeout.handler.events.timeout-ms=30000",
-                "--axon.timeout.handler.events.warning-threshold-ms=10000"));
+                "--axon.timeout.handler.events.warning-threshold-ms=10000",
+                "--axon.metrics.micrometer.dimensional=false"));
         for (String projection : projectionNames) {
             outOfTheBox.add("--axon.eventhandling.processors." + projection + ".mode=tracking");
             outOfTheBox.add("--axon.eventhandling.processors." + projection + ".batch-size=1");
