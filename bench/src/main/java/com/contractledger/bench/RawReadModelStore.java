@@ -6,8 +6,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.contractledger.readstore.ReadModelH2Backend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 
@@ -50,7 +50,7 @@ final class RawReadModelStore {
     static List<Collection> readViews(Path storeFile, Path copy) throws Exception {
         Files.copy(storeFile, copy);
         MVStore store = new MVStore.Builder().fileName(copy.toString()).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new ReadModelH2Backend(store));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoDatabase database = client.getDatabase(DATABASE);
             List<Collection> views = new ArrayList<>();
@@ -98,7 +98,7 @@ final class RawReadModelStore {
         };
         ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor();
         checkpointer.scheduleWithFixedDelay(checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new ReadModelH2Backend(store));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoDatabase database = client.getDatabase(DATABASE);
             for (Collection view : views) {

@@ -1,6 +1,7 @@
 package com.contractledger.app;
 
 import com.contractledger.query.common.ReadModelTransactions;
+import com.contractledger.readstore.ReadModelH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;

@@ -1,4 +1,4 @@
-package com.contractledger.app;
+package com.contractledger.readstore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -20,9 +20,9 @@ import java.util.List;
  * documents, reading each of them twice, to fill a placeholder that keeps nothing. Here the placeholder does not say
  * it is empty, so opening a store costs the same whatever it holds.
  */
-final class ReadModelH2Backend extends H2Backend {
+public final class ReadModelH2Backend extends H2Backend {
 
-    ReadModelH2Backend(MVStore store) {
+    public ReadModelH2Backend(MVStore store) {
         super(store);
     }
 

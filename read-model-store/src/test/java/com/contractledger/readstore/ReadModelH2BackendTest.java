@@ -1,4 +1,4 @@
-package com.contractledger.app;
+package com.contractledger.readstore;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;

@@ -1,4 +1,4 @@
-package com.contractledger.app;
+package com.contractledger.readstore;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
