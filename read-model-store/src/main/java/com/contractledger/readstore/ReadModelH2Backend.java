@@ -2,18 +2,22 @@ package com.contractledger.readstore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
 
 /**
  * mongo-java-server's H2 backend, opened without reading every document at start, with unique indexes whose keys are
- * compared as values ({@link OrderedUniqueIndex}).
+ * compared as values ({@link OrderedUniqueIndex}) and documents stored as BSON ({@link DocumentValueType}).
  * <p>
  * The H2 backend builds no secondary index: it keeps each one declared (the read models declare theirs) as an empty
  * placeholder. When it opens a collection, though, it fills every index that says it is empty from the collection's
@@ -37,6 +41,16 @@ public final class ReadModelH2Backend extends H2Backend {
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
+        }
+
+        // as H2Database opens them, with the documents' values in BSON
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override

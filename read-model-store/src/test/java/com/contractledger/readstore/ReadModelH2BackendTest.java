@@ -10,13 +10,20 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A store opened without filling its placeholder indexes, with unique indexes compared as values, answers as it did
- * before it was closed.
+ * A store opened without filling its placeholder indexes, with unique indexes compared as values and documents in
+ * BSON, answers as it did before it was closed, and reads a store the backend wrote its own way.
  */
 class ReadModelH2BackendTest {
 
@@ -109,6 +116,61 @@ class ReadModelH2BackendTest {
         } finally {
             store.close();
         }
+    }
+
+    @Test
+    void documents_are_stored_as_bson_and_read_back_with_every_kind_of_value() throws Exception {
+        Document view = everyKindOfValue("ct-1");
+        withViews(views -> {
+            views.insertOne(view);
+            for (int i = 0; i < 300; i++) {
+                views.insertOne(everyKindOfValue("ct-bulk-" + i));
+            }
+        });
+
+        withViews(views -> {
+            assertThat(views.find(new Document("_id", "ct-1")).first()).isEqualTo(view);
+            assertThat(views.countDocuments()).isEqualTo(301);
+        });
+        assertThat(fileHolds("de.bwaldvogel.mongo.bson.Document")).as("no Java-serialized document").isFalse();
+    }
+
+    @Test
+    void a_store_whose_documents_were_java_serialized_is_read_and_written_on() throws Exception {
+        withViews(H2Backend::new, views -> {
+            for (int i = 0; i < 200; i++) {
+                views.insertOne(everyKindOfValue("ct-" + i));
+            }
+        });
+        assertThat(fileHolds("de.bwaldvogel.mongo.bson.Document")).as("the backend's own way").isTrue();
+
+        withViews(views -> {
+            assertThat(views.find(new Document("_id", "ct-42")).first()).isEqualTo(everyKindOfValue("ct-42"));
+            views.replaceOne(new Document("_id", "ct-7"), everyKindOfValue("ct-7").append("status", "TERMINATED"));
+            views.insertOne(everyKindOfValue("ct-200"));
+        });
+        withViews(views -> {
+            assertThat(views.countDocuments()).isEqualTo(201);
+            assertThat(views.find(new Document("_id", "ct-7")).first().getString("status")).isEqualTo("TERMINATED");
+            assertThat(views.find(new Document("_id", "ct-199")).first()).isEqualTo(everyKindOfValue("ct-199"));
+            assertThat(views.find(new Document("_id", "ct-200")).first()).isEqualTo(everyKindOfValue("ct-200"));
+        });
+    }
+
+    private static Document everyKindOfValue(String id) {
+        return new Document("_id", id).append("text", "框架协议 " + id).append("int", 42).append("long", 1L << 40)
+                .append("double", 0.85).append("flag", true).append("nothing", null)
+                .append("at", Date.from(Instant.parse("2026-11-20T09:30:00.123Z")))
+                .append("decimal", new Decimal128(new BigDecimal("1234.56")))
+                .append("objectId", new ObjectId("64b7f0c2a1b2c3d4e5f60718"))
+                .append("binary", new Binary(new byte[]{1, 2, 3}))
+                .append("list", List.of("a", 1, List.of(2L, "b")))
+                .append("nested", new Document("amount", "12.50").append("lines", List.of(new Document("sku", "M8"))));
+    }
+
+    private boolean fileHolds(String text) throws Exception {
+        byte[] file = Files.readAllBytes(dir.resolve("readmodels.mv"));
+        return new String(file, StandardCharsets.ISO_8859_1).contains(text);
     }
 
     @Test
