@@ -1,10 +1,10 @@
 package com.contractledger.app;
 
+import com.contractledger.readstore.ReadModelH2Backend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.transaction.Transaction;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -63,8 +63,9 @@ class EmbeddedReadModelStoreTest {
     @Test
     void however_much_is_written_between_checkpoints_none_of_it_reaches_the_file() throws Exception {
         MongoCollection<Document> views = views();
-        // H2 reckons ~10 KB of unsaved memory per document: 8,000 are well past the write buffer (19 MB at most)
-        // after which it would store the changes from the writing thread itself, in the middle of a unit of work
+        // H2 reckons ~10 KB of unsaved memory per index entry until it has written some: 8,000 documents are well past
+        // the write buffer (19 MB at most) after which it would store the changes from the writing thread itself, in
+        // the middle of a unit of work
         for (int batch = 0; batch < 8; batch++) {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
@@ -104,7 +105,8 @@ class EmbeddedReadModelStoreTest {
     private List<String> idsInCrashImage(String name) throws Exception {
         Path copy = dir.resolve(name + ".mv");
         Files.copy(dir.resolve("readmodels.mv"), copy);
-        MongoServer reopened = new MongoServer(new H2Backend(new MVStore.Builder().fileName(copy.toString()).open()));
+        MongoServer reopened = new MongoServer(
+                new ReadModelH2Backend(new MVStore.Builder().fileName(copy.toString()).open()));
         try (MongoClient reader = MongoClients.create(reopened.bindAndGetConnectionString())) {
             List<String> ids = new ArrayList<>();
             reader.getDatabase("ledger").getCollection("views").find().projection(new Document("_id", 1))

@@ -1,5 +1,6 @@
 package com.contractledger.app;
 
+import com.contractledger.readstore.ReadModelH2Backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -7,7 +8,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class HistoryLayoutUpgradeIT {
     /** The live history as the earlier version left it: an entry per document, and a registry without layouts. */
     private void writtenByTheEarlierVersion() {
         MVStore file = new MVStore.Builder().fileName(dataDir.resolve("readmodels.mv").toString()).open();
-        MongoServer server = new MongoServer(new H2Backend(file));
+        MongoServer server = new MongoServer(new ReadModelH2Backend(file));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoDatabase db = client.getDatabase("ledger");
             MongoCollection<Document> history = db.getCollection("contract_history");
