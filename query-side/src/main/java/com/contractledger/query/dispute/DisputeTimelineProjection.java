@@ -64,7 +64,8 @@ public class DisputeTimelineProjection extends Projection {
         super(new ReadModel(PROCESSING_GROUP, mongo, generations, changes));
         this.clock = clock;
         // an event's entry is written before the timeline that counts it
-        entries = readModel.entries(DisputeTimelineEntry.COLLECTION, DisputeTimelineEntry.class);
+        entries = readModel.entries(DisputeTimelineEntry.COLLECTION, DisputeTimelineEntry.class,
+                DisputeTimelineEntry::toBson);
         timelines = readModel.views(DisputeTimeline.COLLECTION, DisputeTimeline.class, DisputeTimeline::id)
                 .index(new Index().on("contractId", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC))
                 .index(new Index().on("status", Sort.Direction.ASC).on("openedAt", Sort.Direction.ASC))

@@ -44,6 +44,11 @@ public final class ReadModel {
         return register(new Entries<>(this, base, type));
     }
 
+    /** The same, each entry written by {@code encoder} in the form the mapping layer gives it, for entries of every event. */
+    public <E> Entries<E> entries(String base, Class<E> type, Function<E, BsonDocument> encoder) {
+        return register(new Entries<>(this, base, type, encoder));
+    }
+
     /**
      * Entries of {@code type} stored {@code perBlock} sequences of their owner to a document (a contract's history),
      * for reading long runs of them in one lookup; {@code decoder} reads an entry back from the document written.

@@ -10,6 +10,7 @@ import com.contractledger.query.support.AnnotatedHandlers;
 import com.contractledger.query.support.Events;
 import com.contractledger.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.codecs.DecoderContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,28 @@ class DisputeTimelineProjectionTest {
 
     private void apply(TrackedEventMessage<?> message) {
         handlers.apply(message);
+    }
+
+    @Test
+    void an_entry_is_encoded_as_the_mapping_layer_writes_it_and_read_back_by_it() {
+        for (DisputeTimelineEntry entry : List.of(
+                new DisputeTimelineEntry("ct-1/dp-1#0", "ct-1/dp-1", 0, new DisputeEntry(
+                        Instant.parse("2026-11-20T09:30:00.123Z"), Kind.NOTE, DisputeStage.MEDIATION, "buyer",
+                        "质检报告已上传", List.of("doc://qa/7", "doc://qa/8"))),
+                new DisputeTimelineEntry("ct-1/dp-1#1", "ct-1/dp-1", 1, new DisputeEntry(
+                        Instant.parse("2026-11-21T00:00:00Z"), Kind.ESCALATED, DisputeStage.ARBITRATION, null, null,
+                        List.of())))) {
+            org.bson.Document mapped = new org.bson.Document();
+            mongo.template().getConverter().write(entry, mapped);
+            org.bson.BsonDocument expected = mapped.toBsonDocument(org.bson.Document.class,
+                    mongo.template().getDb().getCodecRegistry());
+            expected.remove("_class");
+            assertThat(entry.toBson()).isEqualTo(expected);
+
+            org.bson.Document stored = mongo.template().getDb().getCodecRegistry().get(org.bson.Document.class)
+                    .decode(new org.bson.BsonDocumentReader(entry.toBson()), DecoderContext.builder().build());
+            assertThat(mongo.template().getConverter().read(DisputeTimelineEntry.class, stored)).isEqualTo(entry);
+        }
     }
 
     @Test
