@@ -9,6 +9,8 @@ import org.bson.BsonString;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import static com.contractledger.query.readmodel.BsonFields.putString;
+
 /** Entry number {@code index} of the dispute {@code timelineId}, stored under {@link #idOf} and written once. */
 @Document(DisputeTimelineEntry.COLLECTION)
 public record DisputeTimelineEntry(@Id String id, String timelineId, int index, DisputeEntry entry) {
@@ -37,12 +39,6 @@ public record DisputeTimelineEntry(@Id String id, String timelineId, int index, 
             stored.put("entry", step);
         }
         return stored;
-    }
-
-    private static void putString(BsonDocument document, String key, String value) {
-        if (value != null) {
-            document.put(key, new BsonString(value));
-        }
     }
 
     /** Contract and dispute ids never contain '#' (see {@code Identifiers.PATTERN}), so the key is unambiguous. */

@@ -5,13 +5,14 @@ import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
-import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static com.contractledger.query.readmodel.BsonFields.putString;
 
 /**
  * One stored event of a contract, as the audit history shows it: a contract has one per sequence number. The summary
@@ -51,12 +52,6 @@ public record ContractHistoryEntry(long sequence, String eventId, String type, I
             stored.put("changes", changed);
         }
         return stored;
-    }
-
-    private static void putString(BsonDocument document, String key, String value) {
-        if (value != null) {
-            document.put(key, new BsonString(value));
-        }
     }
 
     /** The entry as the read model stored it (absent fields were null). */
