@@ -1,12 +1,12 @@
 package com.contractledger.bench;
 
+import com.contractledger.readstore.ReadModelH2Backend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.contractledger.readstore.ReadModelH2Backend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -83,8 +83,7 @@ final class RawReadModelStore {
      */
     static double upsertRate(Path file, List<Collection> views, int bulkSize, int writers) throws Exception {
         Files.deleteIfExists(file);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
-                .open();
+        MVStore store = ReadModelH2Backend.openFile(file);
         ReadWriteLock checkpoints = new ReentrantReadWriteLock(true);
         Runnable checkpoint = () -> {
             checkpoints.writeLock().lock();

@@ -21,8 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The embedded read-model store's file, written only at checkpoints that never split a processor's unit of work.
  * <p>
  * Left to itself, H2's MVStore writes its changes to the file in the background, and from a writing thread once
- * enough are unsaved, map by map, each at a slightly different moment, so a {@code kill -9} could leave a processor's token on disk without the view writes it accounts
- * for, and those would never be made again. Here the store only writes at a checkpoint, which waits until no unit of
+ * enough are unsaved, map by map, each at a slightly different moment, so a {@code kill -9} could leave a processor's
+ * token on disk without the view writes it accounts for, and those would never be made again. Here the store only writes at a checkpoint, which waits until no unit of
  * work of a projection is under way and holds new ones back while it writes; every unit of work takes part through
  * {@link #transactionManager()}. After a crash the file therefore holds, for every batch, its view writes and its
  * token together or neither, and the processors go on from the last checkpoint.
@@ -44,10 +44,7 @@ final class EmbeddedReadModelStore implements ReadModelTransactions, AutoCloseab
 
     EmbeddedReadModelStore(Path file, Duration checkpointInterval) {
         this.file = file;
-        // autoCommitDisabled stops the background writer only; a write buffer of 0 stops writing threads from
-        // storing the changes themselves once they pass it
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
-                .open();
+        this.store = ReadModelH2Backend.openFile(file);
         this.backend = new ReadModelH2Backend(store);
         long millis = checkpointInterval.toMillis();
         checkpointer.scheduleWithFixedDelay(this::checkpoint, millis, millis, TimeUnit.MILLISECONDS);

@@ -10,7 +10,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -96,14 +95,13 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
         ticker.shutdownNow();
     }
 
-    private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
+    private final class NotifyingStream extends ForwardingStream<TrackedEventMessage<?>> {
 
-        private final BlockingStream<TrackedEventMessage<?>> stream;
         private final AtomicBoolean noticed = new AtomicBoolean();
         private volatile Runnable callback;
 
         NotifyingStream(BlockingStream<TrackedEventMessage<?>> stream) {
-            this.stream = stream;
+            super(stream);
         }
 
         void notifyAvailable() {
@@ -137,29 +135,9 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
         }
 
         @Override
-        public Optional<TrackedEventMessage<?>> peek() {
-            return stream.peek();
-        }
-
-        @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return stream.hasNextAvailable(timeout, unit);
-        }
-
-        @Override
-        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return stream.nextAvailable();
-        }
-
-        @Override
-        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
-        }
-
-        @Override
         public void close() {
             streams.remove(this);
-            stream.close();
+            super.close();
         }
     }
 }

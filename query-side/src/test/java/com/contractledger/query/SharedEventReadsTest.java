@@ -107,10 +107,7 @@ class SharedEventReadsTest {
         append(0, 10);
         SharedEventReads reads = reads(64);
         BlockingStream<TrackedEventMessage<?>> first = reads.open(null);
-        List<TrackedEventMessage<?>> firstFive = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            firstFive.add(first.nextAvailable());
-        }
+        List<TrackedEventMessage<?>> firstFive = awaitEvents(first, 5);
 
         BlockingStream<TrackedEventMessage<?>> restarted = reads.open(firstFive.get(2).trackingToken());
 
@@ -173,10 +170,7 @@ class SharedEventReadsTest {
         append(0, 10);
         SharedEventReads reads = reads(4);
         BlockingStream<TrackedEventMessage<?>> first = reads.open(null);
-        List<TrackedEventMessage<?>> firstSix = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            firstSix.add(first.nextAvailable());
-        }
+        List<TrackedEventMessage<?>> firstSix = awaitEvents(first, 6);
 
         BlockingStream<TrackedEventMessage<?>> joined = reads.open(firstSix.get(5).trackingToken());
         assertThat(reads.openReads()).isEqualTo(1);
@@ -319,18 +313,7 @@ class SharedEventReadsTest {
 
         @Override
         public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-            BlockingStream<TrackedEventMessage<?>> stream = store.openStream(trackingToken);
-            return new BlockingStream<>() {
-                @Override
-                public Optional<TrackedEventMessage<?>> peek() {
-                    return stream.peek();
-                }
-
-                @Override
-                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-                    return stream.hasNextAvailable(timeout, unit);
-                }
-
+            return new ForwardingStream<>(store.openStream(trackingToken)) {
                 @Override
                 public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
                     if (failAt.compareAndSet(fetched.get(), -1)) {
@@ -343,7 +326,7 @@ class SharedEventReadsTest {
                 @Override
                 public void close() {
                     closed.incrementAndGet();
-                    stream.close();
+                    super.close();
                 }
             };
         }

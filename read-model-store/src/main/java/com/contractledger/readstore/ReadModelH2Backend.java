@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -28,6 +29,14 @@ public final class ReadModelH2Backend extends H2Backend {
 
     public ReadModelH2Backend(MVStore store) {
         super(store);
+    }
+
+    /**
+     * The store's file, written only when it is committed: {@code autoCommitDisabled} stops H2's background writer
+     * only, and a write buffer of 0 stops a writing thread from storing the changes itself once they pass it.
+     */
+    public static MVStore openFile(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
     }
 
     // Called by H2Backend's constructor for every database in the file, before this class's fields are set.

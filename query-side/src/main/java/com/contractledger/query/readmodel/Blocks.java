@@ -109,7 +109,7 @@ public final class Blocks<E> extends Collection<E> {
                 return;
             }
             UpdateOptions upsert = new UpdateOptions().upsert(true);
-            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+            List<WriteModel<BsonDocument>> writes = new ArrayList<>();
             blocks.forEach((key, entries) -> writes.add(new UpdateOneModel<>(new Document("_id", key),
                     new Document("$set", entries), upsert)));
             lasts.forEach((owner, last) -> writes.add(new UpdateOneModel<>(new Document("_id", owner),

@@ -1,6 +1,7 @@
 package com.contractledger.query.readmodel;
 
 import com.mongodb.client.MongoCollection;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.springframework.data.mongodb.core.index.Index;
@@ -70,8 +71,8 @@ abstract sealed class Collection<T> permits Views, Entries, Blocks {
         return new RawBsonDocument(document, model.mongo().getDb().getCodecRegistry().get(Document.class));
     }
 
-    MongoCollection<RawBsonDocument> writingCollection() {
-        return model.mongo().getCollection(writing()).withDocumentClass(RawBsonDocument.class);
+    MongoCollection<BsonDocument> writingCollection() {
+        return model.mongo().getCollection(writing()).withDocumentClass(BsonDocument.class);
     }
 
     T fromDocument(Document document) {

@@ -48,8 +48,7 @@ public final class Entries<E> extends Collection<E> {
             return;
         }
         try {
-            model.mongo().getCollection(writing()).withDocumentClass(BsonDocument.class)
-                    .insertMany(staged, new InsertManyOptions().ordered(false));
+            writingCollection().insertMany(staged, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (!e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
                 throw e;

@@ -8,8 +8,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.springframework.data.mongodb.core.index.Index;
 
 import java.util.ArrayList;
@@ -232,7 +232,7 @@ public final class Views<V> extends Collection<V> {
             if (pending.isEmpty()) {
                 return;
             }
-            List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(pending.size());
+            List<WriteModel<BsonDocument>> writes = new ArrayList<>(pending.size());
             try {
                 pending.forEach((id, write) -> writes.add(write instanceof Unencoded<?> unencoded
                         ? replacement(id, unencoded.stored()) : ((Encoded) write).model()));
@@ -247,7 +247,7 @@ public final class Views<V> extends Collection<V> {
             pending.clear();
         }
 
-        private WriteModel<RawBsonDocument> replacement(String id, Stored<?> stored) {
+        private WriteModel<BsonDocument> replacement(String id, Stored<?> stored) {
             return new ReplaceOneModel<>(new Document("_id", id),
                     toDocument(stored.view(), Map.of(LAST_SEQUENCE, stored.lastSequence())),
                     new ReplaceOptions().upsert(true));
@@ -258,7 +258,7 @@ public final class Views<V> extends Collection<V> {
     private sealed interface Write permits Encoded, Unencoded {
     }
 
-    private record Encoded(WriteModel<RawBsonDocument> model) implements Write {
+    private record Encoded(WriteModel<BsonDocument> model) implements Write {
     }
 
     private record Unencoded<V>(Stored<V> stored) implements Write {
