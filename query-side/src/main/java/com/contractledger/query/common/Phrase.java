@@ -1,10 +1,13 @@
 package com.contractledger.query.common;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,8 @@ public record Phrase(String key, Map<String, String> facts) {
 
     /** A fact named in a sentence: {@code {name}}, or in the console's {@code {name:format}}. */
     private static final Pattern FACT = Pattern.compile("\\{(\\w+)(?::\\w+)?}");
+    // the books' sentences, each parsed once: a history entry or risk factor is said at every event
+    private static final Map<String, List<String>> PARTS = new ConcurrentHashMap<>();
 
     public Phrase {
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
@@ -49,16 +54,34 @@ public record Phrase(String key, Map<String, String> facts) {
         if (sentence == null) {
             return key;
         }
-        Matcher names = FACT.matcher(sentence);
-        StringBuilder said = new StringBuilder();
-        while (names.find()) {
-            String fact = facts.get(names.group(1));
-            if (fact == null && !facts.containsKey(names.group(1))) {
-                throw new IllegalStateException("phrase " + key + " names no fact " + names.group(1));
+        List<String> parts = PARTS.computeIfAbsent(sentence, Phrase::parts);
+        StringBuilder said = new StringBuilder(sentence.length() + 32);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i % 2 == 0) {
+                said.append(parts.get(i));
+                continue;
             }
-            names.appendReplacement(said, Matcher.quoteReplacement(fact == null ? "none" : fact));
+            String fact = facts.get(parts.get(i));
+            if (fact == null && !facts.containsKey(parts.get(i))) {
+                throw new IllegalStateException("phrase " + key + " names no fact " + parts.get(i));
+            }
+            said.append(fact == null ? "none" : fact);
         }
-        return names.appendTail(said).toString();
+        return said.toString();
+    }
+
+    /** A sentence as its text and the facts it names, alternately: text, fact, text, …, text. */
+    private static List<String> parts(String sentence) {
+        Matcher names = FACT.matcher(sentence);
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        while (names.find()) {
+            parts.add(sentence.substring(from, names.start()));
+            parts.add(names.group(1));
+            from = names.end();
+        }
+        parts.add(sentence.substring(from));
+        return List.copyOf(parts);
     }
 
     /** The names of the facts a sentence names. */

@@ -10,6 +10,7 @@ import com.contractledger.query.common.ReadModelGenerations;
 import com.contractledger.query.readmodel.Blocks;
 import com.contractledger.query.readmodel.Projection;
 import com.contractledger.query.readmodel.ReadModel;
+import com.contractledger.query.common.EventType;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -55,7 +56,7 @@ public class ContractHistoryProjection extends Projection {
             return;
         }
         EventContext context = EventContext.of(message);
-        String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
+        String type = EventType.of(event.getClass());
         Phrase phrase = HistoryPhrase.of(event);
         entries.add(context.aggregateId(), context.sequence(), new ContractHistoryEntry(context.sequence(),
                 context.eventId(), type, context.occurredAt(), context.actor(), context.reason(),

@@ -20,6 +20,7 @@ import com.contractledger.api.contract.DisputeOpenedEvent;
 import com.contractledger.api.contract.DisputeResolvedEvent;
 import com.contractledger.query.common.DeliveredTotals;
 import com.contractledger.query.common.Phrase;
+import com.contractledger.query.common.EventType;
 
 import java.util.Collection;
 import java.util.Map;
@@ -136,7 +137,7 @@ public final class HistoryPhrase {
         if (event instanceof ContractExpiryApproachingEvent e) {
             return phrase("ContractExpiryApproaching", "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn());
         }
-        return phrase(event.getClass().getSimpleName().replaceFirst("Event$", ""));
+        return phrase(EventType.of(event.getClass()));
     }
 
     private static Phrase phrase(String key, Object... namesAndFacts) {

@@ -1,6 +1,7 @@
 package com.contractledger.query.risk;
 
 import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.EventType;
 import org.axonframework.eventhandling.EventMessage;
 
 /** A stored event a risk factor rests on: where it is in its aggregate's history, and what it is. */
@@ -9,6 +10,6 @@ public record Evidence(String aggregateId, long sequence, String eventId, String
     static Evidence of(EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         return new Evidence(context.aggregateId(), context.sequence(), context.eventId(),
-                message.getPayloadType().getSimpleName().replaceFirst("Event$", ""));
+                EventType.of(message.getPayloadType()));
     }
 }

@@ -2,8 +2,10 @@ package com.contractledger.query.webhook;
 
 import com.contractledger.api.contract.ContractId;
 import com.contractledger.api.supplier.SupplierId;
+import com.contractledger.query.common.EventType;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
+import org.springframework.util.ClassUtils;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +29,7 @@ final class EventTypes {
         scan.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Event")));
         return Stream.of(ContractId.class, SupplierId.class)
                 .flatMap(aggregate -> scan.findCandidateComponents(aggregate.getPackageName()).stream())
-                .map(candidate -> candidate.getBeanClassName().substring(candidate.getBeanClassName()
-                        .lastIndexOf('.') + 1).replaceFirst("Event$", ""))
+                .map(candidate -> EventType.named(ClassUtils.getShortName(candidate.getBeanClassName())))
                 .collect(Collectors.toCollection(() -> new TreeSet<>(Set.of(
                         WebhookNotices.SUPPLIER_RISK_LEVEL_CHANGED))));
     }

@@ -1,6 +1,7 @@
 package com.contractledger.query.webhook;
 
 import com.contractledger.query.common.EventContext;
+import com.contractledger.query.common.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -32,7 +33,7 @@ class WebhookOutbox {
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
         EventContext event = EventContext.of(message);
-        String type = payload.getClass().getSimpleName().replaceFirst("Event$", "");
+        String type = EventType.of(payload.getClass());
         if (webhooks.recent().stream().noneMatch(endpoint -> endpoint.wants(type))) {
             return;
         }

@@ -21,6 +21,17 @@ class PhraseTest {
     }
 
     @Test
+    void facts_are_said_as_they_are_wherever_the_sentence_names_them_and_each_time_it_is_said() {
+        Map<String, String> book = Map.of("Moved", "{from}{to} to {to}, {reason}", "Plain", "no facts");
+
+        for (int time = 0; time < 2; time++) {
+            assertThat(Phrase.of("Moved", "from", "$1", "to", "\\n", "reason", "{to}").in(book))
+                    .isEqualTo("$1\\n to \\n, {to}");
+            assertThat(Phrase.of("Plain").in(book)).isEqualTo("no facts");
+        }
+    }
+
+    @Test
     void a_sentence_naming_a_fact_the_phrase_does_not_carry_is_refused() {
         assertThatThrownBy(() -> Phrase.of("Late", "late", 2).in(BOOK)).hasMessageContaining("deliveries");
     }
