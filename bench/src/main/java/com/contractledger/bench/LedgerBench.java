@@ -57,6 +57,16 @@ public final class LedgerBench {
             report();
             return;
         }
+        if ("write-visible".equals(System.getProperty("bench.only"))) {
+            Progress.phase("application", "starting on an empty store");
+            try (LedgerServer server = LedgerServer.start(jar, work.resolve("ledger"), work.resolve("ledger.log"))) {
+                expect(server.post("buyer", "/api/suppliers", Workload.supplier("sup-0", 0)), 201);
+                expect(server.post("buyer", "/api/suppliers/sup-0/credit-assessments", Workload.GOOD_CREDIT), 201);
+                writeVisibility(server);
+            }
+            report();
+            return;
+        }
 
         int rawEvents = size("rawEvents", 20_000);
         double rawAppend1;
