@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * An event processor's meters under the names and tags of Axon's dimensional ones ({@code eventProcessor.*},
@@ -33,14 +33,13 @@ final class EventProcessorMeters implements MessageMonitor<Message<?>> {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Class<?>, PayloadMeters> byPayloadType = new ConcurrentHashMap<>();
-    private final SlidingTimeWindowReservoir busy;
+    private final BusyTime busy = new BusyTime(WINDOW);
     private final AtomicLong latencyMillis = new AtomicLong();
 
     EventProcessorMeters(String processorName, MeterRegistry registry, Clock clock) {
         this.processor = Tags.of("processorName", processorName);
         this.registry = registry;
         this.clock = clock;
-        this.busy = new SlidingTimeWindowReservoir(WINDOW.toMillis(), TimeUnit.MILLISECONDS, clock);
         Gauge.builder(PREFIX + ".capacity", this, EventProcessorMeters::capacity).tags(processor).register(registry);
         Gauge.builder(PREFIX + ".latency", latencyMillis, AtomicLong::get).tags(processor).register(registry);
     }
@@ -76,7 +75,7 @@ final class EventProcessorMeters implements MessageMonitor<Message<?>> {
 
             private long took(long started) {
                 long nanos = clock.monotonicTime() - started;
-                busy.update(nanos);
+                busy.add(second(), nanos);
                 meters.all.record(nanos, TimeUnit.NANOSECONDS);
                 return nanos;
             }
@@ -84,8 +83,11 @@ final class EventProcessorMeters implements MessageMonitor<Message<?>> {
     }
 
     private double capacity() {
-        long busyNanos = busy.getMeasurements().stream().mapToLong(Long::longValue).sum();
-        return (double) busyNanos / WINDOW.toNanos();
+        return (double) busy.total(second()) / WINDOW.toNanos();
+    }
+
+    private long second() {
+        return TimeUnit.NANOSECONDS.toSeconds(clock.monotonicTime());
     }
 
     private PayloadMeters metersOf(Class<?> payloadType) {
@@ -108,5 +110,50 @@ final class EventProcessorMeters implements MessageMonitor<Message<?>> {
     private record PayloadMeters(Counter ingested, Counter processed, Counter success, Counter failure,
                                  Counter ignored, Timer all, Timer successTimer, Timer failureTimer,
                                  Timer ignoredTimer) {
+    }
+
+    /**
+     * Busy time in one bucket per second of the window. Axon's capacity monitor keeps every handling's duration for the
+     * whole window instead (ten minutes of a busy processor: millions of entries).
+     */
+    static final class BusyTime {
+
+        private final int seconds;
+        private final AtomicLongArray nanos;
+        private final AtomicLongArray secondOf;
+
+        BusyTime(Duration window) {
+            seconds = Math.toIntExact(window.toSeconds());
+            nanos = new AtomicLongArray(seconds);
+            secondOf = new AtomicLongArray(seconds);
+            for (int i = 0; i < seconds; i++) {
+                secondOf.set(i, Long.MIN_VALUE);
+            }
+        }
+
+        void add(long second, long busyNanos) {
+            int bucket = (int) Math.floorMod(second, (long) seconds);
+            if (secondOf.get(bucket) != second) {
+                synchronized (this) {
+                    if (secondOf.get(bucket) != second) {
+                        nanos.set(bucket, 0);
+                        secondOf.set(bucket, second);
+                    }
+                }
+            }
+            nanos.addAndGet(bucket, busyNanos);
+        }
+
+        /** The busy time of the window that ends with {@code second}. */
+        long total(long second) {
+            long total = 0;
+            for (int bucket = 0; bucket < seconds; bucket++) {
+                long age = second - secondOf.get(bucket);
+                if (age >= 0 && age < seconds) {
+                    total += nanos.get(bucket);
+                }
+            }
+            return total;
+        }
     }
 }

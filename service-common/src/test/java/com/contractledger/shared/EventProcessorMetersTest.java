@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,22 @@ class EventProcessorMetersTest {
 
         clock.add(11, TimeUnit.MINUTES);
         assertThat(gauge("eventProcessor.capacity")).as("nothing handled in the last ten minutes").isZero();
+    }
+
+    @Test
+    void busy_time_counts_for_the_ten_minutes_after_it_was_spent_and_a_second_reuses_the_bucket_of_its_window() {
+        EventProcessorMeters.BusyTime busy = new EventProcessorMeters.BusyTime(Duration.ofMinutes(10));
+        busy.add(1_000, 5);
+        busy.add(1_000, 7);
+        busy.add(1_300, 11);
+
+        assertThat(busy.total(1_000)).isEqualTo(12);
+        assertThat(busy.total(1_599)).isEqualTo(23);
+        assertThat(busy.total(1_600)).as("the first second left the window").isEqualTo(11);
+        busy.add(1_600, 13);
+        assertThat(busy.total(1_600)).as("its bucket now holds second 1,600 alone").isEqualTo(24);
+        assertThat(busy.total(1_900)).isEqualTo(13);
+        assertThat(busy.total(999)).as("nothing was spent before").isZero();
     }
 
     @Test
