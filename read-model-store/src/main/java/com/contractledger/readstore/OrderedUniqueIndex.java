@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -12,6 +13,7 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -91,11 +93,16 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         return getCount();
     }
 
-    /** Index keys compared value by value (lists element by element, so equal means the same key); stored as before. */
+    /**
+     * Index keys compared value by value (lists element by element, so equal means the same key), stored as BSON: the
+     * key's size and each of its values but the missing ones under its position. Keys written before, Java-serialized
+     * by H2's own type, are read as they were written.
+     */
     static final class KeyValueType extends BasicDataType<KeyValue> {
 
         private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
-        private final ObjectDataType stored = new ObjectDataType();
+        private static final String SIZE = "size";
+        private final ObjectDataType javaSerialized = new ObjectDataType();
 
         @Override
         public int compare(KeyValue a, KeyValue b) {
@@ -111,17 +118,33 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
         @Override
         public int getMemory(KeyValue key) {
-            return stored.getMemory(key);
+            return javaSerialized.getMemory(key);
         }
 
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
-            stored.write(buffer, key);
+            Document values = new Document(SIZE, key.size());
+            for (int i = 0; i < key.size(); i++) {
+                if (!(key.get(i) instanceof Missing)) {
+                    values.put(Integer.toString(i), key.get(i));
+                }
+            }
+            StoredBson.write(buffer, values, 64);
         }
 
         @Override
         public KeyValue read(ByteBuffer buffer) {
-            return (KeyValue) stored.read(buffer);
+            if (!StoredBson.isAt(buffer)) {
+                return (KeyValue) javaSerialized.read(buffer);
+            }
+            Document values = StoredBson.read(buffer);
+            int size = ((Number) values.get(SIZE)).intValue();
+            List<Object> key = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                String position = Integer.toString(i);
+                key.add(values.containsKey(position) ? values.get(position) : Missing.getInstance());
+            }
+            return new KeyValue(key);
         }
 
         @Override

@@ -8,16 +8,22 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +161,103 @@ class ReadModelH2BackendTest {
             assertThat(views.find(new Document("_id", "ct-199")).first()).isEqualTo(everyKindOfValue("ct-199"));
             assertThat(views.find(new Document("_id", "ct-200")).first()).isEqualTo(everyKindOfValue("ct-200"));
         });
+    }
+
+    @Test
+    void unique_keys_are_stored_as_bson_and_a_missing_field_stays_a_key_of_its_own() throws Exception {
+        withViews(views -> {
+            views.createIndex(Indexes.ascending("number", "supplierId"), new IndexOptions().unique(true));
+            views.insertOne(everyKindOfValue("ct-1").append("number", 1).append("supplierId", "sup-1"));
+            views.insertOne(new Document("_id", "ct-2").append("supplierId", "sup-1"));
+            views.insertOne(new Document("_id", "ct-3"));
+            views.insertOne(new Document("_id", new Document("contract", "ct-4").append("at", 4L)).append("number", 4));
+        });
+        assertThat(fileHolds("de.bwaldvogel.mongo.backend.KeyValue")).as("no Java-serialized key").isFalse();
+
+        withViews(views -> {
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-5").append("supplierId", "sup-1")))
+                    .as("the same key as ct-2's, whose number is missing").isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-6")))
+                    .as("the same key as ct-3's").isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-7").append("number", 1)
+                    .append("supplierId", "sup-1"))).isInstanceOf(MongoWriteException.class);
+            views.insertOne(new Document("_id", "ct-8").append("number", 1).append("supplierId", "sup-2"));
+            assertThat(views.find(new Document("_id", new Document("contract", "ct-4").append("at", 4L))).first())
+                    .extracting(found -> found.get("number")).isEqualTo(4);
+            assertThat(views.find(new Document("_id", "ct-1")).first()).isEqualTo(everyKindOfValue("ct-1")
+                    .append("number", 1).append("supplierId", "sup-1"));
+        });
+    }
+
+    @Test
+    void unique_keys_java_serialized_by_an_earlier_version_are_read_and_written_on() {
+        withViews(views -> {
+            for (int i = 0; i < 200; i++) {
+                views.insertOne(new Document("_id", "ct-" + i).append("n", i));
+            }
+        });
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("readmodels.mv").toString()).open();
+        try {
+            String name = store.getMapNames().stream().filter(map -> map.endsWith("._ordered_index__id_")).findFirst()
+                    .orElseThrow();
+            store.removeMap(name);
+            MVMap<KeyValue, Object> javaSerialized = store.openMap(name,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new JavaSerializedKeys()));
+            for (int i = 0; i < 200; i++) {
+                javaSerialized.put(new KeyValue("ct-" + i), "ct-" + i);
+            }
+            store.commit();
+        } finally {
+            store.close();
+        }
+
+        withViews(views -> {
+            assertThat(views.find(new Document("_id", "ct-42")).first()).extracting(found -> found.get("n"))
+                    .isEqualTo(42);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-42")))
+                    .isInstanceOf(MongoWriteException.class);
+            views.insertOne(new Document("_id", "ct-200").append("n", 200));
+        });
+        withViews(views -> {
+            assertThat(views.countDocuments()).isEqualTo(201);
+            assertThat(views.find(new Document("_id", "ct-199")).first()).extracting(found -> found.get("n"))
+                    .isEqualTo(199);
+            assertThat(views.find(new Document("_id", "ct-200")).first()).extracting(found -> found.get("n"))
+                    .isEqualTo(200);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "ct-7")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    /** Keys as the earlier version wrote them: compared as values, Java-serialized by H2's own type. */
+    private static final class JavaSerializedKeys extends BasicDataType<KeyValue> {
+
+        private final OrderedUniqueIndex.KeyValueType keys = new OrderedUniqueIndex.KeyValueType();
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            return keys.compare(a, b);
+        }
+
+        @Override
+        public int getMemory(KeyValue key) {
+            return keys.getMemory(key);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            new ObjectDataType().write(buffer, key);
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            return keys.read(buffer);
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
     }
 
     private static Document everyKindOfValue(String id) {
