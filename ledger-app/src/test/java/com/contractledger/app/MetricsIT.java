@@ -57,6 +57,12 @@ class MetricsIT {
 
             assertThat(samples.get("commandBus_successCounter_total{payloadType=\"SignContractCommand\"}")).isEqualTo(1.0);
             assertThat(samples.get("commandBus_failureCounter_total{payloadType=\"SignContractCommand\"}")).isEqualTo(1.0);
+            assertThat(samples.get("commandBus_successTimer_seconds_count{payloadType=\"SignContractCommand\"}"))
+                    .as("one monitor on the bus's meters").isEqualTo(1.0);
+            assertThat(samples.get("commandBus_capacity{payloadType=\"SignContractCommand\"}")).isNotNull();
+            assertThat(samples.get("queryBus_ingestedCounter_total{payloadType=\"FindContractSummaryQuery\"}"))
+                    .isGreaterThanOrEqualTo(2.0);
+            assertThat(samples.get("queryBus_capacity{payloadType=\"FindContractSummaryQuery\"}")).isNotNull();
             assertThat(samples.get("eventStore_successTimer_seconds_count{payloadType=\"ContractDraftedEvent\"}"))
                     .as("events appended, by type").isEqualTo(2.0);
             assertThat(samples.get("ledger_deadlines_fired_total{deadline=\"contract-expiry\"}")).isEqualTo(1.0);

@@ -130,12 +130,6 @@ public class QuerySideConfiguration {
                                 : config.getComponent(TransactionManager.class))));
     }
 
-    /**
-     * A dead-letter queue per projection, in MongoDB beside the views ({@code dead_letters}): an event a projection
-     * cannot apply is parked with its cause, and so are the later events of its aggregate, while the projection goes
-     * on with the others. A replay clears the queue (the events are applied again from the start). The invoker
-     * remembers the aggregates it found without letters, so the queue is not asked again for each of their events.
-     */
     /** What the projections' processors read (ledger-query.yml names it as their source). */
     @Bean(destroyMethod = "close")
     ProjectionEventSource projectionEvents(EventStore eventStore,
@@ -151,6 +145,12 @@ public class QuerySideConfiguration {
                         new TokenAfterViews(config.getComponent(TokenStore.class)))));
     }
 
+    /**
+     * A dead-letter queue per projection, in MongoDB beside the views ({@code dead_letters}): an event a projection
+     * cannot apply is parked with its cause, and so are the later events of its aggregate, while the projection goes
+     * on with the others. A replay clears the queue (the events are applied again from the start). The invoker
+     * remembers the aggregates it found without letters, so the queue is not asked again for each of their events.
+     */
     @Bean
     ConfigurerModule projectionDeadLetters(MongoDatabaseFactory mongoDatabaseFactory, Serializer serializer) {
         return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(group -> processing

@@ -18,37 +18,55 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * An event processor's meters under the names and tags of Axon's dimensional ones ({@code eventProcessor.*},
- * {@code processorName}, and {@code payloadType} for the counters and timers), each found once per payload type and
- * kept: Axon's own monitors build every meter's id and look it up in the registry at every event, four monitors
- * for each event of each processor. Capacity (the share of a thread the processor kept busy over the last ten
- * minutes) and latency (the age of the last event it took) are the processor's, whatever the payload.
+ * A component's message meters under the names and tags of Axon's dimensional ones, each found once per payload type
+ * and kept: Axon's own monitors build every meter's id and look it up in the registry at every message, three or four
+ * monitors for each message of each component. An event processor's ({@code eventProcessor.*}) are tagged with
+ * {@code processorName}, its counters and timers with {@code payloadType} too, and its capacity (the share of a thread
+ * it kept busy over the last ten minutes) and latency (the age of the last event it took) are the processor's,
+ * whatever the payload. A bus's ({@code commandBus.*}, {@code queryBus.*}) are tagged with {@code payloadType}, its
+ * capacity too.
  */
-final class EventProcessorMeters implements MessageMonitor<Message<?>> {
+final class MessageMeters implements MessageMonitor<Message<?>> {
 
-    static final String PREFIX = "eventProcessor";
+    static final String EVENT_PROCESSOR = "eventProcessor";
     private static final Duration WINDOW = Duration.ofMinutes(10);
 
-    private final Tags processor;
+    private final String prefix;
+    private final Tags component;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Class<?>, PayloadMeters> byPayloadType = new ConcurrentHashMap<>();
-    private final BusyTime busy = new BusyTime(WINDOW);
-    private final AtomicLong latencyMillis = new AtomicLong();
+    // the component's busy time and the age of its last event: an event processor's; null for a bus
+    private final BusyTime busy;
+    private final AtomicLong latencyMillis;
 
-    EventProcessorMeters(String processorName, MeterRegistry registry, Clock clock) {
-        this.processor = Tags.of("processorName", processorName);
+    private MessageMeters(String prefix, Tags component, boolean perComponent, MeterRegistry registry, Clock clock) {
+        this.prefix = prefix;
+        this.component = component;
         this.registry = registry;
         this.clock = clock;
-        Gauge.builder(PREFIX + ".capacity", this, EventProcessorMeters::capacity).tags(processor).register(registry);
-        Gauge.builder(PREFIX + ".latency", latencyMillis, AtomicLong::get).tags(processor).register(registry);
+        this.busy = perComponent ? new BusyTime(WINDOW) : null;
+        this.latencyMillis = perComponent ? new AtomicLong() : null;
+        if (perComponent) {
+            capacityGauge(busy, component);
+            Gauge.builder(prefix + ".latency", latencyMillis, AtomicLong::get).tags(component).register(registry);
+        }
+    }
+
+    static MessageMeters eventProcessor(String processorName, MeterRegistry registry, Clock clock) {
+        return new MessageMeters(EVENT_PROCESSOR, Tags.of("processorName", processorName), true, registry, clock);
+    }
+
+    /** The meters of the command or query bus {@code busName} ({@code commandBus}, {@code queryBus}). */
+    static MessageMeters bus(String busName, MeterRegistry registry, Clock clock) {
+        return new MessageMeters(busName, Tags.empty(), false, registry, clock);
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         PayloadMeters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::metersOf);
         meters.ingested.increment();
-        if (message instanceof EventMessage<?> event) {
+        if (latencyMillis != null && message instanceof EventMessage<?> event) {
             latencyMillis.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
         }
         long started = clock.monotonicTime();
@@ -75,15 +93,16 @@ final class EventProcessorMeters implements MessageMonitor<Message<?>> {
 
             private long took(long started) {
                 long nanos = clock.monotonicTime() - started;
-                busy.add(second(), nanos);
+                meters.busy.add(second(), nanos);
                 meters.all.record(nanos, TimeUnit.NANOSECONDS);
                 return nanos;
             }
         };
     }
 
-    private double capacity() {
-        return (double) busy.total(second()) / WINDOW.toNanos();
+    private void capacityGauge(BusyTime busyTime, Tags tags) {
+        Gauge.builder(prefix + ".capacity", busyTime, time -> (double) time.total(second()) / WINDOW.toNanos())
+                .tags(tags).register(registry);
     }
 
     private long second() {
@@ -91,25 +110,30 @@ final class EventProcessorMeters implements MessageMonitor<Message<?>> {
     }
 
     private PayloadMeters metersOf(Class<?> payloadType) {
-        Tags tags = processor.and("payloadType", payloadType.getSimpleName());
+        Tags tags = component.and("payloadType", payloadType.getSimpleName());
+        BusyTime payloadBusy = busy;
+        if (payloadBusy == null) {
+            payloadBusy = new BusyTime(WINDOW);
+            capacityGauge(payloadBusy, tags);
+        }
         return new PayloadMeters(counter("ingestedCounter", tags), counter("processedCounter", tags),
                 counter("successCounter", tags), counter("failureCounter", tags), counter("ignoredCounter", tags),
                 timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags),
-                timer("ignoredTimer", tags));
+                timer("ignoredTimer", tags), payloadBusy);
     }
 
     private Counter counter(String name, Tags tags) {
-        return registry.counter(PREFIX + "." + name, tags);
+        return registry.counter(prefix + "." + name, tags);
     }
 
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(PREFIX + "." + name).distributionStatisticExpiry(WINDOW)
+        return Timer.builder(prefix + "." + name).distributionStatisticExpiry(WINDOW)
                 .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999).tags(tags).register(registry);
     }
 
     private record PayloadMeters(Counter ingested, Counter processed, Counter success, Counter failure,
                                  Counter ignored, Timer all, Timer successTimer, Timer failureTimer,
-                                 Timer ignoredTimer) {
+                                 Timer ignoredTimer, BusyTime busy) {
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-class EventProcessorMetersTest {
+class MessageMetersTest {
 
     private record Drafted(String id) {
     }
@@ -26,7 +26,7 @@ class EventProcessorMetersTest {
 
     private final MockClock clock = new MockClock();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry(key -> null, clock);
-    private final EventProcessorMeters summaries = new EventProcessorMeters("summaries", registry, clock);
+    private final MessageMeters summaries = MessageMeters.eventProcessor("summaries", registry, clock);
 
     @Test
     void counts_and_times_each_payload_type_of_the_processor_under_axons_names() {
@@ -71,8 +71,31 @@ class EventProcessorMetersTest {
     }
 
     @Test
+    void a_bus_counts_times_and_measures_its_capacity_by_payload_type_under_axons_names() {
+        MessageMeters commands = MessageMeters.bus("commandBus", registry, clock);
+        handled(commands, new Drafted("c-1"), 60_000, Outcome.SUCCESS);
+        handled(commands, new Drafted("c-2"), 30_000, Outcome.FAILURE);
+        handled(commands, new Signed("c-1"), 6_000, Outcome.SUCCESS);
+
+        Tags drafted = Tags.of("payloadType", "Drafted");
+        Tags signed = Tags.of("payloadType", "Signed");
+        assertThat(count("commandBus.successCounter", drafted)).isEqualTo(1);
+        assertThat(count("commandBus.failureCounter", drafted)).isEqualTo(1);
+        assertThat(count("commandBus.processedCounter", signed)).isEqualTo(1);
+        assertThat(registry.get("commandBus.allTimer").tags(drafted).timer().totalTime(TimeUnit.SECONDS))
+                .isEqualTo(90.0);
+        assertThat(registry.get("commandBus.capacity").tags(drafted).gauge().value()).isCloseTo(0.15, offset(1e-9));
+        assertThat(registry.get("commandBus.capacity").tags(signed).gauge().value()).isCloseTo(0.01, offset(1e-9));
+        assertThat(registry.find("commandBus.latency").gauges()).as("a bus has no latency").isEmpty();
+        assertThat(registry.find("eventProcessor.capacity").tags("processorName", "commandBus").gauges()).isEmpty();
+
+        clock.add(11, TimeUnit.MINUTES);
+        assertThat(registry.get("commandBus.capacity").tags(drafted).gauge().value()).isZero();
+    }
+
+    @Test
     void busy_time_counts_for_the_ten_minutes_after_it_was_spent_and_a_second_reuses_the_bucket_of_its_window() {
-        EventProcessorMeters.BusyTime busy = new EventProcessorMeters.BusyTime(Duration.ofMinutes(10));
+        MessageMeters.BusyTime busy = new MessageMeters.BusyTime(Duration.ofMinutes(10));
         busy.add(1_000, 5);
         busy.add(1_000, 7);
         busy.add(1_300, 11);
@@ -88,7 +111,7 @@ class EventProcessorMetersTest {
 
     @Test
     void processors_keep_meters_of_their_own() {
-        EventProcessorMeters history = new EventProcessorMeters("history", registry, clock);
+        MessageMeters history = MessageMeters.eventProcessor("history", registry, clock);
         handled(summaries, new Drafted("c-1"), 1, Outcome.SUCCESS);
         handled(history, new Drafted("c-1"), 1, Outcome.SUCCESS);
         handled(history, new Drafted("c-2"), 1, Outcome.SUCCESS);
@@ -102,7 +125,7 @@ class EventProcessorMetersTest {
 
     private enum Outcome { SUCCESS, FAILURE, IGNORED }
 
-    private void handled(EventProcessorMeters meters, Object payload, long millis, Outcome outcome) {
+    private void handled(MessageMeters meters, Object payload, long millis, Outcome outcome) {
         MonitorCallback callback = meters.onMessageIngested(event(payload, Instant.ofEpochMilli(clock.wallTime())));
         clock.add(millis, TimeUnit.MILLISECONDS);
         switch (outcome) {
