@@ -3,6 +3,8 @@ package com.contractledger.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
@@ -48,20 +50,57 @@ class PooledConnectionsIT {
     }
 
     /**
+     * Reads take no pooled connection: their queries run in a transaction of the application's transaction manager,
+     * but read only MongoDB, and a connection each of them held was one a command could not have.
+     */
+    @Test
+    void reads_take_no_pooled_connection_and_commands_do() {
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir, List.of(WatchedPool.class))) {
+            assertThat(ledger.post("buyer", "/api/suppliers", supplier("sup-r")).status()).isEqualTo(201);
+            assertThat(ledger.post("buyer", "/api/contracts", contract("ct-r", "sup-r")).status()).isEqualTo(201);
+            assertThat(ledger.get("auditor", "/api/contracts/ct-r?minVersion=1").status()).isEqualTo(200);
+            WatchedPool pool = ledger.bean(WatchedPool.class);
+
+            int before = pool.borrowedOnRequestThreads();
+            for (int i = 0; i < 20; i++) {
+                assertThat(ledger.get("auditor", "/api/contracts/ct-r").status()).isEqualTo(200);
+                assertThat(ledger.get("auditor", "/api/suppliers/sup-r").status()).isEqualTo(200);
+                assertThat(ledger.get("auditor", "/api/contracts/ct-r/history").status()).isEqualTo(200);
+            }
+            assertThat(pool.borrowedOnRequestThreads()).as("connections taken by 60 reads").isEqualTo(before);
+
+            assertThat(ledger.post("buyer", "/api/contracts/ct-r/signature", SIGNATURE).status()).isEqualTo(202);
+            assertThat(pool.borrowedOnRequestThreads()).as("a command appends its events").isGreaterThan(before);
+        }
+    }
+
+    /**
      * Wraps the application's data source and notes every connection closed a second time, with where. Not a
      * {@code @Configuration}: the application scans this package, and only this test's application is to have it.
      */
-    static class WatchedPool implements BeanPostProcessor {
+    static class WatchedPool implements BeanPostProcessor, PriorityOrdered {
 
         private final AtomicInteger borrowed = new AtomicInteger();
+        private final AtomicInteger borrowedOnRequestThreads = new AtomicInteger();
         private final Queue<String> closedTwice = new ConcurrentLinkedQueue<>();
 
         int borrowed() {
             return borrowed.get();
         }
 
+        /** Connections taken from the pool on the web server's request threads. */
+        int borrowedOnRequestThreads() {
+            return borrowedOnRequestThreads.get();
+        }
+
         List<String> closedTwice() {
             return List.copyOf(closedTwice);
+        }
+
+        /** First, so that it watches the pool itself rather than the application's wrapping of it. */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
 
         @Override
@@ -78,6 +117,9 @@ class PooledConnectionsIT {
 
         private Connection watched(Connection connection) {
             borrowed.incrementAndGet();
+            if (Thread.currentThread().getName().startsWith("http-nio-")) {
+                borrowedOnRequestThreads.incrementAndGet();
+            }
             AtomicBoolean closed = new AtomicBoolean();
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> {
