@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 @Configuration
 class LazyJdbcConnections {
 
-    static final String DATA_SOURCE = "dataSource";
+    private static final String DATA_SOURCE = "dataSource";
 
     @Bean
     static BeanPostProcessor lazyJdbcConnectionsOfTheDataSource() {

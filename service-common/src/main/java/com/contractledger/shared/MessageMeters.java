@@ -92,8 +92,9 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
             }
 
             private long took(long started) {
-                long nanos = clock.monotonicTime() - started;
-                meters.busy.add(second(), nanos);
+                long now = clock.monotonicTime();
+                long nanos = now - started;
+                meters.busy.add(TimeUnit.NANOSECONDS.toSeconds(now), nanos);
                 meters.all.record(nanos, TimeUnit.NANOSECONDS);
                 return nanos;
             }
