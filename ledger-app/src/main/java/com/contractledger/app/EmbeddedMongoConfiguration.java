@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +55,12 @@ class EmbeddedMongoConfiguration {
         log.info("Embedded MongoDB wire server on {} storing read models in {}", server.getConnectionString(),
                 store.file());
         return server;
+    }
+
+    /** The clients' writes join the units of work they are part of (see {@link EmbeddedReadModelStore}). */
+    @Bean
+    MongoClientSettingsBuilderCustomizer unitsOfWorkWrites(EmbeddedReadModelStore store) {
+        return settings -> settings.addCommandListener(store.writesOfUnitsOfWork());
     }
 
     /** Spring Boot's MongoDB health check sends {@code hello}, which the wire server does not know; ping instead. */

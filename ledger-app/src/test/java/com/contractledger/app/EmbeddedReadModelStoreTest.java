@@ -1,6 +1,8 @@
 package com.contractledger.app;
 
 import com.contractledger.readstore.ReadModelH2Backend;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a {@code kill -9} leaves of the embedded read-model store is the file as the last checkpoint wrote it: copying
- * the file while the store is open shows exactly that. A checkpoint waits for the unit of work under way.
+ * the file while the store is open shows exactly that. A checkpoint waits for the unit of work that is writing.
  */
 class EmbeddedReadModelStoreTest {
 
@@ -45,7 +47,10 @@ class EmbeddedReadModelStoreTest {
     private MongoCollection<Document> views() {
         store = new EmbeddedReadModelStore(dir.resolve("readmodels.mv"), Duration.ofHours(1));
         server = new MongoServer(store.backend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(store.writesOfUnitsOfWork())
+                .build());
         return client.getDatabase("ledger").getCollection("views");
     }
 
@@ -80,25 +85,67 @@ class EmbeddedReadModelStoreTest {
     }
 
     @Test
-    void a_checkpoint_waits_for_the_unit_of_work_under_way_so_it_never_splits_one() throws Exception {
+    void a_checkpoint_waits_for_the_unit_of_work_that_has_written_so_it_never_splits_one() throws Exception {
         MongoCollection<Document> views = views();
-        // A unit of work begins and ends on its processor's thread.
+        // A unit of work begins, writes and ends on its processor's thread.
         ExecutorService processorThread = Executors.newSingleThreadExecutor();
-        CompletableFuture<Transaction> started = CompletableFuture.supplyAsync(
-                () -> store.transactionManager().startTransaction(), processorThread);
-        Transaction unitOfWork = started.get(5, TimeUnit.SECONDS);
-        views.insertOne(new Document("_id", "view"));
+        Transaction unitOfWork = on(processorThread, () -> store.transactionManager().startTransaction());
+        on(processorThread, () -> views.insertOne(new Document("_id", "view")));
 
         CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
         Thread.sleep(300);
         assertThat(checkpoint).as("the checkpoint waits while the unit of work is open").isNotDone();
         assertThat(idsInCrashImage("mid-unit-of-work")).isEmpty();
 
-        views.insertOne(new Document("_id", "token"));
-        CompletableFuture.runAsync(unitOfWork::commit, processorThread).get(5, TimeUnit.SECONDS);
+        on(processorThread, () -> views.insertOne(new Document("_id", "token")));
+        on(processorThread, () -> {
+            unitOfWork.commit();
+            return null;
+        });
         processorThread.shutdown();
         checkpoint.get(5, TimeUnit.SECONDS);
         assertThat(idsInCrashImage("after-unit-of-work")).containsExactlyInAnyOrder("view", "token");
+    }
+
+    @Test
+    void a_unit_of_work_that_has_only_read_holds_no_checkpoint_back_and_joins_in_at_its_first_write()
+            throws Exception {
+        MongoCollection<Document> views = views();
+        views.insertOne(new Document("_id", "summary").append("version", 1));
+        store.checkpoint();
+        ExecutorService processorThread = Executors.newSingleThreadExecutor();
+        Transaction longBatch = on(processorThread, () -> store.transactionManager().startTransaction());
+        on(processorThread, () -> views.find(new Document("_id", "summary")).first());
+        on(processorThread, () -> views.countDocuments());
+
+        // another processor's batch writes and ends meanwhile, and is checkpointed
+        ExecutorService otherProcessor = Executors.newSingleThreadExecutor();
+        on(otherProcessor, () -> {
+            Transaction quick = store.transactionManager().startTransaction();
+            views.insertOne(new Document("_id", "other"));
+            quick.commit();
+            return null;
+        });
+        CompletableFuture.runAsync(store::checkpoint).get(5, TimeUnit.SECONDS);
+        assertThat(idsInCrashImage("while-reading")).containsExactlyInAnyOrder("summary", "other");
+
+        on(processorThread, () -> views.replaceOne(new Document("_id", "summary"),
+                new Document("_id", "summary").append("version", 2)));
+        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
+        Thread.sleep(300);
+        assertThat(checkpoint).as("once it has written, the checkpoint waits for it").isNotDone();
+        on(processorThread, () -> {
+            longBatch.commit();
+            return null;
+        });
+        checkpoint.get(5, TimeUnit.SECONDS);
+        processorThread.shutdown();
+        otherProcessor.shutdown();
+        assertThat(idsInCrashImage("after-writing")).containsExactlyInAnyOrder("summary", "other");
+    }
+
+    private static <T> T on(ExecutorService thread, java.util.concurrent.Callable<T> work) throws Exception {
+        return thread.submit(work).get(5, TimeUnit.SECONDS);
     }
 
     /** The ids in a copy of the store's file taken now, opened as a restarted process would open it. */
