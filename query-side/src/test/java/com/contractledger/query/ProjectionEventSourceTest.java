@@ -3,6 +3,7 @@ package com.contractledger.query;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +51,126 @@ class ProjectionEventSourceTest {
         assertThat(told).hasValue(1);
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("payload 0");
         stream.close();
+    }
+
+    @Test
+    void a_processor_whose_look_finds_nothing_yet_is_told_again_until_the_store_has_fetched_the_event()
+            throws Exception {
+        SlowReadingStore slow = new SlowReadingStore();
+        ProjectionEventSource slowSource = new ProjectionEventSource(slow, Duration.ofHours(1));
+        Coordinator coordinator = new Coordinator(slowSource.openStream(null));
+        try {
+            slow.publish(event(0));
+            Thread.sleep(300);
+            assertThat(coordinator.read).as("not fetched yet").isEmpty();
+            assertThat(coordinator.told.get()).as("told again while the event is not found").isGreaterThan(2);
+
+            slow.fetched.set(true);
+            Thread.sleep(200);
+            assertThat(coordinator.read).containsExactly("payload 0");
+            int toldUntilFound = coordinator.told.get();
+            Thread.sleep(200);
+            assertThat(coordinator.told).as("nothing more once found").hasValue(toldUntilFound);
+        } finally {
+            coordinator.close();
+            slowSource.close();
+            slow.shutDown();
+        }
+    }
+
+    @Test
+    void a_notice_of_an_event_already_read_is_repeated_for_at_most_a_second() throws Exception {
+        Coordinator coordinator = new Coordinator(source.openStream(null));
+        try {
+            store.publish(event(0));
+            Thread.sleep(100);
+            assertThat(coordinator.read).containsExactly("payload 0");
+
+            // told of an append whose event the processor has read already: it looks and finds nothing
+            int before = coordinator.told.get();
+            source.tellOfAppend();
+            Thread.sleep(300);
+            assertThat(coordinator.told.get()).as("told again meanwhile").isGreaterThan(before + 2);
+            Thread.sleep(1_200);
+            int settled = coordinator.told.get();
+            Thread.sleep(300);
+            assertThat(coordinator.told).as("no longer told after a second").hasValue(settled);
+        } finally {
+            coordinator.close();
+        }
+    }
+
+    /** Looks at the stream on a thread of its own each time it is told, as a pooled processor's coordinator does. */
+    private static final class Coordinator implements AutoCloseable {
+
+        final AtomicInteger told = new AtomicInteger();
+        final List<Object> read = new CopyOnWriteArrayList<>();
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+
+        Coordinator(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+            stream.setOnAvailableCallback(() -> {
+                told.incrementAndGet();
+                thread.execute(this::look);
+            });
+        }
+
+        private void look() {
+            try {
+                while (stream.hasNextAvailable()) {
+                    read.add(stream.nextAvailable().getPayload());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+            stream.close();
+        }
+    }
+
+    /** An event store whose reader has not fetched what was appended until {@code fetched} is set. */
+    private static final class SlowReadingStore extends EmbeddedEventStore {
+
+        final java.util.concurrent.atomic.AtomicBoolean fetched = new java.util.concurrent.atomic.AtomicBoolean();
+
+        SlowReadingStore() {
+            super(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()));
+        }
+
+        @Override
+        public org.axonframework.eventhandling.TrackingEventStream openStream(TrackingToken token) {
+            org.axonframework.eventhandling.TrackingEventStream stream = super.openStream(token);
+            return new org.axonframework.eventhandling.TrackingEventStream() {
+                @Override
+                public java.util.Optional<TrackedEventMessage<?>> peek() {
+                    return fetched.get() ? stream.peek() : java.util.Optional.empty();
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                    if (fetched.get()) {
+                        return stream.hasNextAvailable(timeout, unit);
+                    }
+                    unit.sleep(timeout);
+                    return false;
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                    return stream.nextAvailable();
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+            };
+        }
     }
 
     @Test
