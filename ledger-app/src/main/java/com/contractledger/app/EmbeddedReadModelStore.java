@@ -4,6 +4,8 @@ import com.contractledger.query.common.ReadModelTransactions;
 import com.contractledger.readstore.ReadModelH2Backend;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonArray;
+import org.bson.BsonValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -47,7 +49,8 @@ final class EmbeddedReadModelStore implements ReadModelTransactions, AutoCloseab
     private final H2Backend backend;
     // Fair, so a waiting checkpoint is not starved by a stream of new units of work.
     private final ReadWriteLock checkpoints = new ReentrantReadWriteLock(true);
-    /** What a unit of work may send before it writes. Anything else counts as a write. */
+    /** What a unit of work may send before it writes. Anything else counts as a write, and so does an aggregation
+     * whose last stage stores its result ({@code $out}, {@code $merge}). */
     private static final Set<String> READS = Set.of("find", "getMore", "count", "distinct", "aggregate",
             "listCollections", "listIndexes", "listDatabases", "killCursors", "endSessions", "ping", "hello",
             "isMaster", "ismaster", "buildInfo", "saslStart", "saslContinue");
@@ -103,11 +106,21 @@ final class EmbeddedReadModelStore implements ReadModelTransactions, AutoCloseab
         return new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                if (!READS.contains(event.getCommandName())) {
+                if (!READS.contains(event.getCommandName()) || storesResult(event)) {
                     openOnThisThread.get().forEach(UnitOfWork::writing);
                 }
             }
         };
+    }
+
+    private static boolean storesResult(CommandStartedEvent event) {
+        if (!"aggregate".equals(event.getCommandName())) {
+            return false;
+        }
+        BsonArray pipeline = event.getCommand().getArray("pipeline", new BsonArray());
+        BsonValue last = pipeline.isEmpty() ? null : pipeline.get(pipeline.size() - 1);
+        return last != null && last.isDocument()
+                && (last.asDocument().containsKey("$out") || last.asDocument().containsKey("$merge"));
     }
 
     /** A unit of work of this thread, holding checkpoints back from its first write until it ends. */

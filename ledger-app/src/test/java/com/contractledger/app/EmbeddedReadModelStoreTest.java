@@ -144,6 +144,33 @@ class EmbeddedReadModelStoreTest {
         assertThat(idsInCrashImage("after-writing")).containsExactlyInAnyOrder("summary", "other");
     }
 
+    @Test
+    void an_aggregation_that_stores_its_result_counts_as_a_write() throws Exception {
+        MongoCollection<Document> views = views();
+        views.insertOne(new Document("_id", "summary").append("status", "ACTIVE"));
+        store.checkpoint();
+        ExecutorService processorThread = Executors.newSingleThreadExecutor();
+        Transaction unitOfWork = on(processorThread, () -> store.transactionManager().startTransaction());
+        on(processorThread, () -> views.aggregate(List.of(new Document("$match", new Document("status", "ACTIVE"))))
+                .first());
+        CompletableFuture.runAsync(store::checkpoint).get(5, TimeUnit.SECONDS);
+
+        on(processorThread, () -> {
+            views.aggregate(List.of(new Document("$match", new Document("status", "ACTIVE")),
+                    new Document("$out", "active"))).toCollection();
+            return null;
+        });
+        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
+        Thread.sleep(300);
+        assertThat(checkpoint).as("the checkpoint waits for the unit of work that stored a result").isNotDone();
+        on(processorThread, () -> {
+            unitOfWork.commit();
+            return null;
+        });
+        checkpoint.get(5, TimeUnit.SECONDS);
+        processorThread.shutdown();
+    }
+
     private static <T> T on(ExecutorService thread, java.util.concurrent.Callable<T> work) throws Exception {
         return thread.submit(work).get(5, TimeUnit.SECONDS);
     }

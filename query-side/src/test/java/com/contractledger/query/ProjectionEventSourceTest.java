@@ -61,15 +61,15 @@ class ProjectionEventSourceTest {
         Coordinator coordinator = new Coordinator(slowSource.openStream(null));
         try {
             slow.publish(event(0));
-            Thread.sleep(300);
+            Thread.sleep(400);
             assertThat(coordinator.read).as("not fetched yet").isEmpty();
             assertThat(coordinator.told.get()).as("told again while the event is not found").isGreaterThan(2);
 
             slow.fetched.set(true);
-            Thread.sleep(200);
+            await(() -> !coordinator.read.isEmpty());
             assertThat(coordinator.read).containsExactly("payload 0");
             int toldUntilFound = coordinator.told.get();
-            Thread.sleep(200);
+            Thread.sleep(300);
             assertThat(coordinator.told).as("nothing more once found").hasValue(toldUntilFound);
         } finally {
             coordinator.close();
@@ -83,20 +83,29 @@ class ProjectionEventSourceTest {
         Coordinator coordinator = new Coordinator(source.openStream(null));
         try {
             store.publish(event(0));
-            Thread.sleep(100);
+            await(() -> !coordinator.read.isEmpty());
             assertThat(coordinator.read).containsExactly("payload 0");
 
             // told of an append whose event the processor has read already: it looks and finds nothing
             int before = coordinator.told.get();
             source.tellOfAppend();
-            Thread.sleep(300);
+            Thread.sleep(500);
             assertThat(coordinator.told.get()).as("told again meanwhile").isGreaterThan(before + 2);
-            Thread.sleep(1_200);
+            Thread.sleep(1_000);
             int settled = coordinator.told.get();
-            Thread.sleep(300);
+            Thread.sleep(500);
             assertThat(coordinator.told).as("no longer told after a second").hasValue(settled);
+            assertThat(coordinator.read).containsExactly("payload 0");
         } finally {
             coordinator.close();
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 
@@ -105,6 +114,7 @@ class ProjectionEventSourceTest {
 
         final AtomicInteger told = new AtomicInteger();
         final List<Object> read = new CopyOnWriteArrayList<>();
+        private TrackingToken position;
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
         private final BlockingStream<TrackedEventMessage<?>> stream;
 
@@ -119,7 +129,14 @@ class ProjectionEventSourceTest {
         private void look() {
             try {
                 while (stream.hasNextAvailable()) {
-                    read.add(stream.nextAvailable().getPayload());
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    // The embedded store may hand an event again when a stream leaves a shared read for its own at
+                    // the head (its reader's cache can start at an event a closing stream had read); a processor
+                    // skips what its token covers, as this one does.
+                    if (position == null || !position.covers(event.trackingToken())) {
+                        read.add(event.getPayload());
+                        position = event.trackingToken();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
