@@ -4,11 +4,11 @@ import com.contractledger.query.common.ReadModelTransactions;
 import com.contractledger.readstore.ReadModelH2Backend;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import org.bson.BsonArray;
-import org.bson.BsonValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.bson.BsonArray;
+import org.bson.BsonValue;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +43,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class EmbeddedReadModelStore implements ReadModelTransactions, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedReadModelStore.class);
+    /**
+     * What a unit of work may send before it writes. Anything else counts as a write, and so does an aggregation
+     * whose last stage stores its result ({@code $out}, {@code $merge}).
+     */
+    private static final Set<String> READS = Set.of("find", "getMore", "count", "distinct", "aggregate",
+            "listCollections", "listIndexes", "listDatabases", "killCursors", "endSessions", "ping", "hello",
+            "isMaster", "ismaster", "buildInfo", "saslStart", "saslContinue");
 
     private final Path file;
     private final MVStore store;
     private final H2Backend backend;
     // Fair, so a waiting checkpoint is not starved by a stream of new units of work.
     private final ReadWriteLock checkpoints = new ReentrantReadWriteLock(true);
-    /** What a unit of work may send before it writes. Anything else counts as a write, and so does an aggregation
-     * whose last stage stores its result ({@code $out}, {@code $merge}). */
-    private static final Set<String> READS = Set.of("find", "getMore", "count", "distinct", "aggregate",
-            "listCollections", "listIndexes", "listDatabases", "killCursors", "endSessions", "ping", "hello",
-            "isMaster", "ismaster", "buildInfo", "saslStart", "saslContinue");
-
     private final ThreadLocal<Deque<UnitOfWork>> openOnThisThread = ThreadLocal.withInitial(ArrayDeque::new);
     private final ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-checkpoint");
