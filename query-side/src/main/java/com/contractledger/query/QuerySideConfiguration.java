@@ -12,6 +12,7 @@ import com.contractledger.query.scorecard.SupplierScorecardProjection;
 import com.contractledger.query.spend.SpendProjection;
 import com.contractledger.query.summary.ContractSummaryProjection;
 import com.contractledger.query.supplier.SupplierProfileProjection;
+import com.contractledger.query.webhook.WebhookOutbox;
 import com.contractledger.shared.MigrationOwner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -48,6 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Infrastructure of the read side. Processor tokens live in the same MongoDB as the views they describe, so on the
@@ -68,6 +70,9 @@ public class QuerySideConfiguration {
             SupplierProfileProjection.PROCESSING_GROUP, SupplierScorecardProjection.PROCESSING_GROUP,
             MilestoneProjection.PROCESSING_GROUP, SpendProjection.PROCESSING_GROUP,
             SupplierRiskProjection.PROCESSING_GROUP);
+    /** The processors whose batches write to the read-model store: the projections and the webhooks' outbox. */
+    static final List<String> READ_MODEL_WRITERS = Stream.concat(PROJECTIONS.stream(),
+            Stream.of(WebhookOutbox.PROCESSING_GROUP)).toList();
 
     /** axon-mongo has no Spring Boot starter for 4.12, hence the explicit beans. */
     @Bean
@@ -115,14 +120,15 @@ public class QuerySideConfiguration {
     }
 
     /**
-     * The projections write only to MongoDB. While their tokens are in MongoDB too, a JDBC transaction around each
-     * batch would do nothing but hold a pooled connection for the batch's duration, and seven processors with several
-     * segments each starved the command side of connections (measured: HTTP threads parked in the pool); their units
-     * of work take the {@link ReadModelTransactions} instead.
+     * The projections, and the webhooks' outbox that queues deliveries, write only to MongoDB. While their tokens are in
+     * MongoDB too, a JDBC transaction around each batch would do nothing but hold a pooled connection for the batch's
+     * duration, and seven processors with several segments each starved the command side of connections (measured:
+     * HTTP threads parked in the pool); their units of work take the {@link ReadModelTransactions} instead, with which
+     * the embedded store keeps a batch's writes and its token together on disk.
      */
     @Bean
     ConfigurerModule projectionsOutsideJdbcTransactions(ObjectProvider<ReadModelTransactions> readModelTransactions) {
-        return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(group ->
+        return configurer -> configurer.eventProcessing(processing -> READ_MODEL_WRITERS.forEach(group ->
                 processing.registerTransactionManager(group, config ->
                         config.getComponent(TokenStore.class) instanceof MongoTokenStore
                                 ? readModelTransactions.getIfAvailable(() -> ReadModelTransactions.NONE)

@@ -18,9 +18,9 @@ import java.util.Map;
  * and nothing is skipped; an event read again queues nothing new.
  */
 @ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
-class WebhookOutbox {
+public class WebhookOutbox {
 
-    static final String PROCESSING_GROUP = "webhooks";
+    public static final String PROCESSING_GROUP = "webhooks";
 
     private final Webhooks webhooks;
     private final ObjectMapper json;
