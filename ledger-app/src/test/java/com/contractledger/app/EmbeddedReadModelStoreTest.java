@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,10 +99,7 @@ class EmbeddedReadModelStoreTest {
         assertThat(idsInCrashImage("mid-unit-of-work")).isEmpty();
 
         on(processorThread, () -> views.insertOne(new Document("_id", "token")));
-        on(processorThread, () -> {
-            unitOfWork.commit();
-            return null;
-        });
+        run(processorThread, unitOfWork::commit);
         processorThread.shutdown();
         checkpoint.get(5, TimeUnit.SECONDS);
         assertThat(idsInCrashImage("after-unit-of-work")).containsExactlyInAnyOrder("view", "token");
@@ -120,25 +118,17 @@ class EmbeddedReadModelStoreTest {
 
         // another processor's batch writes and ends meanwhile, and is checkpointed
         ExecutorService otherProcessor = Executors.newSingleThreadExecutor();
-        on(otherProcessor, () -> {
+        run(otherProcessor, () -> {
             Transaction quick = store.transactionManager().startTransaction();
             views.insertOne(new Document("_id", "other"));
             quick.commit();
-            return null;
         });
         CompletableFuture.runAsync(store::checkpoint).get(5, TimeUnit.SECONDS);
         assertThat(idsInCrashImage("while-reading")).containsExactlyInAnyOrder("summary", "other");
 
         on(processorThread, () -> views.replaceOne(new Document("_id", "summary"),
                 new Document("_id", "summary").append("version", 2)));
-        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
-        Thread.sleep(300);
-        assertThat(checkpoint).as("once it has written, the checkpoint waits for it").isNotDone();
-        on(processorThread, () -> {
-            longBatch.commit();
-            return null;
-        });
-        checkpoint.get(5, TimeUnit.SECONDS);
+        checkpointWaitsUntilItEnds("once it has written, the checkpoint waits for it", processorThread, longBatch);
         processorThread.shutdown();
         otherProcessor.shutdown();
         assertThat(idsInCrashImage("after-writing")).containsExactlyInAnyOrder("summary", "other");
@@ -155,24 +145,29 @@ class EmbeddedReadModelStoreTest {
                 .first());
         CompletableFuture.runAsync(store::checkpoint).get(5, TimeUnit.SECONDS);
 
-        on(processorThread, () -> {
-            views.aggregate(List.of(new Document("$match", new Document("status", "ACTIVE")),
-                    new Document("$out", "active"))).toCollection();
-            return null;
-        });
-        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
-        Thread.sleep(300);
-        assertThat(checkpoint).as("the checkpoint waits for the unit of work that stored a result").isNotDone();
-        on(processorThread, () -> {
-            unitOfWork.commit();
-            return null;
-        });
-        checkpoint.get(5, TimeUnit.SECONDS);
+        run(processorThread, () -> views.aggregate(List.of(new Document("$match", new Document("status", "ACTIVE")),
+                new Document("$out", "active"))).toCollection());
+        checkpointWaitsUntilItEnds("the checkpoint waits for the unit of work that stored a result", processorThread,
+                unitOfWork);
         processorThread.shutdown();
     }
 
-    private static <T> T on(ExecutorService thread, java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T on(ExecutorService thread, Callable<T> work) throws Exception {
         return thread.submit(work).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void run(ExecutorService thread, Runnable work) throws Exception {
+        thread.submit(work).get(5, TimeUnit.SECONDS);
+    }
+
+    /** A checkpoint asked for now is still waiting a moment later, and done once the unit of work ends. */
+    private void checkpointWaitsUntilItEnds(String why, ExecutorService thread, Transaction unitOfWork)
+            throws Exception {
+        CompletableFuture<Void> checkpoint = CompletableFuture.runAsync(store::checkpoint);
+        Thread.sleep(300);
+        assertThat(checkpoint).as(why).isNotDone();
+        run(thread, unitOfWork::commit);
+        checkpoint.get(5, TimeUnit.SECONDS);
     }
 
     /** The ids in a copy of the store's file taken now, opened as a restarted process would open it. */

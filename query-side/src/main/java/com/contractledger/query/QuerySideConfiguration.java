@@ -127,7 +127,7 @@ public class QuerySideConfiguration {
      * the embedded store keeps a batch's writes and its token together on disk.
      */
     @Bean
-    ConfigurerModule projectionsOutsideJdbcTransactions(ObjectProvider<ReadModelTransactions> readModelTransactions) {
+    ConfigurerModule readModelWritersOutsideJdbcTransactions(ObjectProvider<ReadModelTransactions> readModelTransactions) {
         return configurer -> configurer.eventProcessing(processing -> READ_MODEL_WRITERS.forEach(group ->
                 processing.registerTransactionManager(group, config ->
                         config.getComponent(TokenStore.class) instanceof MongoTokenStore

@@ -3,6 +3,7 @@ package com.contractledger.query;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -12,11 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,7 +105,7 @@ class ProjectionEventSourceTest {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
@@ -153,19 +157,19 @@ class ProjectionEventSourceTest {
     /** An event store whose reader has not fetched what was appended until {@code fetched} is set. */
     private static final class SlowReadingStore extends EmbeddedEventStore {
 
-        final java.util.concurrent.atomic.AtomicBoolean fetched = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean fetched = new AtomicBoolean();
 
         SlowReadingStore() {
             super(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()));
         }
 
         @Override
-        public org.axonframework.eventhandling.TrackingEventStream openStream(TrackingToken token) {
-            org.axonframework.eventhandling.TrackingEventStream stream = super.openStream(token);
-            return new org.axonframework.eventhandling.TrackingEventStream() {
+        public TrackingEventStream openStream(TrackingToken token) {
+            TrackingEventStream stream = super.openStream(token);
+            return new TrackingEventStream() {
                 @Override
-                public java.util.Optional<TrackedEventMessage<?>> peek() {
-                    return fetched.get() ? stream.peek() : java.util.Optional.empty();
+                public Optional<TrackedEventMessage<?>> peek() {
+                    return fetched.get() ? stream.peek() : Optional.empty();
                 }
 
                 @Override
