@@ -1,7 +1,5 @@
 package com.contractledger.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ConcurrentWritersIT} on the postgres profile: fifty writers on one contract meet the event table's keys. */
@@ -9,17 +7,8 @@ class ConcurrentWritersOnPostgresIT extends ConcurrentWritersIT {
 
     @RegisterExtension
     final PostgresDatabase postgres = new PostgresDatabase();
-    private InTestMongo mongo;
-
-    @BeforeEach
-    void startMongo() {
-        mongo = new InTestMongo();
-    }
-
-    @AfterEach
-    void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final InTestMongo mongo = new InTestMongo();
 
     @Override
     LedgerProcess start() {

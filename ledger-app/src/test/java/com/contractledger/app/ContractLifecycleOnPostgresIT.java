@@ -1,6 +1,5 @@
 package com.contractledger.app;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -12,20 +11,11 @@ class ContractLifecycleOnPostgresIT extends ContractLifecycleIT {
 
     @RegisterExtension
     static final PostgresDatabase postgres = new PostgresDatabase();
-    private InTestMongo mongo;
+    @RegisterExtension
+    final InTestMongo mongo = new InTestMongo();
 
     @Override
     LedgerProcess launch() {
-        mongo = new InTestMongo();
         return LedgerProcess.start(dataDir, postgres.launcherArguments(mongo.uri()));
-    }
-
-    @Override
-    @AfterAll
-    void stop() {
-        super.stop();
-        if (mongo != null) {
-            mongo.close();
-        }
     }
 }

@@ -1,7 +1,5 @@
 package com.contractledger.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -12,17 +10,8 @@ class ReplayOnPostgresIT extends ReplayIT {
 
     @RegisterExtension
     final PostgresDatabase postgres = new PostgresDatabase();
-    private InTestMongo mongo;
-
-    @BeforeEach
-    void startMongo() {
-        mongo = new InTestMongo();
-    }
-
-    @AfterEach
-    void stopMongo() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final InTestMongo mongo = new InTestMongo();
 
     @Override
     LedgerProcess start() {

@@ -42,14 +42,14 @@ class SplitServicesOnPostgresIT {
     @TempDir
     Path dir;
     private final ObjectMapper json = new ObjectMapper();
-    private InTestMongo mongo;
+    @RegisterExtension
+    final InTestMongo mongo = new InTestMongo();
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
     private int querySideStarts;
 
     @BeforeEach
     void start() throws Exception {
-        mongo = new InTestMongo();
         // The query side first, on the empty database: it waits for the event table the command side creates.
         querySide = startQuerySide();
         commandSide = ServiceProcess.start("command-side", serviceJar("command-side"), List.of(), environment(),
@@ -65,7 +65,6 @@ class SplitServicesOnPostgresIT {
         if (commandSide != null) {
             commandSide.close();
         }
-        mongo.close();
     }
 
     @Test

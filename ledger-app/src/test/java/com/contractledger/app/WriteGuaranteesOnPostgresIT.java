@@ -1,6 +1,5 @@
 package com.contractledger.app;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.stream.Stream;
@@ -13,21 +12,12 @@ class WriteGuaranteesOnPostgresIT extends WriteGuaranteesIT {
 
     @RegisterExtension
     static final PostgresDatabase postgres = new PostgresDatabase();
-    private InTestMongo mongo;
+    @RegisterExtension
+    final InTestMongo mongo = new InTestMongo();
 
     @Override
     LedgerProcess launch(String... arguments) {
-        mongo = new InTestMongo();
         return LedgerProcess.start(dataDir, Stream.concat(Stream.of(postgres.launcherArguments(mongo.uri())),
                 Stream.of(arguments)).toArray(String[]::new));
-    }
-
-    @Override
-    @AfterAll
-    void stop() {
-        super.stop();
-        if (mongo != null) {
-            mongo.close();
-        }
     }
 }
